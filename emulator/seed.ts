@@ -1,0 +1,102 @@
+// Demo data (DESIGN §5): loaded on the emulator's first start and by POST /api/_reset.
+// One street, community c1 with grids g1 and g2, and a second community c2 so that
+// cross-community permissions can be exercised.
+
+type Doc = Record<string, unknown>
+
+const building = (gridId: string, n: number) => ({ id: `${gridId}-b${n}`, name: `${n}号楼` })
+
+export function demoData(now: Date = new Date()): Record<string, Doc[]> {
+  const at = now
+  const resident = (
+    openid: string,
+    nickname: string,
+    realName: string,
+    phone: string,
+    gridId: string,
+    buildingId: string,
+    room: string,
+    extra: Partial<Doc> = {}
+  ): Doc => ({
+    _id: openid,
+    openid,
+    nickname,
+    realName,
+    phone,
+    roles: ['resident'],
+    bindStatus: 'verified',
+    gridId,
+    communityId: gridId === 'g3' ? 'c2' : 'c1',
+    buildingId,
+    room,
+    workerGridIds: [],
+    elderMode: false,
+    boundAt: at,
+    verifiedAt: at,
+    verifiedBy: 'demo-gridworker-1',
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  })
+  const staff = (openid: string, nickname: string, realName: string, phone: string, extra: Doc): Doc => ({
+    _id: openid,
+    openid,
+    nickname,
+    realName,
+    phone,
+    roles: [],
+    bindStatus: 'none',
+    workerGridIds: [],
+    elderMode: false,
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  })
+
+  return {
+    communities: [
+      { _id: 'c1', name: '幸福里社区', streetId: 's1', streetName: '红旗街道' },
+      { _id: 'c2', name: '和平社区', streetId: 's1', streetName: '红旗街道' },
+    ],
+    grids: [
+      { _id: 'g1', name: '第一网格', communityId: 'c1', buildings: [1, 2, 3].map((n) => building('g1', n)) },
+      { _id: 'g2', name: '第二网格', communityId: 'c1', buildings: [4, 5, 6].map((n) => building('g2', n)) },
+      { _id: 'g3', name: '和平第一网格', communityId: 'c2', buildings: [1, 2].map((n) => building('g3', n)) },
+    ],
+    users: [
+      resident('demo-resident-1', '桂兰阿姨', '张桂兰', '13800000001', 'g1', 'g1-b1', '101', { elderMode: true }),
+      resident('demo-resident-2', '建国', '李建国', '13800000002', 'g1', 'g1-b2', '202'),
+      resident('demo-resident-3', '秀英', '王秀英', '13800000003', 'g2', 'g2-b4', '301'),
+      staff('demo-newcomer', '新邻居', '', '', {}),
+      resident('demo-volunteer-1', '志强', '赵志强', '13800000005', 'g1', 'g1-b3', '502', {
+        roles: ['resident', 'volunteer', 'redAgent'],
+        volunteer: { status: 'approved', partyMember: true, skills: ['跑腿', '手机教学'] },
+      }),
+      resident('demo-volunteer-2', '晓燕', '陈晓燕', '13800000006', 'g2', 'g2-b5', '102', {
+        roles: ['resident', 'volunteer'],
+        volunteer: { status: 'approved', partyMember: false, skills: ['陪伴'] },
+      }),
+      staff('demo-gridworker-1', '刘网格员', '刘芳', '13800000007', {
+        roles: ['gridWorker'],
+        workerGridIds: ['g1', 'g2'],
+      }),
+      staff('demo-committee-1', '周书记', '周卫东', '13800000008', {
+        roles: ['committee'],
+        committeeCommunityId: 'c1',
+      }),
+      staff('demo-admin', '街道管理员', '孙明', '13800000009', { roles: ['admin'] }),
+    ],
+  }
+}
+
+export const demoPersonas: { openid: string; label: string }[] = [
+  { openid: 'demo-resident-1', label: '张桂兰 · 第一网格居民' },
+  { openid: 'demo-resident-2', label: '李建国 · 第一网格居民' },
+  { openid: 'demo-resident-3', label: '王秀英 · 第二网格居民' },
+  { openid: 'demo-newcomer', label: '新邻居 · 未绑定网格' },
+  { openid: 'demo-volunteer-1', label: '赵志强 · 党员志愿者/红色代办员' },
+  { openid: 'demo-volunteer-2', label: '陈晓燕 · 志愿者' },
+  { openid: 'demo-gridworker-1', label: '刘芳 · 网格员（一、二网格）' },
+  { openid: 'demo-committee-1', label: '周卫东 · 社区两委' },
+  { openid: 'demo-admin', label: '孙明 · 街道管理员' },
+]

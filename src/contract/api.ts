@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+import type * as U from './user'
+
+// The typed map of every function and action: the client's `call()` and the server's router
+// both derive from it, so a renamed action or a changed shape fails to compile on both sides.
+
+interface Action<I extends z.ZodType, O> {
+  input: z.input<I>
+  output: O
+}
+
+export interface Api {
+  user: {
+    me: Action<typeof U.MeInput, U.Me>
+    listGrids: Action<typeof U.ListGridsInput, U.GridsTree>
+    myGrid: Action<typeof U.MyGridInput, U.MyGrid>
+    bindGrid: Action<typeof U.BindGridInput, U.Me>
+    updateProfile: Action<typeof U.UpdateProfileInput, U.Me>
+    listPendingResidents: Action<typeof U.ListPendingResidentsInput, U.PendingResidentsPage>
+    verifyResident: Action<typeof U.VerifyResidentInput, U.VerifyResult>
+    setRoles: Action<typeof U.SetRolesInput, U.SetRolesResult>
+    exportMyData: Action<typeof U.ExportMyDataInput, U.MyDataExport>
+    deleteMe: Action<typeof U.DeleteMeInput, U.DeleteMeResult>
+  }
+}
+
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  input: infer I
+}
+  ? I
+  : never
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  output: infer O
+}
+  ? O
+  : never

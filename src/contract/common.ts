@@ -1,0 +1,29 @@
+import { z } from 'zod'
+export type { Page } from './errors'
+
+// Shared input pieces. Every message is the Chinese text the user sees next to the field.
+
+export const idSchema = (label: string) =>
+  z
+    .string(`${label}格式不正确`)
+    .trim()
+    .min(1, `请选择${label}`)
+    .max(64, `${label}格式不正确`)
+
+export const pageInput = {
+  cursor: z.string('分页参数不正确').max(200, '分页参数不正确').optional(),
+  limit: z
+    .number('每页数量必须是数字')
+    .int('每页数量必须是整数')
+    .min(1, '每页至少 1 条')
+    .max(50, '每页最多 50 条')
+    .optional(),
+}
+
+export const PageInput = z.object(pageInput)
+export type PageInput = z.infer<typeof PageInput>
+
+export const EmptyInput = z.object({})
+
+/** Per-item permissions for the viewer: the client renders buttons from these, never from rules. */
+export type Can<K extends string> = Record<K, boolean>

@@ -1,0 +1,6 @@
+export * from './errors'
+export * from './roles'
+export * from './common'
+export * from './user'
+export * from './api'
+export * from './mask'

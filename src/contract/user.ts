@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { ROLES, type BindStatus, type Role } from './roles'
+import { EmptyInput, idSchema, pageInput, type Can } from './common'
+import type { Page } from './errors'
+
+// Inputs of the `user` function (DESIGN §4). Unknown keys are stripped: an `openid` or `roles`
+// that a caller smuggles into input never says who they are.
+
+export const PHONE_RE = /^1[3-9]\d{9}$/
+export const ROOM_RE = /^[0-9A-Za-z-]{1,10}$/
+export const NAME_RE = /^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/
+
+export const MeInput = EmptyInput
+export const ListGridsInput = EmptyInput
+export const MyGridInput = EmptyInput
+export const ExportMyDataInput = EmptyInput
+export const DeleteMeInput = EmptyInput
+
+export const BindGridInput = z.object({
+  gridId: idSchema('网格'),
+  buildingId: idSchema('楼栋'),
+  room: z
+    .string('请填写房号')
+    .trim()
+    .min(1, '请填写房号')
+    .max(10, '房号最多 10 个字符')
+    .regex(ROOM_RE, '房号只能包含数字、字母和“-”，如 1-302'),
+  name: z
+    .string('请填写真实姓名')
+    .trim()
+    .min(2, '姓名至少 2 个字')
+    .max(20, '姓名最多 20 个字')
+    .regex(NAME_RE, '姓名只能包含汉字或字母'),
+  phone: z.string('手机号格式不正确').trim().regex(PHONE_RE, '请填写 11 位手机号').optional(),
+  // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
+  phoneCode: z.string('手机号授权失败，请重试').min(1).max(128, '手机号授权失败，请重试').optional(),
+})
+export type BindGridInput = z.infer<typeof BindGridInput>
+
+export const UpdateProfileInput = z
+  .object({
+    nickname: z
+      .string('昵称格式不正确')
+      .trim()
+      .min(1, '昵称不能为空')
+      .max(20, '昵称最多 20 个字')
+      .optional(),
+    elderMode: z.boolean('长辈模式开关格式不正确').optional(),
+  })
+  .refine((v) => v.nickname !== undefined || v.elderMode !== undefined, {
+    message: '没有需要修改的内容',
+    path: ['nickname'],
+  })
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>
+
+export const ListPendingResidentsInput = z.object(pageInput)
+export type ListPendingResidentsInput = z.infer<typeof ListPendingResidentsInput>
+
+export const VerifyResidentInput = z.object({
+  openid: idSchema('居民'),
+  approve: z.boolean('请选择通过或不通过'),
+  reason: z.string('原因格式不正确').trim().max(100, '原因最多 100 个字').optional(),
+})
+export type VerifyResidentInput = z.infer<typeof VerifyResidentInput>
+
+export const SetRolesInput = z.object({
+  openid: idSchema('用户'),
+  roles: z
+    .array(z.enum(ROLES, '角色不正确'), '角色格式不正确')
+    .max(ROLES.length, '角色太多')
+    .refine((r) => new Set(r).size === r.length, '角色有重复'),
+  // Grids a gridWorker serves (default: the target's own grid); community a committee moderates
+  // (default: the target's own community). Must lie in the granter's community.
+  gridIds: z.array(idSchema('网格'), '网格格式不正确').max(20, '网格太多').optional(),
+  communityId: idSchema('社区').optional(),
+})
+export type SetRolesInput = z.infer<typeof SetRolesInput>
+
+// Results
+
+export interface GridRef {
+  id: string
+  name: string
+  communityId: string
+  communityName: string
+  buildingId: string | null
+  buildingName: string | null
+  room: string | null
+}
+
+export interface Me {
+  openid: string
+  nickname: string
+  roles: Role[]
+  grid: GridRef | null
+  verified: boolean
+  bindStatus: BindStatus
+  rejectReason: string | null
+  realName: string | null
+  phone: string | null
+  elderMode: boolean
+  /** Grids this user serves as a grid worker. */
+  workerGridIds: string[]
+  /** Community this user moderates as committee. */
+  committeeCommunityId: string | null
+}
+
+export interface GridsTree {
+  communities: {
+    id: string
+    name: string
+    grids: { id: string; name: string; buildings: { id: string; name: string }[] }[]
+  }[]
+}
+
+export interface StaffContact {
+  id: string
+  nickname: string
+  /** Masked unless the viewer has a need (张*). */
+  name: string
+  /** Masked unless the viewer has a need (138****0001). */
+  phone: string
+}
+
+export interface MyGrid {
+  grid: { id: string; name: string; communityId: string; communityName: string; buildingCount: number }
+  workers: StaffContact[]
+  residentCount: number
+}
+
+export interface PendingResident {
+  id: string
+  openid: string
+  nickname: string
+  name: string
+  phone: string
+  gridId: string
+  gridName: string
+  buildingName: string
+  room: string
+  boundAt: string
+  can: Can<'verify'>
+}
+
+export interface VerifyResult {
+  openid: string
+  bindStatus: BindStatus
+}
+
+export interface SetRolesResult {
+  openid: string
+  roles: Role[]
+  workerGridIds: string[]
+  committeeCommunityId: string | null
+}
+
+export interface MyDataExport {
+  exportedAt: string
+  profile: Record<string, unknown> | null
+  activity: Record<string, unknown>[]
+  records: Record<string, Record<string, unknown>[]>
+}
+
+export interface DeleteMeResult {
+  deleted: true
+}
+
+export type PendingResidentsPage = Page<PendingResident>
