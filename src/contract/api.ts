@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type * as U from './user'
+import type * as W from './wish'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -21,6 +22,19 @@ export interface Api {
     setRoles: Action<typeof U.SetRolesInput, U.SetRolesResult>
     exportMyData: Action<typeof U.ExportMyDataInput, U.MyDataExport>
     deleteMe: Action<typeof U.DeleteMeInput, U.DeleteMeResult>
+  }
+  wish: {
+    create: Action<typeof W.CreateWishInput, W.Wish>
+    createFor: Action<typeof W.CreateWishForInput, W.Wish>
+    list: Action<typeof W.ListWishesInput, W.WishPage>
+    get: Action<typeof W.WishIdInput, W.Wish>
+    claim: Action<typeof W.WishIdInput, W.Wish>
+    release: Action<typeof W.ReleaseWishInput, W.Wish>
+    fulfill: Action<typeof W.FulfillWishInput, W.Wish>
+    confirm: Action<typeof W.ConfirmWishInput, W.Wish>
+    cancel: Action<typeof W.WishIdInput, W.Wish>
+    review: Action<typeof W.ReviewWishInput, W.Wish>
+    stats: Action<typeof W.WishStatsInput, W.WishStats>
   }
 }
 

@@ -1,0 +1,89 @@
+import cloud from 'wx-server-sdk'
+
+// The one place that touches wx-server-sdk's loosely typed surface (its `get()`/`update()`
+// return unions with `void`, `DYNAMIC_CURRENT_ENV` is typed as a symbol, `openapi` is `any`).
+// Everything else uses the narrow types below.
+
+export type Doc = Record<string, unknown> & { _id: string }
+
+export interface UpdateResult {
+  stats: { updated: number }
+}
+
+export interface Query<T> {
+  where(query: Record<string, unknown>): Query<T>
+  orderBy(field: string, direction: 'asc' | 'desc'): Query<T>
+  skip(n: number): Query<T>
+  limit(n: number): Query<T>
+  field(projection: Record<string, boolean>): Query<T>
+  get(): Promise<{ data: T[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<UpdateResult>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface DocRef<T> {
+  get(): Promise<{ data: T }>
+  set(options: { data: Record<string, unknown> }): Promise<{ _id: string; stats: { updated: number; created: number } }>
+  update(options: { data: Record<string, unknown> }): Promise<UpdateResult>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface Aggregate {
+  match(q: Record<string, unknown>): Aggregate
+  group(g: Record<string, unknown>): Aggregate
+  sort(s: Record<string, 1 | -1>): Aggregate
+  limit(n: number): Aggregate
+  project(p: Record<string, unknown>): Aggregate
+  end(): Promise<{ list: Record<string, unknown>[] }>
+}
+
+export interface CollectionRef<T> extends Query<T> {
+  doc(id: string): DocRef<T>
+  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  aggregate(): Aggregate
+}
+
+export interface Transaction {
+  collection<T = Doc>(name: string): { doc(id: string): DocRef<T>; add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> }
+}
+
+export interface Database {
+  collection<T = Doc>(name: string): CollectionRef<T>
+  // The SDK's command builder (`db.command`): operators such as `_.in`, `_.inc`, `_.neq`.
+  command: Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, (...args: unknown[]) => unknown> }
+  serverDate(options?: { offset: number }): unknown
+  runTransaction<R>(fn: (t: Transaction) => Promise<R>, retries?: number): Promise<R>
+}
+
+let initialised = false
+
+function sdk(): typeof cloud {
+  if (!initialised) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    initialised = true
+  }
+  return cloud
+}
+
+let database: Database | null = null
+
+export function db(): Database {
+  if (!database) database = sdk().database() as unknown as Database
+  return database
+}
+
+export function wxContext(): { OPENID: string; APPID: string } {
+  const c = sdk().getWXContext()
+  return { OPENID: c.OPENID ?? '', APPID: c.APPID ?? '' }
+}
+
+/** `cloud.openapi.<group>.<name>(params)`; each function lists the APIs it may call in config.json. */
+export async function openapi<T = Record<string, unknown>>(
+  group: string,
+  name: string,
+  params: Record<string, unknown>
+): Promise<T> {
+  const api = (sdk().openapi as Record<string, Record<string, (p: unknown) => Promise<T>>>)[group]
+  return api[name](params)
+}

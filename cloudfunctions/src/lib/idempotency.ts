@@ -1,0 +1,39 @@
+import { db } from './cloud'
+import { fail, type Result } from './result'
+
+/**
+ * A repeated `requestId` from the same user returns the first result and changes nothing.
+ * The record is claimed first with a deterministic `_id` (a unique key), so two concurrent
+ * deliveries of one request cannot both run it.
+ */
+export async function withIdempotency<T>(
+  key: string,
+  openid: string,
+  requestId: string,
+  run: () => Promise<Result<T>>
+): Promise<Result<T>> {
+  const requests = db().collection('requests')
+  const _id = `${openid}|${key}|${requestId}`
+  try {
+    await requests.add({ data: { _id, openid, key, state: 'running', at: db().serverDate() } })
+  } catch {
+    const { data } = await requests.where({ _id }).limit(1).get()
+    const seen = data[0] as { state?: string; result?: Result<T> } | undefined
+    if (seen?.state === 'done' && seen.result) return seen.result
+    return fail('CONFLICT', '这个请求正在处理中，请稍候')
+  }
+  let result: Result<T>
+  try {
+    result = await run()
+  } catch (err) {
+    await requests.doc(_id).remove()
+    throw err
+  }
+  if (!result.ok && result.error.code === 'INTERNAL') {
+    // A transient failure must not be replayed forever: let the retry run again.
+    await requests.doc(_id).remove()
+  } else {
+    await requests.doc(_id).update({ data: { state: 'done', result } })
+  }
+  return result
+}

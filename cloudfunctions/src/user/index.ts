@@ -1,0 +1,24 @@
+import { createFunction } from '../lib/router'
+import { me } from './me'
+import { listGrids } from './listGrids'
+import { myGrid } from './myGrid'
+import { bindGrid } from './bindGrid'
+import { updateProfile } from './updateProfile'
+import { listPendingResidents } from './listPendingResidents'
+import { verifyResident } from './verifyResident'
+import { setRoles } from './setRoles'
+import { exportMyData } from './exportMyData'
+import { deleteMe } from './deleteMe'
+
+export const main = createFunction('user', {
+  me,
+  listGrids,
+  myGrid,
+  bindGrid,
+  updateProfile,
+  listPendingResidents,
+  verifyResident,
+  setRoles,
+  exportMyData,
+  deleteMe,
+})

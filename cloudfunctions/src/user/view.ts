@@ -1,0 +1,63 @@
+import type { Me, PendingResident, StaffContact } from '@/contract/user'
+import { maskName, maskPhone } from '@/contract/mask'
+import type { Actor, UserDoc } from '../lib/actor'
+import { iso } from '../lib/time'
+import { canVerify } from './policy'
+
+export const DEFAULT_NICKNAME = '微信用户'
+
+/** The caller's own profile: their own data unmasked. */
+export function meView(openid: string, user: UserDoc | null): Me {
+  const bound = !!user?.gridId && user.bindStatus !== 'none'
+  return {
+    openid,
+    nickname: user?.nickname || DEFAULT_NICKNAME,
+    roles: user?.roles ?? [],
+    grid: bound
+      ? {
+          id: user.gridId!,
+          name: user.gridName ?? '',
+          communityId: user.communityId ?? '',
+          communityName: user.communityName ?? '',
+          buildingId: user.buildingId ?? null,
+          buildingName: user.buildingName ?? null,
+          room: user.room ?? null,
+        }
+      : null,
+    verified: user?.bindStatus === 'verified',
+    bindStatus: user?.bindStatus ?? 'none',
+    rejectReason: user?.bindStatus === 'rejected' ? (user.rejectReason ?? null) : null,
+    realName: user?.realName || null,
+    phone: user?.phone || null,
+    elderMode: user?.elderMode ?? false,
+    workerGridIds: user?.roles?.includes('gridWorker') ? (user.workerGridIds ?? []) : [],
+    committeeCommunityId: user?.roles?.includes('committee') ? (user.committeeCommunityId ?? null) : null,
+  }
+}
+
+/** A staff member as a resident sees them: masked, since residents have no need for more. */
+export function staffContact(user: UserDoc, full: boolean): StaffContact {
+  return {
+    id: user._id,
+    nickname: user.nickname || DEFAULT_NICKNAME,
+    name: full ? (user.realName ?? '') : maskName(user.realName),
+    phone: full ? (user.phone ?? '') : maskPhone(user.phone),
+  }
+}
+
+/** A pending resident as their verifier sees them: full name and phone, to check the binding. */
+export function pendingView(actor: Actor, user: UserDoc): PendingResident {
+  return {
+    id: user._id,
+    openid: user._id,
+    nickname: user.nickname || DEFAULT_NICKNAME,
+    name: user.realName ?? '',
+    phone: user.phone ?? '',
+    gridId: user.gridId ?? '',
+    gridName: user.gridName ?? '',
+    buildingName: user.buildingName ?? '',
+    room: user.room ?? '',
+    boundAt: iso(user.boundAt) ?? '',
+    can: { verify: canVerify(actor, user) },
+  }
+}
