@@ -1,0 +1,31 @@
+// Main package: the three tabs and the binding flow. Each domain lives in its own subpackage:
+// add `{ root: 'packages/<domain>', pages: [...] }` below (wish, errand, volunteer, deliberation).
+const subPackages = [{ root: 'packages/committee', pages: ['pages/verify/index'] }]
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/grid/index', 'pages/mine/index', 'pages/bind/index'],
+  subPackages,
+  window: {
+    navigationBarTitleText: '红邻',
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/grid/index', text: '网格' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // Staff open the verification queue from 我的: fetch it in the background there.
+  preloadRule: {
+    'pages/mine/index': { network: 'all', packages: ['packages/committee'] },
+  },
+  lazyCodeLoading: 'requiredComponents',
+})
