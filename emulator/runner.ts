@@ -6,6 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { buildSync } from 'esbuild'
 import type { Clock } from './clock'
+import { APP_ID, ENV_ID } from './constants'
 import type { FunctionInfo } from './functions'
 
 // Runs cloud functions the way SCF does: per function a pool of instances (child processes),
@@ -13,8 +14,6 @@ import type { FunctionInfo } from './functions'
 // Every invocation gets its own WX context and its own /admin URL tag, so database round trips
 // and open-API calls can be attributed to the invocation that made them.
 
-export const APP_ID = 'wx-honglin-local'
-export const ENV_ID = 'honglin-local'
 const WX_CONTEXT_KEYS = [
   'WX_OPENID',
   'WX_APPID',

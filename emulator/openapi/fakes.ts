@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { APP_ID } from '../runner'
+import { APP_ID } from '../constants'
 import type { Outbox } from './outbox'
 import { codePng } from './png'
 

@@ -1,0 +1,6 @@
+// Identifiers the local "CloudBase environment" reports to functions.
+export const APP_ID = 'wx-honglin-local'
+export const ENV_ID = 'honglin-local'
+
+/** The message every unexpected failure shows the user (DESIGN §4 INTERNAL). */
+export const INTERNAL_MESSAGE = '服务暂时不可用，请稍后再试'
