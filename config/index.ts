@@ -28,6 +28,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: true },
     mini: {
+      // NutUI's per-component CSS is imported in different orders by different pages.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      // TEMP-STATS
+      webpackChain(chain) {
+        if (!process.env.HL_STATS) return
+        chain.plugin('hl-stats').use(
+          class {
+            apply(compiler: any) {
+              compiler.hooks.done.tap('hl-stats', (stats: any) => {
+                require('fs').writeFileSync(
+                  process.env.HL_STATS,
+                  JSON.stringify(stats.toJson({ modules: true, chunks: true, assets: true }))
+                )
+              })
+            }
+          }
+        )
+      },
+      // END-TEMP-STATS
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -18,7 +18,12 @@ const FIELDS: FieldSpec[] = [
   { min: 0, max: 59 }, // minute
   { min: 0, max: 23 }, // hour
   { min: 1, max: 31 }, // day of month
-  { min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'], nameBase: 1 },
+  {
+    min: 1,
+    max: 12,
+    names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
+    nameBase: 1,
+  },
   { min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
   { min: 1970, max: 2199 }, // year
 ]
@@ -68,7 +73,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> {
 export function parseCron(source: string): Cron {
   const parts = source.trim().split(/\s+/)
   if (parts.length === 6) parts.push('*') // the year is optional in Tencent Cloud's syntax
-  if (parts.length !== 7) throw new Error(`cron needs 7 fields (sec min hour day month weekday year): ${source}`)
+  if (parts.length !== 7)
+    throw new Error(`cron needs 7 fields (sec min hour day month weekday year): ${source}`)
   return {
     source,
     fields: parts.map((p, i) => parseField(p, FIELDS[i])),

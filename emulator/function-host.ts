@@ -46,7 +46,6 @@ let loadError: string | undefined
 try {
   const entry = process.env.HONGLIN_FUNCTION_ENTRY
   if (!entry) throw new Error('HONGLIN_FUNCTION_ENTRY is not set')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(entry) as { main?: unknown }
   if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main()`)
   main = mod.main as Main
@@ -73,7 +72,11 @@ async function invoke(msg: InvokeMessage): Promise<void> {
     // SCF returns the JSON encoding of the result; undefined becomes null.
     send({ type: 'result', id: msg.id, json: JSON.stringify(result === undefined ? null : result) })
   } catch (e) {
-    send({ type: 'result', id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+    send({
+      type: 'result',
+      id: msg.id,
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    })
   } finally {
     busy = false
   }

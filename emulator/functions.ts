@@ -52,7 +52,8 @@ function readConfig(dir: string): FunctionConfig {
       ...(typeof t.message === 'string' ? { message: t.message } : {}),
     })
   }
-  const timeoutMs = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout * 1000 : undefined
+  const timeoutMs =
+    typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout * 1000 : undefined
   return { openapi, triggers, ...(timeoutMs ? { timeoutMs } : {}) }
 }
 

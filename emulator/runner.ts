@@ -71,7 +71,8 @@ export interface Caller {
 }
 
 export interface RunnerOptions {
-  adminUrl: string
+  /** base URL of the emulator's /admin endpoint (known once the server listens) */
+  adminUrl: () => string
   clock: Clock
   maxInstances?: number
   timeoutMs?: number
@@ -142,8 +143,8 @@ function hostScript(): string {
 }
 
 /** Environment of a fresh instance: the inherited one minus anything that could confuse the SDK. */
-function baseEnv(fn: FunctionInfo, adminUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
+function baseEnv(fn: FunctionInfo, adminUrl: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(WX_|TCB_|TENCENTCLOUD|SCF_|NODE_OPTIONS$|TRIGGER_SRC$)/.test(k)) continue
     env[k] = v
@@ -167,7 +168,11 @@ function baseEnv(fn: FunctionInfo, adminUrl: string): NodeJS.ProcessEnv {
 }
 
 /** The per-invocation part of the environment; null deletes the variable. */
-function invocationEnv(caller: Caller, adminUrl: string, tag: string): Record<string, string | null> {
+function invocationEnv(
+  caller: Caller,
+  adminUrl: string,
+  tag: string
+): Record<string, string | null> {
   const timer = caller.trigger === 'timer'
   return {
     WX_OPENID: timer ? null : (caller.openid ?? ''),
@@ -258,7 +263,7 @@ export class FunctionRunner {
     const fn = pool.fn
     const child = fork(hostScript(), [], {
       cwd: fn.dir,
-      env: baseEnv(fn, this.opts.adminUrl),
+      env: baseEnv(fn, this.opts.adminUrl()) as NodeJS.ProcessEnv,
       execArgv: [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
@@ -267,7 +272,9 @@ export class FunctionRunner {
     pool.instances.push(inst)
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue
-      readline.createInterface({ input: stream }).on('line', (line) => this.log(`[${inst.id}] ${line}`))
+      readline
+        .createInterface({ input: stream })
+        .on('line', (line) => this.log(`[${inst.id}] ${line}`))
     }
     child.on('message', (msg: HostMessage) => this.onMessage(pool, inst, msg))
     child.on('error', (err) => this.log(`[${inst.id}] process error: ${err.message}`))
@@ -360,7 +367,7 @@ export class FunctionRunner {
       this.kill(pool, inst)
     }, timeoutMs)
     inst.current = { pending, timer, id }
-    const env = invocationEnv(pending.caller, this.opts.adminUrl, inv.tag)
+    const env = invocationEnv(pending.caller, this.opts.adminUrl(), inv.tag)
     const context = {
       callbackWaitsForEmptyEventLoop: false,
       memory_limit_in_mb: 256,

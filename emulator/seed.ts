@@ -4,6 +4,8 @@
 
 type Doc = Record<string, unknown>
 
+const GRID_NAMES: Record<string, string> = { g1: '第一网格', g2: '第二网格', g3: '和平第一网格' }
+
 const building = (gridId: string, n: number) => ({ id: `${gridId}-b${n}`, name: `${n}号楼` })
 
 export function demoData(now: Date = new Date()): Record<string, Doc[]> {
@@ -26,8 +28,11 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     roles: ['resident'],
     bindStatus: 'verified',
     gridId,
+    gridName: GRID_NAMES[gridId],
     communityId: gridId === 'g3' ? 'c2' : 'c1',
+    communityName: gridId === 'g3' ? '和平社区' : '幸福里社区',
     buildingId,
+    buildingName: `${buildingId.split('-b')[1]}号楼`,
     room,
     workerGridIds: [],
     elderMode: false,
@@ -59,9 +64,9 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
       { _id: 'c2', name: '和平社区', streetId: 's1', streetName: '红旗街道' },
     ],
     grids: [
-      { _id: 'g1', name: '第一网格', communityId: 'c1', buildings: [1, 2, 3].map((n) => building('g1', n)) },
-      { _id: 'g2', name: '第二网格', communityId: 'c1', buildings: [4, 5, 6].map((n) => building('g2', n)) },
-      { _id: 'g3', name: '和平第一网格', communityId: 'c2', buildings: [1, 2].map((n) => building('g3', n)) },
+      { _id: 'g1', name: GRID_NAMES.g1, communityId: 'c1', buildings: [1, 2, 3].map((n) => building('g1', n)) },
+      { _id: 'g2', name: GRID_NAMES.g2, communityId: 'c1', buildings: [4, 5, 6].map((n) => building('g2', n)) },
+      { _id: 'g3', name: GRID_NAMES.g3, communityId: 'c2', buildings: [1, 2].map((n) => building('g3', n)) },
     ],
     users: [
       resident('demo-resident-1', '桂兰阿姨', '张桂兰', '13800000001', 'g1', 'g1-b1', '101', { elderMode: true }),

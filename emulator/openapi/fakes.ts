@@ -9,9 +9,7 @@ import { codePng } from './png'
 
 export type Params = Record<string, unknown>
 
-export type FakeAnswer =
-  | { json: Record<string, unknown> }
-  | { binary: Buffer; contentType: string }
+export type FakeAnswer = { json: Record<string, unknown> } | { binary: Buffer; contentType: string }
 
 export interface FakeContext {
   now: () => number
@@ -58,8 +56,7 @@ export const RISKY_TERMS: { term: string; label: number }[] = [
 ]
 
 /** Spaces and punctuation between characters do not hide a term ("赌 博", "代-开-发-票"). */
-const normalise = (text: string): string =>
-  text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase()
+const normalise = (text: string): string => text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase()
 
 export function findRiskyTerm(text: string): { term: string; label: number } | undefined {
   const flat = normalise(text)
@@ -167,7 +164,10 @@ const getUnlimited: Fake = (p) => {
   if (!SCENE_CHARS.test(scene)) return wxError(40169, 'invalid scene')
   const page = p.page === undefined ? '' : p.page
   if (typeof page !== 'string' || page.startsWith('/')) return wxError(41030, 'invalid page')
-  if (p.env_version !== undefined && !['release', 'trial', 'develop'].includes(p.env_version as string)) {
+  if (
+    p.env_version !== undefined &&
+    !['release', 'trial', 'develop'].includes(p.env_version as string)
+  ) {
     return wxError(40097, 'invalid args hint: [env_version]')
   }
   // WeChat clamps width to 280..1280 (default 430)

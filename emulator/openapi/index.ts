@@ -19,7 +19,10 @@ export function isMultipart(headers: IncomingHttpHeaders): boolean {
 }
 
 /** Parses a multipart body into raw bytes per field (busboy decodes latin1: one char per byte). */
-export function parseMultipart(headers: IncomingHttpHeaders, body: Buffer): Promise<Map<string, Buffer>> {
+export function parseMultipart(
+  headers: IncomingHttpHeaders,
+  body: Buffer
+): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     const fields = new Map<string, Buffer>()
     const bb = busboy({
@@ -45,7 +48,11 @@ function pairsToParams(pairs: ApiPair[]): Params {
   for (const pair of pairs) {
     if (pair.contentType) {
       // media upload (e.g. imgSecCheck): the SDK sends the bytes as they are
-      params[pair.key] = { contentType: pair.contentType, value: pair.value, filename: pair.filename }
+      params[pair.key] = {
+        contentType: pair.contentType,
+        value: pair.value,
+        filename: pair.filename,
+      }
       continue
     }
     const text = pair.value.toString('utf8')
@@ -80,7 +87,9 @@ export function handleWxOpenApi(req: OpenApiRequest): { body: Buffer; call: Open
   const requestData = req.fields.get('requestData') ?? Buffer.alloc(0)
   const params = pairsToParams(decodeCommApiData(requestData).pairs)
   const fail = (errorCode: number, why: string) => {
-    req.warn(`[openapi] ${apiName} from ${req.fn?.name ?? 'an untagged caller'} failed with ${errorCode}: ${why}`)
+    req.warn(
+      `[openapi] ${apiName} from ${req.fn?.name ?? 'an untagged caller'} failed with ${errorCode}: ${why}`
+    )
     return { body: encodeCommOpenApiResp({ errorCode }), call: { apiName, params, errorCode } }
   }
   if (req.fn && !req.fn.config.openapi.includes(apiName)) {
@@ -98,7 +107,7 @@ export function handleWxOpenApi(req: OpenApiRequest): { body: Buffer; call: Open
   return {
     body: encodeCommOpenApiResp({
       respData: Buffer.from(JSON.stringify(answer.json)),
-      contentType: 'application/json; charset=utf-8',
+      contentType: 'application/json',
     }),
     call: { apiName, params, errorCode: 0, errcode: Number(answer.json.errcode ?? 0) },
   }

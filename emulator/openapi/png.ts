@@ -51,7 +51,10 @@ export function encodeGreyPng(
   }
   const texts = Object.entries(text).map(([k, v]) =>
     // tEXt is latin1; UTF-8 bytes survive as opaque bytes, which is enough to read them back
-    chunk('tEXt', Buffer.concat([Buffer.from(k, 'latin1'), Buffer.from([0]), Buffer.from(v, 'utf8')]))
+    chunk(
+      'tEXt',
+      Buffer.concat([Buffer.from(k, 'latin1'), Buffer.from([0]), Buffer.from(v, 'utf8')])
+    )
   )
   return Buffer.concat([
     PNG_SIGNATURE,

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useReachBottom } from '@tarojs/taro'
 import type { ApiError, Page, Result } from '@/contract/errors'
 import type { PageInput } from '@/contract/common'
+import { toast } from '@/components/Feedback'
+import { usePullRefresh } from './usePullRefresh'
 
 export interface Paged<T> {
   items: T[]
@@ -65,7 +67,7 @@ export function usePaged<T extends { id: string }>(
       })
       setCursor(result.data.nextCursor)
     } else {
-      void Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 })
+      toast(result.error.message)
     }
   }, [cursor, limit, loading])
 
@@ -77,9 +79,7 @@ export function usePaged<T extends { id: string }>(
     void refresh()
   }, [refresh])
 
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullRefresh(refresh)
   useReachBottom(() => {
     void loadMore()
   })

@@ -35,6 +35,7 @@ export interface Aggregate {
   sort(s: Record<string, 1 | -1>): Aggregate
   limit(n: number): Aggregate
   project(p: Record<string, unknown>): Aggregate
+  lookup(l: { from: string; localField: string; foreignField: string; as: string }): Aggregate
   end(): Promise<{ list: Record<string, unknown>[] }>
 }
 

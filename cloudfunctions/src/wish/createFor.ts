@@ -1,0 +1,50 @@
+import { CreateWishForInput, MAX_ACTIVE_WISHES } from '@/contract/wish'
+import { action } from '../lib/router'
+import { fail, ok } from '../lib/result'
+import { db } from '../lib/cloud'
+import { actorFrom, users } from '../lib/actor'
+import { audit } from '../lib/audit'
+import { entry } from './store'
+import { insertWish } from './newWish'
+import { riskyField } from './screen'
+import { wishView } from './view'
+
+/**
+ * A grid worker files a wish for a verified resident of their grids who has no smartphone. The
+ * resident is the author (it counts against their limit); `filedBy` keeps who filed it.
+ * Product decision: the filer is a reviewer of that grid, so the wish starts `open` instead of
+ * waiting for a review by the same person.
+ */
+export const createFor = action(
+  CreateWishForInput,
+  async ({ actor: caller, input }) => {
+    // The caller and the resident in one read (the 'identity' gate skips the router's lookup).
+    const { data } = await users()
+      .where({ _id: db().command.in([caller.openid, input.residentOpenid]) })
+      .limit(2)
+      .get()
+    const actor = actorFrom(caller.openid, data.find((u) => u._id === caller.openid) ?? null)
+    if (!actor.workerGridIds.length) return fail('FORBIDDEN', '只有网格员可以代居民登记心愿')
+    const resident = data.find((u) => u._id === input.residentOpenid && u._id !== caller.openid)
+    if (!resident || resident.bindStatus !== 'verified' || !resident.gridId) {
+      return fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
+    }
+    if (!actor.workerGridIds.includes(resident.gridId)) {
+      return fail('FORBIDDEN', '只能为您服务网格的居民登记心愿', 'residentOpenid')
+    }
+    const risky = await riskyField(actor.openid, { title: input.title, content: input.content }, 3)
+    if (risky) return fail('CONTENT_REJECTED', '心愿内容包含不适宜的信息，请修改后再提交', risky)
+
+    const step = entry(new Date(), 'filed', '网格员代居民登记心愿，已发布')
+    const wish = await insertWish(resident, input, 'open', actor.openid, step)
+    if (!wish) return fail('LIMIT_EXCEEDED', `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`)
+    await audit(actor, 'wish.createFor', wish._id, {
+      filedBy: actor.openid,
+      authorOpenid: resident._id,
+      gridId: wish.gridId,
+      category: wish.category,
+    })
+    return ok(wishView(actor, wish))
+  },
+  { gate: 'identity' }
+)

@@ -1,0 +1,502 @@
+// The request handler: one `POST /admin` body (what @cloudbase/database sends through
+// wx-server-sdk) in, the reply it parses out. See index.ts for the public interface.
+import { promises as fs } from 'fs'
+import path from 'path'
+import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './index'
+import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
+import { checkLookup, checkQuery, Verdict } from './indexCheck'
+import { withLocks } from './mutex'
+import {
+  aggregate,
+  applyReplace,
+  applyUpdate,
+  compileFilter,
+  isOperatorUpdate,
+  parseOrder,
+  select,
+  seedFromFilter,
+  SortSpec,
+} from './query'
+import { Change, Collection, COLLECTION_NAME } from './store'
+import { compareIds, Transaction } from './transactions'
+import {
+  assertStorable,
+  clone,
+  Doc,
+  isPlainObject,
+  newId,
+  parseWire,
+  parseWireObject,
+  randomRequestId,
+  stripUndefined,
+  toWire,
+} from './wire'
+
+type Body = Record<string, unknown>
+type Reply = Record<string, unknown>
+
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+// Measured on the real service: an aggregate without any $limit stage returns 20 rows.
+const AGGREGATE_DEFAULT_LIMIT = 20
+const TRANSACTION_IDLE_MS = 60_000
+const COMPACT_EVERY_MS = 60_000
+const COMPACT_AFTER_WRITES = 500
+
+// Where reads and writes go: straight to the store, or through a transaction's buffer.
+interface Scope {
+  match(coll: Collection, filter: Doc): Doc[]
+  write(coll: Collection, changes: Change[]): Promise<void>
+  exists(coll: Collection, id: unknown): boolean
+}
+
+export class Service implements DbService {
+  private readonly collections = new Map<string, Collection>()
+  private readonly transactions = new Map<string, Transaction>()
+  private stats: QueryStats = { served: 0, unserved: 0, unservedQueries: {} }
+  private timer?: NodeJS.Timeout
+  private closed = false
+
+  constructor(private readonly opts: DbServiceOptions) {}
+
+  async open(): Promise<void> {
+    await fs.mkdir(this.opts.dataDir, { recursive: true })
+    const files = await fs.readdir(this.opts.dataDir)
+    const names = new Set(files.filter((f) => f.endsWith('.db')).map((f) => f.slice(0, -3)))
+    for (const name of Object.keys(this.opts.manifest.collections)) names.add(name)
+    for (const name of names) {
+      if (COLLECTION_NAME.test(name)) await this.openCollection(name)
+    }
+    this.timer = setInterval(() => void this.compactBusy(), COMPACT_EVERY_MS)
+    this.timer.unref()
+  }
+
+  // ---- public interface -------------------------------------------------------------------
+
+  async handle(body: Body, tag?: string): Promise<Reply> {
+    const requestId = randomRequestId()
+    try {
+      if (this.closed) throw new DbError('SYS_ERR', 'database service is closed')
+      if (!isPlainObject(body)) throw invalidParam('request body must be a JSON object')
+      const reply = await this.dispatch(body, tag)
+      return { requestId, ...reply }
+    } catch (e) {
+      if (e instanceof DbError) return { requestId, code: e.code, message: e.message }
+      return { requestId, code: 'SYS_ERR', message: `[InternalError] ${(e as Error).message}` }
+    }
+  }
+
+  async resetAll(seed: Record<string, Record<string, unknown>[]>): Promise<void> {
+    this.transactions.clear()
+    const old = [...this.collections.values()]
+    await withLocks(
+      old.map((c) => ({ name: c.name, mutex: c.mutex })),
+      async () => {
+        for (const c of old) await c.drop()
+        this.collections.clear()
+      }
+    )
+    for (const name of Object.keys(this.opts.manifest.collections)) await this.openCollection(name)
+    const now = this.opts.now()
+    for (const [name, docs] of Object.entries(seed)) {
+      const coll = this.collections.get(name) ?? (await this.openCollection(name))
+      const changes = docs.map((d) => {
+        const doc = stripUndefined(clone(d)) as Doc
+        if (doc._id === undefined) doc._id = newId(now)
+        assertStorable(doc)
+        return { id: doc._id, after: doc }
+      })
+      await coll.mutex.run(async () => {
+        coll.checkUnique(changes)
+        await coll.apply(changes)
+      })
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return [...this.collections.values()].every((c) => c.count() === 0)
+  }
+
+  async find(collection: string, filter: Record<string, unknown> = {}): Promise<Doc[]> {
+    const coll = this.collections.get(collection)
+    if (!coll) return []
+    return coll.mutex.run(() => clone(this.direct.match(coll, filter)))
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    if (this.timer) clearInterval(this.timer)
+    for (const c of this.collections.values()) await c.mutex.run(() => c.compact())
+  }
+
+  queryStats(): QueryStats {
+    return clone(this.stats)
+  }
+
+  resetQueryStats(): void {
+    this.stats = { served: 0, unserved: 0, unservedQueries: {} }
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()].sort()
+  }
+
+  // ---- dispatch ---------------------------------------------------------------------------
+
+  private async dispatch(body: Body, tag?: string): Promise<Reply> {
+    const action = body.action
+    switch (action) {
+      case 'database.getDocument':
+        return this.getDocument(body, tag)
+      case 'database.calculateDocument':
+        return this.calculateDocument(body, tag)
+      case 'database.insertDocument':
+        return this.insertDocument(body)
+      case 'database.modifyDocument':
+        return this.modifyDocument(body, tag, false)
+      case 'database.modifyAndReturnDoc':
+        return this.modifyDocument(body, tag, true)
+      case 'database.removeDocument':
+        return this.removeDocument(body, tag)
+      case 'database.aggregateDocuments':
+        return this.aggregateDocuments(body, tag)
+      case 'database.addCollection':
+        return this.addCollection(body)
+      case 'database.startTransaction':
+        return this.startTransaction()
+      case 'database.commitTransaction':
+        return this.commitTransaction(body)
+      case 'database.abortTransaction':
+        this.transactions.delete(String(body.transactionId))
+        return {}
+      default:
+        throw invalidParam(`unsupported action: ${String(action)}`)
+    }
+  }
+
+  private async getDocument(body: Body, tag?: string): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const now = this.opts.now()
+    const filter = parseWireObject(body.query, now, 'query') ?? {}
+    const order = parseOrder(parseWire(body.order, now))
+    const projection = parseWireObject(body.projection, now, 'projection')
+    const offset = Math.max(0, Number(body.offset) || 0)
+    const requested = Number(body.limit) || 0
+    const limit = requested > 0 ? Math.min(requested, MAX_LIMIT) : DEFAULT_LIMIT
+    const scope = this.scope(body)
+    this.report(coll, 'getDocument', body, filter, order, tag)
+    const rows = await coll.mutex.run(() =>
+      select(scope.match(coll, filter), {}, { sort: order, skip: offset, limit, projection })
+    )
+    return { data: { list: rows.map(toWire), limit, offset } }
+  }
+
+  private async calculateDocument(body: Body, tag?: string): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const filter = parseWireObject(body.query, this.opts.now(), 'query') ?? {}
+    this.report(coll, 'calculateDocument', body, filter, undefined, tag, true)
+    const scope = this.scope(body)
+    const total = await coll.mutex.run(() => scope.match(coll, filter).length)
+    return { data: { total } }
+  }
+
+  private async insertDocument(body: Body): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const now = this.opts.now()
+    const raw = Array.isArray(body.data) ? body.data : [body.data]
+    if (raw.length === 0) throw invalidParam('data must not be empty')
+    const docs = raw.map((r) => {
+      const doc = parseWireObject(r, now, 'document')
+      if (!doc) throw invalidParam('document must be an object')
+      if (doc._id === undefined || doc._id === null) doc._id = newId(now)
+      if (typeof doc._id !== 'string' && typeof doc._id !== 'number') {
+        throw invalidParam('_id must be a string or a number')
+      }
+      assertStorable(doc)
+      // keep _id first, as the real service returns it
+      const { _id, ...rest } = doc
+      return { _id, ...rest } as Doc
+    })
+    const scope = this.scope(body)
+    await coll.mutex.run(async () => {
+      for (const d of docs) {
+        if (scope.exists(coll, d._id)) {
+          throw duplicateKey(coll.name, '_id_', `{ _id: ${JSON.stringify(d._id)} }`)
+        }
+      }
+      await scope.write(
+        coll,
+        docs.map((d) => ({ id: d._id, after: d }))
+      )
+    })
+    return { data: { insertedIds: docs.map((d) => d._id) } }
+  }
+
+  private async modifyDocument(
+    body: Body,
+    tag: string | undefined,
+    returnDoc: boolean
+  ): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const now = this.opts.now()
+    const filter = parseWireObject(body.query, now, 'query') ?? {}
+    const data = parseWireObject(body.data, now, 'data')
+    if (!data || Object.keys(data).length === 0)
+      throw invalidParam('update data must be a non-empty object')
+    const multi = returnDoc ? false : body.multi === true
+    const merge = body.merge !== false
+    const upsert = body.upsert === true
+    const operator = isOperatorUpdate(data)
+    if (!merge && operator) {
+      throw new DbError(
+        'DATABASE_INVALID_OPERRATOR',
+        'a replacement document cannot contain update operators'
+      )
+    }
+    if (!operator) assertStorable(data)
+    const update: Doc = operator || !merge ? data : { $set: data }
+    this.report(
+      coll,
+      returnDoc ? 'modifyAndReturnDoc' : 'modifyDocument',
+      body,
+      filter,
+      undefined,
+      tag
+    )
+    const scope = this.scope(body)
+
+    return coll.mutex.run(async () => {
+      const matched = scope.match(coll, filter)
+      const targets = multi ? matched : matched.slice(0, 1)
+      const changes: Change[] = []
+      let last: Doc | undefined
+      for (const before of targets) {
+        const out = merge ? applyUpdate(before, update, filter, false) : applyReplace(before, data)
+        last = out.doc
+        if (out.changed) changes.push({ id: before._id, before, after: out.doc })
+      }
+      let upsertId: unknown
+      if (targets.length === 0 && upsert) {
+        const seed = seedFromFilter(filter)
+        const id = seed._id ?? newId(now)
+        const base: Doc = { ...seed, _id: id }
+        const out = merge ? applyUpdate(base, update, filter, true) : applyReplace(base, data)
+        const { _id, ...rest } = out.doc
+        last = { _id, ...rest }
+        changes.push({ id, after: last })
+        upsertId = id
+      }
+      for (const c of changes) assertStorable(c.after)
+      if (changes.length) await scope.write(coll, changes)
+      const updated = upsertId === undefined ? changes.length : 0
+      const reply: Doc = { updated }
+      if (upsertId !== undefined) reply.upsert_id = upsertId
+      if (returnDoc) reply.doc = last ? toWire(last) : null
+      return { data: reply }
+    })
+  }
+
+  private async removeDocument(body: Body, tag?: string): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const filter = parseWireObject(body.query, this.opts.now(), 'query') ?? {}
+    const multi = body.multi === true
+    this.report(coll, 'removeDocument', body, filter, undefined, tag)
+    const scope = this.scope(body)
+    return coll.mutex.run(async () => {
+      const matched = scope.match(coll, filter)
+      const targets = multi ? matched : matched.slice(0, 1)
+      if (targets.length)
+        await scope.write(
+          coll,
+          targets.map((d) => ({ id: d._id, before: d }))
+        )
+      return { data: { deleted: targets.length } }
+    })
+  }
+
+  private async aggregateDocuments(body: Body, tag?: string): Promise<Reply> {
+    const coll = this.need(body.collectionName)
+    const now = this.opts.now()
+    if (!Array.isArray(body.stages)) throw invalidParam('stages must be an array')
+    const pipeline: Doc[] = body.stages.map((s) => {
+      if (!isPlainObject(s) || typeof s.stageKey !== 'string') throw invalidParam('invalid stage')
+      return { [s.stageKey]: parseWire(s.stageValue, now) }
+    })
+    const first = pipeline[0]
+    const match = first && isPlainObject(first.$match) ? first.$match : undefined
+    const rest = match ? pipeline.slice(1) : pipeline
+    this.report(coll, 'aggregateDocuments', body, match ?? {}, undefined, tag)
+    for (const stage of pipeline) {
+      const lookup = stage.$lookup
+      if (isPlainObject(lookup) && typeof lookup.from === 'string') {
+        const from = this.collections.get(lookup.from)
+        this.emit(
+          {
+            collection: lookup.from,
+            action: 'aggregateDocuments.$lookup',
+            ...checkLookup(from?.spec, lookup),
+            query: lookup,
+          },
+          tag
+        )
+      }
+    }
+    if (!pipeline.some((s) => '$limit' in s)) rest.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+    const rows = await coll.mutex.run(() => {
+      const input = clone(this.direct.match(coll, match ?? {}))
+      return aggregate(input, rest, (name) => clone(this.collections.get(name)?.all() ?? []))
+    })
+    return { data: { list: rows.map(toWire) } }
+  }
+
+  private async addCollection(body: Body): Promise<Reply> {
+    const name = body.collectionName
+    if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) {
+      throw invalidParam(`invalid collection name: ${String(name)}`)
+    }
+    if (this.collections.has(name)) {
+      throw new DbError('DATABASE_REQUEST_FAILED', `[ResourceInUse] Table exist: ${name}`)
+    }
+    await this.openCollection(name)
+    return {}
+  }
+
+  // ---- transactions -----------------------------------------------------------------------
+
+  private startTransaction(): Reply {
+    const idleSince = Date.now() - TRANSACTION_IDLE_MS
+    for (const [id, tx] of this.transactions)
+      if (tx.lastUsed < idleSince) this.transactions.delete(id)
+    const tx = new Transaction(randomRequestId())
+    this.transactions.set(tx.id, tx)
+    // @cloudbase/database reads transactionId from the top level of the reply
+    return { transactionId: tx.id }
+  }
+
+  private async commitTransaction(body: Body): Promise<Reply> {
+    const tx = this.transaction(body.transactionId)
+    this.transactions.delete(tx.id)
+    const colls = tx.collections()
+    await withLocks(
+      colls.map((c) => ({ name: c.name, mutex: c.mutex })),
+      async () => {
+        if (!tx.unchanged()) {
+          throw new DbError(
+            'DATABASE_TRANSACTION_CONFLICT',
+            '[WriteConflict] a document read or written by this transaction was changed by another write; retry the transaction'
+          )
+        }
+        const plan = colls.map((c) => ({ coll: c, changes: tx.changes(c) }))
+        for (const p of plan) p.coll.checkUnique(p.changes)
+        for (const p of plan) if (p.changes.length) await p.coll.apply(p.changes)
+      }
+    )
+    return {}
+  }
+
+  private transaction(id: unknown): Transaction {
+    const tx = typeof id === 'string' ? this.transactions.get(id) : undefined
+    if (!tx) {
+      throw new DbError(
+        'DATABASE_TRANSACTION_FAIL',
+        `[NoSuchTransaction] transaction ${String(id)} does not exist, was committed, aborted or expired`
+      )
+    }
+    tx.lastUsed = Date.now()
+    return tx
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private readonly direct: Scope = {
+    match: (coll, filter) => {
+      const { docs, indexed } = coll.candidates(filter)
+      const found = docs.filter(compileFilter(filter))
+      // natural order is _id order: a full scan has it already, an index lookup does not
+      return indexed ? found.sort((a, b) => compareIds(a._id, b._id)) : found
+    },
+    write: async (coll, changes) => {
+      coll.checkUnique(changes)
+      await coll.apply(changes)
+    },
+    exists: (coll, id) => coll.byId(id) !== undefined,
+  }
+
+  private scope(body: Body): Scope {
+    if (
+      body.transactionId === undefined ||
+      body.transactionId === null ||
+      body.transactionId === ''
+    ) {
+      return this.direct
+    }
+    const tx = this.transaction(body.transactionId)
+    return {
+      match: (coll, filter) => tx.view(coll, filter),
+      write: async (coll, changes) => tx.stage(coll, changes),
+      exists: (coll, id) => tx.get(coll, id) !== undefined,
+    }
+  }
+
+  private need(name: unknown): Collection {
+    if (typeof name !== 'string' || !name) throw invalidParam('collectionName is required')
+    const coll = this.collections.get(name)
+    if (!coll) throw collectionNotExist(name)
+    return coll
+  }
+
+  private async openCollection(name: string): Promise<Collection> {
+    const coll = await Collection.open(
+      this.opts.dataDir,
+      name,
+      this.opts.manifest.collections[name]
+    )
+    this.collections.set(name, coll)
+    return coll
+  }
+
+  private report(
+    coll: Collection,
+    action: string,
+    body: Body,
+    filter: Doc,
+    order: SortSpec | undefined,
+    tag: string | undefined,
+    emptyIsCheap = false
+  ): void {
+    const verdict: Verdict =
+      body.queryType === 'DOC'
+        ? { served: true, reason: 'by _id' }
+        : checkQuery(coll.spec, filter, order, { emptyIsCheap })
+    this.emit({ collection: coll.name, action, ...verdict, query: filter, order }, tag)
+  }
+
+  private emit(event: QueryEvent, tag: string | undefined): void {
+    if (event.served) this.stats.served++
+    else {
+      this.stats.unserved++
+      const key = `${event.collection} ${event.action}: ${event.reason}`
+      this.stats.unservedQueries[key] = (this.stats.unservedQueries[key] ?? 0) + 1
+    }
+    try {
+      this.opts.onQuery?.(event, tag)
+    } catch {
+      // a faulty listener must not fail the query
+    }
+  }
+
+  private async compactBusy(): Promise<void> {
+    for (const c of this.collections.values()) {
+      if (!this.closed && c.pendingWrites >= COMPACT_AFTER_WRITES) {
+        await c.mutex.run(() => c.compact())
+      }
+    }
+  }
+}
+
+export async function openService(opts: DbServiceOptions): Promise<Service> {
+  const service = new Service({ ...opts, dataDir: path.resolve(opts.dataDir) })
+  await service.open()
+  return service
+}

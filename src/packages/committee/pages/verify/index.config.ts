@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '待认证居民',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

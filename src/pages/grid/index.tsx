@@ -1,0 +1,140 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Button } from '@/components/Button'
+import { Screen } from '@/components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { BindStatusTag } from '@/components/BindStatusTag'
+import { useMe } from '@/hooks/useMe'
+import { useQuery } from '@/hooks/useQuery'
+import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { userApi } from '@/services/user'
+import type { Me, MyGrid } from '@/contract/user'
+import { ROUTES } from '../routes'
+import './index.scss'
+
+export default function GridPage() {
+  const { me, loading, error, refresh } = useMe()
+  const hasGrid = !!me?.grid && me.bindStatus !== 'none'
+  const grid = useQuery(() => userApi.myGrid(), [me?.grid?.id, me?.bindStatus], {
+    enabled: hasGrid,
+  })
+  usePullRefresh(() => Promise.all([refresh(), hasGrid ? grid.refresh() : null]))
+
+  if (!me) {
+    return (
+      <Screen testId="page-grid">
+        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
+      </Screen>
+    )
+  }
+
+  if (!hasGrid) {
+    return (
+      <Screen testId="page-grid">
+        <EmptyState text="您还没有绑定网格">
+          <View className="muted grid__explain">
+            网格是社区划分的服务片区，每个网格都有专门的网格员为居民服务。
+          </View>
+          <Button
+            className="state__action"
+            kind="primary"
+
+            testId="grid-bind"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}
+          >
+            绑定网格
+          </Button>
+        </EmptyState>
+      </Screen>
+    )
+  }
+
+  // A binding still waiting for (or refused) verification may not see the grid's details.
+  const waiting = grid.error?.code === 'NOT_VERIFIED'
+  return (
+    <Screen testId="page-grid">
+      <StatusBanner me={me} />
+      {grid.data ? (
+        <GridDetails grid={grid.data} />
+      ) : grid.loading ? (
+        <LoadingState />
+      ) : grid.error && !waiting ? (
+        <ErrorState error={grid.error} onRetry={grid.refresh} />
+      ) : null}
+    </Screen>
+  )
+}
+
+function StatusBanner({ me }: { me: Me }) {
+  if (me.bindStatus === 'verified' || !me.grid) return null
+  return (
+    <View className="card grid__banner" data-testid="grid-status">
+      <View className="grid__banner-head">
+        <View className="card__title">
+          {me.grid.communityName} · {me.grid.name}
+        </View>
+        <BindStatusTag status={me.bindStatus} />
+      </View>
+      {me.bindStatus === 'pending' ? (
+        <View className="muted">您的绑定正在等待网格员认证，认证通过后可以查看网格详情。</View>
+      ) : (
+        <>
+          <View className="error-text">
+            未通过认证{me.rejectReason ? `：${me.rejectReason}` : ''}
+          </View>
+          <Button
+            className="grid__rebind"
+            kind="primary"
+
+            block
+            onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}
+          >
+            重新绑定
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}
+
+function GridDetails({ grid }: { grid: MyGrid }) {
+  return (
+    <View data-testid="grid-details">
+      <View className="card">
+        <View className="grid__name" data-testid="grid-name">
+          {grid.grid.name}
+        </View>
+        <View className="muted">{grid.grid.communityName}</View>
+        <View className="grid__stats">
+          <View className="grid__stat">
+            <View className="grid__stat-value" data-testid="grid-buildings">
+              {grid.grid.buildingCount}
+            </View>
+            <View className="muted">楼栋</View>
+          </View>
+          <View className="grid__stat">
+            <View className="grid__stat-value" data-testid="grid-residents">
+              {grid.residentCount}
+            </View>
+            <View className="muted">已认证居民</View>
+          </View>
+        </View>
+      </View>
+
+      <View className="section-title">本网格的网格员</View>
+      {grid.workers.length === 0 ? (
+        <View className="card muted">暂未安排网格员，如有需要请联系社区居委会。</View>
+      ) : (
+        <CellGroup>
+          {grid.workers.map((w) => (
+            <View key={w.id} data-testid={`worker-${w.id}`}>
+              <Cell title={`${w.name}（${w.nickname}）`} extra={w.phone} />
+            </View>
+          ))}
+        </CellGroup>
+      )}
+      <View className="grid__privacy muted">为保护隐私，姓名和电话已部分隐藏。</View>
+    </View>
+  )
+}

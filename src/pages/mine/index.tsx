@@ -1,0 +1,264 @@
+import { useState } from 'react'
+import { ScrollView, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Button } from '@/components/Button'
+import { Screen } from '@/components/Screen'
+import { ErrorState, LoadingState } from '@/components/Status'
+import { BindStatusTag } from '@/components/BindStatusTag'
+import { RoleTags } from '@/components/RoleTags'
+import { Toggle } from '@/components/Toggle'
+import { Field, TextInput } from '@/components/Field'
+import { PersonaSwitcher } from '@/components/PersonaSwitcher'
+import { toast } from '@/components/Feedback'
+import { isStaff, useMe } from '@/hooks/useMe'
+import { useQuery } from '@/hooks/useQuery'
+import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { newRequestId } from '@/services/cloud'
+import { userApi } from '@/services/user'
+import type { Me } from '@/contract/user'
+import { ROUTES } from '../routes'
+import './index.scss'
+
+type Panel = 'nickname' | 'export' | null
+
+export default function Mine() {
+  const { me, loading, error, refresh, setMe } = useMe()
+  const [panel, setPanel] = useState<Panel>(null)
+  const [deleteId] = useState(newRequestId)
+  const [savingElder, setSavingElder] = useState(false)
+  usePullRefresh(refresh)
+
+  if (!me) {
+    return (
+      <Screen testId="page-mine">
+        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
+        <PersonaSwitcher />
+      </Screen>
+    )
+  }
+
+  const toggleElder = async (elderMode: boolean) => {
+    setSavingElder(true)
+    const result = await userApi.updateProfile({ elderMode })
+    setSavingElder(false)
+    if (!result.ok) return toast(result.error.message)
+    setMe(result.data)
+    toast(elderMode ? '已开启长辈模式，字更大了' : '已关闭长辈模式')
+  }
+
+  const close = () => setPanel(null)
+
+  const deleteMe = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '注销并删除我的数据',
+      content: '注销后，您的网格绑定、个人资料和记录将被删除，且无法恢复。确定要注销吗？',
+      confirmText: '确认注销',
+      confirmColor: '#c8102e',
+      cancelText: '取消',
+    })
+    if (!confirm) return
+    const result = await userApi.deleteMe({ requestId: deleteId })
+    if (!result.ok) return toast(result.error.message)
+    toast('已注销，您的数据已删除')
+    await refresh()
+    void Taro.switchTab({ url: ROUTES.home })
+  }
+
+  return (
+    <Screen testId="page-mine">
+      <View className="mine__head">
+        <View className="mine__nickname" data-testid="mine-nickname">
+          {me.nickname || '未设置昵称'}
+        </View>
+        <View
+          className="mine__edit"
+          data-testid="edit-nickname"
+          onClick={() => setPanel(panel === 'nickname' ? null : 'nickname')}
+        >
+          修改昵称
+        </View>
+      </View>
+      {panel === 'nickname' && <NicknameEditor me={me} onDone={setMe} onClose={close} />}
+
+      <CellGroup title="我的身份">
+        <Cell title="认证状态" extra={<BindStatusTag status={me.bindStatus} />} />
+        {me.bindStatus === 'rejected' && (
+          <Cell
+            title="未通过原因"
+            extra={<View data-testid="reject-reason">{me.rejectReason || '未填写'}</View>}
+          />
+        )}
+        <Cell title="我的网格" extra={gridText(me)} />
+        <Cell title="真实姓名" extra={me.realName || '未填写'} />
+        <Cell title="手机号" extra={me.phone || '未填写'} />
+        <Cell title="角色" extra={<RoleTags roles={me.roles} />} />
+      </CellGroup>
+      {me.bindStatus !== 'verified' && me.bindStatus !== 'pending' && (
+        <View className="actions">
+          <Button
+            kind="primary"
+
+            block
+            testId="mine-bind"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}
+          >
+            {me.bindStatus === 'rejected' ? '重新绑定' : '绑定网格'}
+          </Button>
+        </View>
+      )}
+
+      {isStaff(me) && (
+        <CellGroup title="工作">
+          <View data-testid="mine-verify">
+            <Cell
+              title="待认证居民"
+              description="核实新绑定居民的住址与身份"
+              extra="去处理"
+              onClick={() => void Taro.navigateTo({ url: ROUTES.verify })}
+            />
+          </View>
+        </CellGroup>
+      )}
+
+      <CellGroup title="设置">
+        <Cell
+          title="长辈模式"
+          description="字体更大，更易阅读"
+          extra={
+            <Toggle
+              testId="elder-switch"
+              label="长辈模式"
+              checked={me.elderMode}
+              disabled={savingElder}
+              onChange={(v) => void toggleElder(v)}
+            />
+          }
+        />
+      </CellGroup>
+
+      <CellGroup title="我的数据">
+        <View data-testid="export-data">
+          <Cell title="导出我的数据" extra="查看" onClick={() => setPanel('export')} />
+        </View>
+        <View data-testid="delete-me">
+          <Cell
+            title="注销并删除我的数据"
+            className="mine__danger"
+            onClick={() => void deleteMe()}
+          />
+        </View>
+      </CellGroup>
+      {panel === 'export' && <DataExport onClose={close} />}
+
+      <PersonaSwitcher />
+    </Screen>
+  )
+}
+
+function gridText(me: Me): string {
+  if (!me.grid) return '未绑定'
+  const room = [me.grid.buildingName, me.grid.room ? `${me.grid.room}室` : ''].join(' ').trim()
+  return `${me.grid.name}${room ? ` ${room}` : ''}`
+}
+
+function NicknameEditor({
+  me,
+  onDone,
+  onClose,
+}: {
+  me: Me
+  onDone: (me: Me) => void
+  onClose: () => void
+}) {
+  const [value, setValue] = useState(me.nickname)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const save = async () => {
+    const nickname = value.trim()
+    const message = !nickname ? '昵称不能为空' : nickname.length > 20 ? '昵称最多 20 个字' : null
+    if (message) return setError(message)
+    setBusy(true)
+    const result = await userApi.updateProfile({ nickname })
+    setBusy(false)
+    if (!result.ok) return setError(result.error.message)
+    onDone(result.data)
+    toast('昵称已修改')
+    onClose()
+  }
+
+  return (
+    <View className="card" data-testid="nickname-editor">
+      <Field label="新昵称" name="nickname" error={error}>
+        <TextInput
+          testId="nickname-input"
+          value={value}
+          maxLength={20}
+          placeholder="邻居们看到的称呼"
+          onChange={(v) => {
+            setValue(v)
+            setError(null)
+          }}
+        />
+      </Field>
+      <View className="mine__row">
+        <Button className="mine__row-button" onClick={onClose}>
+          取消
+        </Button>
+        <Button
+          kind="primary"
+
+          className="mine__row-button"
+          loading={busy}
+          disabled={busy}
+          testId="nickname-save"
+          onClick={() => void save()}
+        >
+          保存
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function DataExport({ onClose }: { onClose: () => void }) {
+  const exported = useQuery(() => userApi.exportMyData())
+  const json = exported.data ? JSON.stringify(exported.data, null, 2) : null
+
+  const copy = async () => {
+    if (!json) return
+    await Taro.setClipboardData({ data: json })
+    toast('已复制，可以粘贴保存')
+  }
+
+  return (
+    <View className="card" data-testid="export-panel">
+      <View className="card__title">我的数据</View>
+      {json ? (
+        <ScrollView scrollY className="mine__export" data-testid="export-json">
+          <Text userSelect>{json}</Text>
+        </ScrollView>
+      ) : exported.error ? (
+        <ErrorState error={exported.error} onRetry={exported.refresh} />
+      ) : (
+        <LoadingState text="正在整理您的数据…" />
+      )}
+      <View className="mine__row">
+        <Button className="mine__row-button" onClick={onClose}>
+          收起
+        </Button>
+        <Button
+          kind="primary"
+
+          className="mine__row-button"
+          disabled={!json}
+          testId="export-copy"
+          onClick={() => void copy()}
+        >
+          复制
+        </Button>
+      </View>
+    </View>
+  )
+}
