@@ -15,10 +15,12 @@ export function functionNames(): string[] {
     .filter((d) => d !== 'lib' && fs.existsSync(path.join(srcDir, d, 'index.ts')))
 }
 
-export async function buildFunctions(options: { minify?: boolean; bundleSdk?: boolean } = {}) {
+export async function buildFunctions(
+  options: { minify?: boolean; bundleSdk?: boolean; outDir?: string } = {}
+) {
   const names = functionNames()
   for (const name of names) {
-    const dest = path.join(outDir, name)
+    const dest = path.join(options.outDir ?? outDir, name)
     fs.mkdirSync(dest, { recursive: true })
     await build({
       entryPoints: [path.join(srcDir, name, 'index.ts')],

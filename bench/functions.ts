@@ -1,0 +1,40 @@
+// Cold `require` time of each cloud function bundle, measured in fresh Node processes (what an
+// SCF cold start pays before the first request), with wx-server-sdk external (as deployed) and
+// bundled in, so the trade-off stays visible.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildFunctions } from '../scripts/build-functions'
+import { kb, ms, summary, table } from './lib'
+
+const root = path.resolve(__dirname, '..')
+const RUNS = 7
+
+function coldRequire(file: string): number[] {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`
+  return Array.from({ length: RUNS }, () =>
+    Number(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }))
+  )
+}
+
+export async function reportColdRequire(): Promise<string> {
+  const external = path.join(root, 'cloudfunctions/dist')
+  const bundledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bundled-'))
+  // Inside the repo tree would let `require` find node_modules; the bundled variant needs none.
+  const names = await buildFunctions({ outDir: bundledDir, bundleSdk: true })
+  const rows: (string | number)[][] = [['function', 'bundle (sdk external)', 'cold require p50', 'bundle (sdk bundled)', 'cold require p50']]
+  for (const name of names) {
+    const ext = path.join(external, name, 'index.js')
+    const bun = path.join(bundledDir, name, 'index.js')
+    rows.push([
+      name,
+      kb(fs.statSync(ext).size),
+      ms(summary(coldRequire(ext)).p50),
+      kb(fs.statSync(bun).size),
+      ms(summary(coldRequire(bun)).p50),
+    ])
+  }
+  fs.rmSync(bundledDir, { recursive: true, force: true })
+  return table(rows)
+}
