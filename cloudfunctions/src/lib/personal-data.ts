@@ -14,7 +14,13 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'authorOpenid',
-    anonymize: { authorName: '已注销用户', authorPhone: '', authorRoom: '', authorNickname: '已注销用户' },
+    anonymize: {
+      authorName: '已注销用户',
+      authorPhone: '',
+      authorRoom: '',
+      authorBuildingName: '',
+      authorNickname: '已注销用户',
+    },
   },
   {
     collection: 'wishes',

@@ -23,7 +23,11 @@ export async function autoConfirm(): Promise<number> {
       .limit(BATCH)
       .get()
     for (const wish of data) {
-      const step = entry(new Date(), 'autoConfirmed', `超过 ${WISH_AUTO_CONFIRM_DAYS} 天未确认，系统自动确认点亮`)
+      const step = entry(
+        new Date(),
+        'autoConfirmed',
+        `超过 ${WISH_AUTO_CONFIRM_DAYS} 天未确认，系统自动确认点亮`
+      )
       const changes: Partial<WishDoc> = {
         status: 'done',
         doneAt: step.at,

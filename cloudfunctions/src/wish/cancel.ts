@@ -15,7 +15,11 @@ export const cancel = action(WishIdInput, async ({ actor, input }) => {
   if (no === 'CONFLICT') return fail('CONFLICT', '心愿已完成或已结束，不能取消')
 
   const step = entry(new Date(), 'cancelled', '发布人取消了心愿')
-  const changes: Partial<WishDoc> = { status: 'cancelled', cancelledAt: step.at, ...leaveActive(wish._id) }
+  const changes: Partial<WishDoc> = {
+    status: 'cancelled',
+    cancelledAt: step.at,
+    ...leaveActive(wish._id),
+  }
   // Conditional on the status we read: if it was claimed or fulfilled meanwhile, the author
   // decides again with the fresh state.
   if (!(await transition(wish._id, wish.status, { authorOpenid: actor.openid }, changes, step))) {

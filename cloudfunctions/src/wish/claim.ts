@@ -18,9 +18,15 @@ export const claim = action(WishIdInput, async ({ actor, input }) => {
   const no = denial('claim', actor, wish)
   if (no === 'NOT_FOUND' || !wish) return fail('NOT_FOUND', '心愿不存在或您无权查看')
   if (no === 'FORBIDDEN') {
-    return fail('FORBIDDEN', wish.authorOpenid === actor.openid ? '不能认领自己的心愿' : '只有本社区认证的志愿者或红色代办员可以认领心愿')
+    return fail(
+      'FORBIDDEN',
+      wish.authorOpenid === actor.openid
+        ? '不能认领自己的心愿'
+        : '只有本社区认证的志愿者或红色代办员可以认领心愿'
+    )
   }
-  if (no === 'CONFLICT') return fail('CONFLICT', wish.status === 'claimed' ? TAKEN : '这个心愿现在不能认领')
+  if (no === 'CONFLICT')
+    return fail('CONFLICT', wish.status === 'claimed' ? TAKEN : '这个心愿现在不能认领')
 
   const user = actor.user!
   const step = entry(new Date(), 'claimed', '志愿者认领了心愿')

@@ -33,7 +33,11 @@ export const confirm = action(ConfirmWishInput, async ({ actor, input }) => {
   if (!(await transition(wish._id, 'fulfilled', { authorOpenid: actor.openid }, changes, step))) {
     return fail('CONFLICT', '这个心愿还不能确认')
   }
-  await audit(actor, 'wish.confirm', wish._id, { from: 'fulfilled', to: 'done', rating: input.rating })
+  await audit(actor, 'wish.confirm', wish._id, {
+    from: 'fulfilled',
+    to: 'done',
+    rating: input.rating,
+  })
   const now = applied(wish, changes, step)
   await tellThanked(now, now.thanks)
   return ok(wishView(actor, now))

@@ -37,7 +37,11 @@ export const createFor = action(
 
     const step = entry(new Date(), 'filed', '网格员代居民登记心愿，已发布')
     const wish = await insertWish(resident, input, 'open', actor.openid, step)
-    if (!wish) return fail('LIMIT_EXCEEDED', `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`)
+    if (!wish)
+      return fail(
+        'LIMIT_EXCEEDED',
+        `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`
+      )
     await audit(actor, 'wish.createFor', wish._id, {
       filedBy: actor.openid,
       authorOpenid: resident._id,

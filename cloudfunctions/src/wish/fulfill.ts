@@ -20,7 +20,11 @@ export const fulfill = action(FulfillWishInput, async ({ actor, input }) => {
   }
 
   const step = entry(new Date(), 'fulfilled', '认领人已完成心愿，等待确认')
-  const changes: Partial<WishDoc> = { status: 'fulfilled', fulfilledAt: step.at, fulfillNote: input.note || null }
+  const changes: Partial<WishDoc> = {
+    status: 'fulfilled',
+    fulfilledAt: step.at,
+    fulfillNote: input.note || null,
+  }
   if (!(await transition(wish._id, 'claimed', { claimerOpenid: actor.openid }, changes, step))) {
     return fail('CONFLICT', '这个心愿现在不能标记完成')
   }

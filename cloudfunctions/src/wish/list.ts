@@ -15,7 +15,8 @@ export const list = action(
   ListWishesInput,
   async ({ actor, input }) => {
     const filter = listFilter(actor, input.scope, input.status)
-    if (!filter.ok) return fail(filter.code, filter.message, filter.code === 'FORBIDDEN' ? 'scope' : undefined)
+    if (!filter.ok)
+      return fail(filter.code, filter.message, filter.code === 'FORBIDDEN' ? 'scope' : undefined)
     const after = decodeCursor(input.cursor)
     if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
     if (filter.statuses && !filter.statuses.length) return ok({ items: [], nextCursor: null })
@@ -24,7 +25,8 @@ export const list = action(
     const { gridId, ...equal } = filter.match
     const where: Record<string, unknown> = { ...equal }
     if (gridId) where.gridId = gridId.length === 1 ? gridId[0] : _.in(gridId)
-    if (filter.statuses) where.status = filter.statuses.length === 1 ? filter.statuses[0] : _.in(filter.statuses)
+    if (filter.statuses)
+      where.status = filter.statuses.length === 1 ? filter.statuses[0] : _.in(filter.statuses)
     if (after) where.createdAt = _.lte(after.at)
     const limit = input.limit ?? 20
     // Extra rows so that items sharing the cursor's instant can be skipped without a short page.
@@ -36,7 +38,15 @@ export const list = action(
       .get()
     // The filter already selects only what the viewer may see; this keeps it so if it ever drifts.
     const visible = data.filter((w) => canSee(actor, w))
-    return ok(pageOf(visible, after, limit, (w) => w.createdAt, (w) => wishView(actor, w)))
+    return ok(
+      pageOf(
+        visible,
+        after,
+        limit,
+        (w) => w.createdAt,
+        (w) => wishView(actor, w)
+      )
+    )
   },
   { read: true }
 )

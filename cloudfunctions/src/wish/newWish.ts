@@ -17,7 +17,16 @@ export const grids = () => db().collection<GridDoc>('grids')
 
 type Author = Pick<
   UserDoc,
-  '_id' | 'nickname' | 'realName' | 'phone' | 'gridId' | 'gridName' | 'communityId' | 'buildingId' | 'buildingName' | 'room'
+  | '_id'
+  | 'nickname'
+  | 'realName'
+  | 'phone'
+  | 'gridId'
+  | 'gridName'
+  | 'communityId'
+  | 'buildingId'
+  | 'buildingName'
+  | 'room'
 >
 
 export const slotKey = (openid: string, n: number): string => `${openid}#${n}`

@@ -98,12 +98,20 @@ export const seesRating = (a: Actor, w: WishFacts): boolean =>
 export type ListFilter =
   | {
       ok: true
-      match: { gridId?: string[]; communityId?: string; authorOpenid?: string; claimerOpenid?: string }
+      match: {
+        gridId?: string[]
+        communityId?: string
+        authorOpenid?: string
+        claimerOpenid?: string
+      }
       statuses: WishStatus[] | null
     }
   | { ok: false; code: ErrorCode; message?: string }
 
-const narrow = (allowed: readonly WishStatus[] | null, status?: WishStatus): WishStatus[] | null => {
+const narrow = (
+  allowed: readonly WishStatus[] | null,
+  status?: WishStatus
+): WishStatus[] | null => {
   if (!allowed) return status ? [status] : null
   return status ? allowed.filter((s) => s === status) : [...allowed]
 }
@@ -118,27 +126,41 @@ export function listFilter(a: Actor, scope: WishScope, status?: WishStatus): Lis
       if (a.gridId && a.communityId) {
         const place = { gridId: a.gridId, communityId: a.communityId }
         const reviewer = servesGrid(a, place)
-        if (!a.verified && !reviewer) return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
-        return { ok: true, match: { gridId: [a.gridId] }, statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status) }
+        if (!a.verified && !reviewer)
+          return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
+        return {
+          ok: true,
+          match: { gridId: [a.gridId] },
+          statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status),
+        }
       }
       // Grid workers without a home grid of their own look at the grids they serve.
-      if (a.workerGridIds.length) return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
+      if (a.workerGridIds.length)
+        return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
       return { ok: false, code: 'NOT_BOUND' }
     }
     case 'community': {
       const communityId = a.committeeCommunityId ?? a.communityId
       if (communityId) {
         const reviewer = a.isAdmin || a.committeeCommunityId === communityId
-        if (!a.verified && !reviewer) return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
-        return { ok: true, match: { communityId }, statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status) }
+        if (!a.verified && !reviewer)
+          return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
+        return {
+          ok: true,
+          match: { communityId },
+          statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status),
+        }
       }
-      if (a.workerGridIds.length) return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
+      if (a.workerGridIds.length)
+        return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
       return { ok: false, code: 'NOT_BOUND' }
     }
     case 'review': {
       const queue = narrow(null, status ?? 'pending')
-      if (a.committeeCommunityId) return { ok: true, match: { communityId: a.committeeCommunityId }, statuses: queue }
-      if (a.workerGridIds.length) return { ok: true, match: { gridId: a.workerGridIds }, statuses: queue }
+      if (a.committeeCommunityId)
+        return { ok: true, match: { communityId: a.committeeCommunityId }, statuses: queue }
+      if (a.workerGridIds.length)
+        return { ok: true, match: { gridId: a.workerGridIds }, statuses: queue }
       if (a.isAdmin) return { ok: true, match: {}, statuses: queue }
       return { ok: false, code: 'FORBIDDEN', message: '只有网格员或社区两委可以审核心愿' }
     }

@@ -22,7 +22,11 @@ export const release = action(ReleaseWishInput, async ({ actor, input }) => {
   }
 
   const byClaimer = wish.claimerOpenid === actor.openid
-  const step = entry(new Date(), 'released', `${byClaimer ? '认领人放弃了认领' : '网格员撤回了认领'}：${input.reason}`)
+  const step = entry(
+    new Date(),
+    'released',
+    `${byClaimer ? '认领人放弃了认领' : '网格员撤回了认领'}：${input.reason}`
+  )
   const changes: Partial<WishDoc> = {
     status: 'open',
     claimerOpenid: null,
@@ -33,7 +37,13 @@ export const release = action(ReleaseWishInput, async ({ actor, input }) => {
     releaseReason: input.reason,
   }
   // Guarded on the claimer we read: a release racing a re-claim never removes the new claimer.
-  const won = await transition(wish._id, 'claimed', { claimerOpenid: wish.claimerOpenid }, changes, step)
+  const won = await transition(
+    wish._id,
+    'claimed',
+    { claimerOpenid: wish.claimerOpenid },
+    changes,
+    step
+  )
   if (!won) return fail('CONFLICT', '这个心愿已不在认领中')
   await audit(actor, 'wish.release', wish._id, { from: 'claimed', to: 'open', byClaimer })
   return ok(wishView(actor, applied(wish, changes, step)))

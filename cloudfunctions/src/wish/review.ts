@@ -25,9 +25,19 @@ export const review = action(ReviewWishInput, async ({ actor, input }) => {
     : entry(at, 'rejected', `审核未通过：${input.reason}`)
   const changes: Partial<WishDoc> = input.approve
     ? { status: 'open', reviewedAt: at, reviewedBy: actor.openid }
-    : { status: 'rejected', reviewedAt: at, reviewedBy: actor.openid, rejectReason: input.reason ?? null, ...leaveActive(wish._id) }
-  if (!(await transition(wish._id, 'pending', {}, changes, step))) return fail('CONFLICT', '这个心愿已经审核过了')
-  await audit(actor, input.approve ? 'wish.approve' : 'wish.reject', wish._id, { from: 'pending', to: changes.status })
+    : {
+        status: 'rejected',
+        reviewedAt: at,
+        reviewedBy: actor.openid,
+        rejectReason: input.reason ?? null,
+        ...leaveActive(wish._id),
+      }
+  if (!(await transition(wish._id, 'pending', {}, changes, step)))
+    return fail('CONFLICT', '这个心愿已经审核过了')
+  await audit(actor, input.approve ? 'wish.approve' : 'wish.reject', wish._id, {
+    from: 'pending',
+    to: changes.status,
+  })
   const now = applied(wish, changes, step)
   await tellReviewed(now, input.approve, input.reason)
   return ok(wishView(actor, now))

@@ -40,14 +40,34 @@ export const stats = action(
     const count = (rows: { list: Record<string, unknown>[] }, gridId: string) =>
       Number(rows.list.find((r) => r._id === gridId)?.n ?? 0)
     const byGrid = gridRows.data
-      .map((g) => ({ gridId: g._id, gridName: g.name, litThisYear: count(lit, g._id), openNow: count(open, g._id) }))
+      .map((g) => ({
+        gridId: g._id,
+        gridName: g.name,
+        litThisYear: count(lit, g._id),
+        openNow: count(open, g._id),
+      }))
       .sort((a, b) => (a.gridId < b.gridId ? -1 : 1))
     const sum = (k: keyof Counts) => byGrid.reduce((n, g) => n + g[k], 0)
-    const mine = actor.gridId && actor.communityId === communityId ? byGrid.find((g) => g.gridId === actor.gridId) : undefined
+    const mine =
+      actor.gridId && actor.communityId === communityId
+        ? byGrid.find((g) => g.gridId === actor.gridId)
+        : undefined
     return ok<WishStats>({
       year,
-      grid: mine ? { id: mine.gridId, name: mine.gridName, litThisYear: mine.litThisYear, openNow: mine.openNow } : null,
-      community: { id: communityId, litThisYear: sum('litThisYear'), openNow: sum('openNow'), byGrid },
+      grid: mine
+        ? {
+            id: mine.gridId,
+            name: mine.gridName,
+            litThisYear: mine.litThisYear,
+            openNow: mine.openNow,
+          }
+        : null,
+      community: {
+        id: communityId,
+        litThisYear: sum('litThisYear'),
+        openNow: sum('openNow'),
+        byGrid,
+      },
     })
   },
   { read: true }

@@ -39,7 +39,10 @@ describe('wish autoConfirm timer', () => {
     expect((await flow().call(R1, 'create', wishInput(4))).ok).toBe(false)
     await emu().setClock(8 * DAY)
     expect(await fire()).toBe(1)
-    const entries = await emu().emulator.db.find('audit', { targetId: w.id, action: 'wish.autoConfirm' })
+    const entries = await emu().emulator.db.find('audit', {
+      targetId: w.id,
+      action: 'wish.autoConfirm',
+    })
     expect(entries).toEqual([expect.objectContaining({ actorOpenid: 'system' })])
     data(await flow().call(R1, 'create', wishInput(4)))
   })

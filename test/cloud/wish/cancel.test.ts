@@ -1,5 +1,16 @@
 import type { Wish, WishStatus } from '@/contract/wish'
-import { data, expectError, GW, R1, R2, useEmulator, V1, WishFlow, wishInput, WRITE_TRIPS } from './helpers'
+import {
+  data,
+  expectError,
+  GW,
+  R1,
+  R2,
+  useEmulator,
+  V1,
+  WishFlow,
+  wishInput,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.cancel: the author withdraws a wish before it is fulfilled.
 
@@ -12,13 +23,18 @@ const make: Record<string, () => Promise<Wish>> = {
 }
 
 describe('wish.cancel', () => {
-  it.each(['pending', 'open', 'claimed'] as WishStatus[])('the author cancels a %s wish', async (status) => {
-    const w = await make[status]()
-    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', R1, 'cancel', { id: w.id })
-    expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
-    expect(data(result)).toMatchObject({ status: 'cancelled', can: { cancel: false } })
-    expect(data(await flow().get(R1, w.id)).timeline.at(-1)?.type).toBe('cancelled')
-  })
+  it.each(['pending', 'open', 'claimed'] as WishStatus[])(
+    'the author cancels a %s wish',
+    async (status) => {
+      const w = await make[status]()
+      const { result, roundTrips } = await emu().callWithStats<Wish>('wish', R1, 'cancel', {
+        id: w.id,
+      })
+      expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
+      expect(data(result)).toMatchObject({ status: 'cancelled', can: { cancel: false } })
+      expect(data(await flow().get(R1, w.id)).timeline.at(-1)?.type).toBe('cancelled')
+    }
+  )
 
   it('a cancelled wish frees its place under the limit', async () => {
     const made = [] as Wish[]

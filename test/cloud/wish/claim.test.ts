@@ -23,7 +23,9 @@ const TAKEN = '这个心愿刚刚被别人认领了'
 describe('wish.claim', () => {
   it('a volunteer claims an open wish: the author is told, and the claimer gets the contact', async () => {
     const w = await flow().open()
-    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', V1, 'claim', { id: w.id })
+    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', V1, 'claim', {
+      id: w.id,
+    })
     const claimed = data(result)
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
     expect(claimed).toMatchObject({
@@ -51,7 +53,9 @@ describe('wish.claim', () => {
       await Promise.all(racers.slice(i, i + 10).map((openid) => newRedAgent(emu(), openid)))
     }
     const w = await flow().open()
-    const results = await Promise.all(racers.map((openid) => flow().call(openid, 'claim', { id: w.id })))
+    const results = await Promise.all(
+      racers.map((openid) => flow().call(openid, 'claim', { id: w.id }))
+    )
     const winners = racers.filter((_r, i) => results[i].ok)
     expect(winners).toHaveLength(1)
     for (const r of results.filter((x) => !x.ok)) {
@@ -60,8 +64,12 @@ describe('wish.claim', () => {
     }
     const now = data(await flow().get(winners[0], w.id))
     expect(now).toMatchObject({ status: 'claimed', can: { fulfill: true } })
-    expect(data(await flow().call<{ items: Wish[] }>(winners[0], 'list', { scope: 'claimed' })).items).toHaveLength(1)
-    expect((await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_CLAIMED')).toHaveLength(1)
+    expect(
+      data(await flow().call<{ items: Wish[] }>(winners[0], 'list', { scope: 'claimed' })).items
+    ).toHaveLength(1)
+    expect(
+      (await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_CLAIMED')
+    ).toHaveLength(1)
     const timeline = data(await flow().get(R1, w.id)).timeline
     expect(timeline.filter((e) => e.type === 'claimed')).toHaveLength(1)
   }, 120_000)

@@ -1,5 +1,16 @@
 import type { Wish } from '@/contract/wish'
-import { data, expectError, R1, R2, R3, useEmulator, V1, WishFlow, wishInput, WRITE_TRIPS } from './helpers'
+import {
+  data,
+  expectError,
+  R1,
+  R2,
+  R3,
+  useEmulator,
+  V1,
+  WishFlow,
+  wishInput,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.confirm: the author confirms a fulfilled wish; it is lit, and the thanks reach the claimer.
 
@@ -18,15 +29,26 @@ describe('wish.confirm', () => {
     const done = data(result)
     expect(done).toMatchObject({ status: 'done', rating: 5, thanks: '谢谢志强，拐杖很好用' })
     expect(done.doneAt).not.toBeNull()
-    expect(done.can).toEqual({ claim: false, release: false, fulfill: false, confirm: false, cancel: false, review: false })
-    const thanked = (await emu().outbox(V1)).find((m) => m.templateId === 'HONGLIN_TPL_WISH_THANKED')
+    expect(done.can).toEqual({
+      claim: false,
+      release: false,
+      fulfill: false,
+      confirm: false,
+      cancel: false,
+      review: false,
+    })
+    const thanked = (await emu().outbox(V1)).find(
+      (m) => m.templateId === 'HONGLIN_TPL_WISH_THANKED'
+    )
     expect(thanked?.data.thing3.value).toBe('谢谢志强，拐杖很好用')
     expect(data(await flow().get(V1, w.id)).thanks).toBe('谢谢志强，拐杖很好用')
   })
 
   it('the thanks show on the public wish wall', async () => {
     const w = await flow().done(R1, V1, '感谢志愿者')
-    const wall = data(await flow().call<{ items: Wish[] }>(R3, 'list', { scope: 'community', status: 'done' }))
+    const wall = data(
+      await flow().call<{ items: Wish[] }>(R3, 'list', { scope: 'community', status: 'done' })
+    )
     expect(wall.items.map((i) => [i.id, i.thanks])).toEqual([[w.id, '感谢志愿者']])
   })
 
@@ -66,8 +88,14 @@ describe('wish.confirm', () => {
 
   it('risky thanks are CONTENT_REJECTED and the wish stays fulfilled', async () => {
     const w = await flow().fulfilled(R1, V1)
-    expectError(await flow().call(R1, 'confirm', { id: w.id, rating: 5, thanks: '违禁测试词' }), 'CONTENT_REJECTED', 'thanks')
+    expectError(
+      await flow().call(R1, 'confirm', { id: w.id, rating: 5, thanks: '违禁测试词' }),
+      'CONTENT_REJECTED',
+      'thanks'
+    )
     expect(data(await flow().get(R1, w.id)).status).toBe('fulfilled')
-    expect((await emu().outbox(V1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_THANKED')).toHaveLength(0)
+    expect(
+      (await emu().outbox(V1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_THANKED')
+    ).toHaveLength(0)
   })
 })

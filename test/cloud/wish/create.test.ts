@@ -1,5 +1,16 @@
 import type { Wish } from '@/contract/wish'
-import { data, expectError, newResident, NEWCOMER, R1, R2, useEmulator, WishFlow, wishInput, WRITE_TRIPS } from './helpers'
+import {
+  data,
+  expectError,
+  newResident,
+  NEWCOMER,
+  R1,
+  R2,
+  useEmulator,
+  WishFlow,
+  wishInput,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.create: a verified resident posts a wish; it waits for review; at most 3 are active.
 
@@ -8,7 +19,12 @@ const flow = () => new WishFlow(emu())
 
 describe('wish.create', () => {
   it('a verified resident posts a wish that waits for review, within the round-trip target', async () => {
-    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', R1, 'create', wishInput())
+    const { result, roundTrips } = await emu().callWithStats<Wish>(
+      'wish',
+      R1,
+      'create',
+      wishInput()
+    )
     const w = data(result)
     expect(w).toMatchObject({
       title: '想要一根拐杖1',
@@ -21,7 +37,14 @@ describe('wish.create', () => {
       filedByGridWorker: false,
       claimer: null,
       author: { name: '张桂兰', buildingName: '1号楼', room: '101', phone: '13800000001' },
-      can: { claim: false, release: false, fulfill: false, confirm: false, cancel: true, review: false },
+      can: {
+        claim: false,
+        release: false,
+        fulfill: false,
+        confirm: false,
+        cancel: true,
+        review: false,
+      },
     })
     expect(w.timeline.map((e) => e.type)).toEqual(['created'])
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
@@ -29,21 +52,39 @@ describe('wish.create', () => {
   })
 
   it('trims what the resident typed', async () => {
-    const w = data(await flow().call(R1, 'create', { title: '  买菜  ', content: ' 帮忙买菜 ', category: 'daily' }))
+    const w = data(
+      await flow().call(R1, 'create', {
+        title: '  买菜  ',
+        content: ' 帮忙买菜 ',
+        category: 'daily',
+      })
+    )
     expect([w.title, w.content]).toEqual(['买菜', '帮忙买菜'])
   })
 
   it('identity comes from the caller, never from the input', async () => {
-    const w = data(await flow().call(R1, 'create', { ...wishInput(), openid: R2, authorOpenid: R2 }))
+    const w = data(
+      await flow().call(R1, 'create', { ...wishInput(), openid: R2, authorOpenid: R2 })
+    )
     expect(w.author.name).toBe('张桂兰')
     expect(data(await flow().get(R1, w.id)).mine).toBe(true)
   })
 
   it('refuses users who are not verified residents', async () => {
     expectError(await flow().call(NEWCOMER, 'create', wishInput()), 'NOT_BOUND')
-    data(await emu().call('user', NEWCOMER, 'bindGrid', { gridId: 'g1', buildingId: 'g1-b1', room: '909', name: '新邻居' }))
+    data(
+      await emu().call('user', NEWCOMER, 'bindGrid', {
+        gridId: 'g1',
+        buildingId: 'g1-b1',
+        room: '909',
+        name: '新邻居',
+      })
+    )
     expectError(await flow().call(NEWCOMER, 'create', wishInput()), 'NOT_VERIFIED')
-    expectError(await flow().call(null as unknown as string, 'create', wishInput()), 'UNAUTHENTICATED')
+    expectError(
+      await flow().call(null as unknown as string, 'create', wishInput()),
+      'UNAUTHENTICATED'
+    )
     expect(await flow().stored()).toHaveLength(0)
   })
 
@@ -56,23 +97,36 @@ describe('wish.create', () => {
     ['empty content', { content: '' }, 'content', '请填写心愿内容'],
     ['501 characters of content', { content: '字'.repeat(501) }, 'content', '内容最多 500 个字'],
     ['an unknown category', { category: 'luxury' }, 'category', '请选择心愿类别'],
-  ])('rejects %s with the field and a Chinese message, storing nothing', async (_label, patch, field, message) => {
-    const res = await flow().call(R1, 'create', { ...wishInput(), ...patch })
-    expectError(res, 'INVALID_INPUT', field)
-    expect(!res.ok && res.error.message).toBe(message)
-    expect(await flow().stored()).toHaveLength(0)
-  })
+  ])(
+    'rejects %s with the field and a Chinese message, storing nothing',
+    async (_label, patch, field, message) => {
+      const res = await flow().call(R1, 'create', { ...wishInput(), ...patch })
+      expectError(res, 'INVALID_INPUT', field)
+      expect(!res.ok && res.error.message).toBe(message)
+      expect(await flow().stored()).toHaveLength(0)
+    }
+  )
 
   it('accepts the boundary lengths', async () => {
     data(await flow().call(R1, 'create', { title: '买菜', content: '帮', category: 'other' }))
-    data(await flow().call(R1, 'create', { title: '拐'.repeat(30), content: '字'.repeat(500), category: 'health' }))
+    data(
+      await flow().call(R1, 'create', {
+        title: '拐'.repeat(30),
+        content: '字'.repeat(500),
+        category: 'health',
+      })
+    )
   })
 
   it.each([
     ['title', { title: '违禁测试词' }],
     ['content', { content: '我想要违禁测试词' }],
   ])('risky text in the %s is CONTENT_REJECTED and nothing is stored', async (field, patch) => {
-    expectError(await flow().call(R1, 'create', { ...wishInput(), ...patch }), 'CONTENT_REJECTED', field)
+    expectError(
+      await flow().call(R1, 'create', { ...wishInput(), ...patch }),
+      'CONTENT_REJECTED',
+      field
+    )
     expect(await flow().stored()).toHaveLength(0)
   })
 

@@ -1,15 +1,37 @@
 import type { Wish } from '@/contract/wish'
-import { CM, data, expectError, GW, NEWCOMER, newResident, R1, R3, useEmulator, V2, WishFlow, wishInput, WRITE_TRIPS } from './helpers'
+import {
+  CM,
+  data,
+  expectError,
+  GW,
+  NEWCOMER,
+  newResident,
+  R1,
+  R3,
+  useEmulator,
+  V2,
+  WishFlow,
+  wishInput,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.createFor: a grid worker files a wish for a verified resident of their grids.
 
 const emu = useEmulator()
 const flow = () => new WishFlow(emu())
-const filed = (residentOpenid: string, n: number | string = 1) => ({ residentOpenid, ...wishInput(n) })
+const filed = (residentOpenid: string, n: number | string = 1) => ({
+  residentOpenid,
+  ...wishInput(n),
+})
 
 describe('wish.createFor', () => {
   it('the grid worker files for a resident: the resident is the author, the wish is open at once', async () => {
-    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', GW, 'createFor', filed(R3))
+    const { result, roundTrips } = await emu().callWithStats<Wish>(
+      'wish',
+      GW,
+      'createFor',
+      filed(R3)
+    )
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
     const w = data(result)
     expect(w).toMatchObject({
@@ -58,7 +80,11 @@ describe('wish.createFor', () => {
   })
 
   it('an unknown or unverified resident is NOT_FOUND', async () => {
-    expectError(await flow().call(GW, 'createFor', filed('no-such-user')), 'NOT_FOUND', 'residentOpenid')
+    expectError(
+      await flow().call(GW, 'createFor', filed('no-such-user')),
+      'NOT_FOUND',
+      'residentOpenid'
+    )
     expectError(await flow().call(GW, 'createFor', filed(NEWCOMER)), 'NOT_FOUND', 'residentOpenid')
     expectError(await flow().call(GW, 'createFor', filed(GW)), 'NOT_FOUND', 'residentOpenid')
     expect(await flow().stored()).toHaveLength(0)
@@ -66,14 +92,30 @@ describe('wish.createFor', () => {
 
   it("a resident outside the grid worker's grids is FORBIDDEN", async () => {
     await newResident(emu(), 'test-c2-resident', { gridId: 'g3', buildingId: 'g3-b1' })
-    expectError(await flow().call(GW, 'createFor', filed('test-c2-resident')), 'FORBIDDEN', 'residentOpenid')
+    expectError(
+      await flow().call(GW, 'createFor', filed('test-c2-resident')),
+      'FORBIDDEN',
+      'residentOpenid'
+    )
     expect(await flow().stored()).toHaveLength(0)
   })
 
   it('bad input and risky content store nothing', async () => {
-    expectError(await flow().call(GW, 'createFor', { ...filed(R3), title: 'x' }), 'INVALID_INPUT', 'title')
-    expectError(await flow().call(GW, 'createFor', { ...wishInput() }), 'INVALID_INPUT', 'residentOpenid')
-    expectError(await flow().call(GW, 'createFor', { ...filed(R3), content: '违禁测试词' }), 'CONTENT_REJECTED', 'content')
+    expectError(
+      await flow().call(GW, 'createFor', { ...filed(R3), title: 'x' }),
+      'INVALID_INPUT',
+      'title'
+    )
+    expectError(
+      await flow().call(GW, 'createFor', { ...wishInput() }),
+      'INVALID_INPUT',
+      'residentOpenid'
+    )
+    expectError(
+      await flow().call(GW, 'createFor', { ...filed(R3), content: '违禁测试词' }),
+      'CONTENT_REJECTED',
+      'content'
+    )
     expect(await flow().stored()).toHaveLength(0)
   })
 })

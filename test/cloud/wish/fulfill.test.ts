@@ -14,9 +14,14 @@ describe('wish.fulfill', () => {
       note: '拐杖已送到，教会了使用方法',
     })
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
-    expect(data(result)).toMatchObject({ status: 'fulfilled', fulfillNote: '拐杖已送到，教会了使用方法' })
+    expect(data(result)).toMatchObject({
+      status: 'fulfilled',
+      fulfillNote: '拐杖已送到，教会了使用方法',
+    })
     expect(data(result).fulfilledAt).not.toBeNull()
-    expect((await emu().outbox(R1)).map((m) => m.templateId)).toContain('HONGLIN_TPL_WISH_FULFILLED')
+    expect((await emu().outbox(R1)).map((m) => m.templateId)).toContain(
+      'HONGLIN_TPL_WISH_FULFILLED'
+    )
     expect(data(await flow().get(R1, w.id)).can).toMatchObject({ confirm: true, cancel: false })
   })
 
@@ -39,14 +44,27 @@ describe('wish.fulfill', () => {
     const w = await flow().claimed(R1, V1)
     const both = await Promise.all([1, 2].map(() => flow().call(V1, 'fulfill', { id: w.id })))
     expect(both.filter((r) => r.ok)).toHaveLength(1)
-    expectError(both.find((r) => !r.ok)!, 'CONFLICT')
-    expect((await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_FULFILLED')).toHaveLength(1)
+    expectError(
+      both.find((r) => !r.ok)!,
+      'CONFLICT'
+    )
+    expect(
+      (await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_FULFILLED')
+    ).toHaveLength(1)
   })
 
   it('a risky or too long note is refused and nothing changes', async () => {
     const w = await flow().claimed(R1, V1)
-    expectError(await flow().call(V1, 'fulfill', { id: w.id, note: '违禁测试词' }), 'CONTENT_REJECTED', 'note')
-    expectError(await flow().call(V1, 'fulfill', { id: w.id, note: '长'.repeat(201) }), 'INVALID_INPUT', 'note')
+    expectError(
+      await flow().call(V1, 'fulfill', { id: w.id, note: '违禁测试词' }),
+      'CONTENT_REJECTED',
+      'note'
+    )
+    expectError(
+      await flow().call(V1, 'fulfill', { id: w.id, note: '长'.repeat(201) }),
+      'INVALID_INPUT',
+      'note'
+    )
     expect(data(await flow().get(R1, w.id)).status).toBe('claimed')
   })
 })

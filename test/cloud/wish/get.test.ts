@@ -34,7 +34,13 @@ describe('wish.get', () => {
   it('returns the wish with its timeline, without personal data in it', async () => {
     const w = await flow().done()
     const got = data(await get(R1, w.id))
-    expect(got.timeline.map((e) => e.type)).toEqual(['created', 'approved', 'claimed', 'fulfilled', 'confirmed'])
+    expect(got.timeline.map((e) => e.type)).toEqual([
+      'created',
+      'approved',
+      'claimed',
+      'fulfilled',
+      'confirmed',
+    ])
     for (const e of got.timeline) {
       expect(Date.parse(e.at)).not.toBeNaN()
       expect(e.text).not.toMatch(/张桂兰|赵志强|1380000|101/)
@@ -59,7 +65,13 @@ describe('wish.get', () => {
 
   it('a rejected or cancelled wish disappears from the community but not from its author', async () => {
     const rejected = await flow().pending(R1, 'r')
-    data(await flow().call(GW, 'review', { id: rejected.id, approve: false, reason: '请写清楚需要的物品' }))
+    data(
+      await flow().call(GW, 'review', {
+        id: rejected.id,
+        approve: false,
+        reason: '请写清楚需要的物品',
+      })
+    )
     const cancelled = await flow().open(R1, 'c')
     data(await flow().call(R1, 'cancel', { id: cancelled.id }))
     for (const id of [rejected.id, cancelled.id]) {
@@ -96,7 +108,11 @@ describe('wish.get', () => {
       expect(data(await get(R1, w.id)).claimer).toMatchObject(full)
       expect(data(await get(V1, w.id)).claimer).toMatchObject(full)
       expect(data(await get(GW, w.id)).claimer).toMatchObject(full)
-      expect(data(await get(R2, w.id)).claimer).toEqual({ name: '赵*', phone: null, nickname: '志强' })
+      expect(data(await get(R2, w.id)).claimer).toEqual({
+        name: '赵*',
+        phone: null,
+        nickname: '志强',
+      })
     })
 
     it('once the wish is done the claimer no longer sees the room and phone', async () => {
@@ -115,17 +131,64 @@ describe('wish.get', () => {
     })
   })
 
+  it("deleting the author's or the claimer's account anonymises their snapshot on the wish", async () => {
+    const w = await flow().done(R1, V1)
+    data(await emu().call('user', R1, 'deleteMe', {}))
+    data(await emu().call('user', V1, 'deleteMe', {}))
+    const seen = data(await get(GW, w.id))
+    expect(seen.author).toEqual({
+      nickname: '已注销用户',
+      name: '已注销用户',
+      buildingName: null,
+      room: null,
+      phone: null,
+    })
+    expect(seen.claimer).toEqual({ nickname: '已注销用户', name: '已注销用户', phone: null })
+  })
+
   it('`can` tells each viewer which buttons to show', async () => {
     const w = await flow().open()
     const cans = Object.fromEntries(
       await Promise.all([R1, R2, V1, GW].map(async (who) => [who, data(await get(who, w.id)).can]))
     )
-    expect(cans[R1]).toEqual({ claim: false, release: false, fulfill: false, confirm: false, cancel: true, review: false })
-    expect(cans[R2]).toEqual({ claim: false, release: false, fulfill: false, confirm: false, cancel: false, review: false })
-    expect(cans[V1]).toEqual({ claim: true, release: false, fulfill: false, confirm: false, cancel: false, review: false })
-    expect(cans[GW]).toEqual({ claim: false, release: false, fulfill: false, confirm: false, cancel: false, review: false })
+    expect(cans[R1]).toEqual({
+      claim: false,
+      release: false,
+      fulfill: false,
+      confirm: false,
+      cancel: true,
+      review: false,
+    })
+    expect(cans[R2]).toEqual({
+      claim: false,
+      release: false,
+      fulfill: false,
+      confirm: false,
+      cancel: false,
+      review: false,
+    })
+    expect(cans[V1]).toEqual({
+      claim: true,
+      release: false,
+      fulfill: false,
+      confirm: false,
+      cancel: false,
+      review: false,
+    })
+    expect(cans[GW]).toEqual({
+      claim: false,
+      release: false,
+      fulfill: false,
+      confirm: false,
+      cancel: false,
+      review: false,
+    })
     data(await flow().call(V1, 'claim', { id: w.id }))
-    expect(data(await get(V1, w.id)).can).toMatchObject({ fulfill: true, release: true, claim: false })
+    expect(data(await get(V1, w.id)).can).toMatchObject({
+      fulfill: true,
+      release: true,
+      claim: false,
+    })
     expect(data(await get(GW, w.id)).can).toMatchObject({ release: true, fulfill: false })
     expect(data(await get(R1, w.id)).can).toMatchObject({ cancel: true, confirm: false })
   })

@@ -40,7 +40,12 @@ describe('wish.list', () => {
   it("a resident's grid scope shows their grid's approved wishes, masked, not others' pending ones", async () => {
     const page = data(await list(R2, { scope: 'grid' }))
     expect(ids(page)).toEqual([openG1.id])
-    expect(page.items[0].author).toMatchObject({ name: '张*', buildingName: '1号楼', room: null, phone: null })
+    expect(page.items[0].author).toMatchObject({
+      name: '张*',
+      buildingName: '1号楼',
+      room: null,
+      phone: null,
+    })
     expect(page.items[0].can).toMatchObject({ claim: false, review: false })
     expect(page.nextCursor).toBeNull()
   })
@@ -58,7 +63,11 @@ describe('wish.list', () => {
   it('mine lists what the viewer wrote, pending included, with their own data in full', async () => {
     const page = data(await list(R2, { scope: 'mine' }))
     expect(ids(page)).toEqual([pendingG1.id])
-    expect(page.items[0]).toMatchObject({ mine: true, status: 'pending', author: { name: '李建国', room: '202' } })
+    expect(page.items[0]).toMatchObject({
+      mine: true,
+      status: 'pending',
+      author: { name: '李建国', room: '202' },
+    })
     expect(ids(data(await list(V1, { scope: 'mine' })))).toEqual([])
   })
 
@@ -66,7 +75,11 @@ describe('wish.list', () => {
     data(await flow().call(V1, 'claim', { id: openG1.id }))
     const page = data(await list(V1, { scope: 'claimed' }))
     expect(ids(page)).toEqual([openG1.id])
-    expect(page.items[0].author).toMatchObject({ name: '张桂兰', room: '101', phone: '13800000001' })
+    expect(page.items[0].author).toMatchObject({
+      name: '张桂兰',
+      room: '101',
+      phone: '13800000001',
+    })
     expect(ids(data(await list(V2, { scope: 'claimed' })))).toEqual([])
     data(await flow().call(V1, 'release', { id: openG1.id, reason: '临时出差' }))
     expect(ids(data(await list(V1, { scope: 'claimed' })))).toEqual([])
@@ -84,7 +97,9 @@ describe('wish.list', () => {
   })
 
   it('reviewers see every status in their area', async () => {
-    expect(ids(data(await list(GW, { scope: 'grid' }))).sort()).toEqual([pendingG1.id, openG1.id, openG2.id].sort())
+    expect(ids(data(await list(GW, { scope: 'grid' }))).sort()).toEqual(
+      [pendingG1.id, openG1.id, openG2.id].sort()
+    )
     expect(ids(data(await list(CM, { scope: 'community' }))).sort()).toEqual(
       [pendingG1.id, openG1.id, openG2.id].sort()
     )
@@ -92,7 +107,9 @@ describe('wish.list', () => {
 
   it('the status filter narrows a list, and never reveals what the viewer may not see', async () => {
     data(await flow().call(V1, 'claim', { id: openG1.id }))
-    expect(ids(data(await list(R2, { scope: 'community', status: 'claimed' })))).toEqual([openG1.id])
+    expect(ids(data(await list(R2, { scope: 'community', status: 'claimed' })))).toEqual([
+      openG1.id,
+    ])
     expect(ids(data(await list(R2, { scope: 'community', status: 'open' })))).toEqual([openG2.id])
     expect(ids(data(await list(R1, { scope: 'community', status: 'pending' })))).toEqual([])
     expect(ids(data(await list(GW, { scope: 'review', status: 'claimed' })))).toEqual([openG1.id])
@@ -102,7 +119,11 @@ describe('wish.list', () => {
     const lit = await flow().done(R2, V1, '谢谢志愿者的帮助')
     const wall = data(await list(R3, { scope: 'community', status: 'done' }))
     expect(ids(wall)).toEqual([lit.id])
-    expect(wall.items[0]).toMatchObject({ status: 'done', thanks: '谢谢志愿者的帮助', rating: null })
+    expect(wall.items[0]).toMatchObject({
+      status: 'done',
+      thanks: '谢谢志愿者的帮助',
+      rating: null,
+    })
     expect(wall.items[0].claimer).toMatchObject({ name: '赵*', phone: null })
   })
 
@@ -136,7 +157,9 @@ describe('wish.list paging', () => {
     let cursor: string | undefined
     let pages = 0
     do {
-      const page = data(await list(R1, { scope: 'community', limit: 4, ...(cursor ? { cursor } : {}) }))
+      const page = data(
+        await list(R1, { scope: 'community', limit: 4, ...(cursor ? { cursor } : {}) })
+      )
       expect(page.items.length).toBeLessThanOrEqual(4)
       seen.push(...ids(page))
       cursor = page.nextCursor ?? undefined

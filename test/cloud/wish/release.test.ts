@@ -1,5 +1,17 @@
 import type { Wish } from '@/contract/wish'
-import { CM, data, expectError, GW, R1, R2, useEmulator, V1, V2, WishFlow, WRITE_TRIPS } from './helpers'
+import {
+  CM,
+  data,
+  expectError,
+  GW,
+  R1,
+  R2,
+  useEmulator,
+  V1,
+  V2,
+  WishFlow,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.release: the claimer (or a reviewer) gives a claimed wish back; it is open again.
 
@@ -15,7 +27,12 @@ describe('wish.release', () => {
     })
     const released = data(result)
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
-    expect(released).toMatchObject({ status: 'open', claimer: null, claimedAt: null, releaseReason: '临时要出差一周' })
+    expect(released).toMatchObject({
+      status: 'open',
+      claimer: null,
+      claimedAt: null,
+      releaseReason: '临时要出差一周',
+    })
     expect(released.author).toMatchObject({ name: '张*', room: null, phone: null })
     const timeline = data(await flow().get(R1, w.id)).timeline
     expect(timeline[timeline.length - 1]).toMatchObject({ type: 'released' })
@@ -29,8 +46,12 @@ describe('wish.release', () => {
     ['the committee', CM],
   ])('%s may take a wish back from its claimer', async (_label, who) => {
     const w = await flow().claimed(R1, V1)
-    expect(data(await flow().call(who, 'release', { id: w.id, reason: '认领人联系不上' })).status).toBe('open')
-    expect(data(await flow().call<{ items: Wish[] }>(V1, 'list', { scope: 'claimed' })).items).toHaveLength(0)
+    expect(
+      data(await flow().call(who, 'release', { id: w.id, reason: '认领人联系不上' })).status
+    ).toBe('open')
+    expect(
+      data(await flow().call<{ items: Wish[] }>(V1, 'list', { scope: 'claimed' })).items
+    ).toHaveLength(0)
   })
 
   it.each([
@@ -63,7 +84,11 @@ describe('wish.release', () => {
 
   it('a risky reason is CONTENT_REJECTED and the claim stays', async () => {
     const w = await flow().claimed(R1, V1)
-    expectError(await flow().call(V1, 'release', { id: w.id, reason: '违禁测试词' }), 'CONTENT_REJECTED', 'reason')
+    expectError(
+      await flow().call(V1, 'release', { id: w.id, reason: '违禁测试词' }),
+      'CONTENT_REJECTED',
+      'reason'
+    )
     expect(data(await flow().get(R1, w.id)).status).toBe('claimed')
   })
 })

@@ -1,5 +1,18 @@
 import type { Wish } from '@/contract/wish'
-import { ADMIN, CM, data, expectError, GW, R1, R2, useEmulator, V1, WishFlow, wishInput, WRITE_TRIPS } from './helpers'
+import {
+  ADMIN,
+  CM,
+  data,
+  expectError,
+  GW,
+  R1,
+  R2,
+  useEmulator,
+  V1,
+  WishFlow,
+  wishInput,
+  WRITE_TRIPS,
+} from './helpers'
 
 // wish.review: a grid worker of the wish's grid or the committee approves or rejects a pending wish.
 
@@ -9,7 +22,10 @@ const flow = () => new WishFlow(emu())
 describe('wish.review', () => {
   it('a grid worker approves: the wish is open to the community, the author is told', async () => {
     const w = await flow().pending()
-    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', GW, 'review', { id: w.id, approve: true })
+    const { result, roundTrips } = await emu().callWithStats<Wish>('wish', GW, 'review', {
+      id: w.id,
+      approve: true,
+    })
     expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
     expect(data(result)).toMatchObject({ status: 'open', rejectReason: null })
     expect(data(await flow().get(R2, w.id)).status).toBe('open')
@@ -20,9 +36,14 @@ describe('wish.review', () => {
 
   it('the committee rejects with a reason the author sees; others never see the wish', async () => {
     const w = await flow().pending()
-    const rejected = data(await flow().call(CM, 'review', { id: w.id, approve: false, reason: '请写清楚需要的物品' }))
+    const rejected = data(
+      await flow().call(CM, 'review', { id: w.id, approve: false, reason: '请写清楚需要的物品' })
+    )
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请写清楚需要的物品' })
-    expect(data(await flow().get(R1, w.id))).toMatchObject({ status: 'rejected', rejectReason: '请写清楚需要的物品' })
+    expect(data(await flow().get(R1, w.id))).toMatchObject({
+      status: 'rejected',
+      rejectReason: '请写清楚需要的物品',
+    })
     expectError(await flow().get(R2, w.id), 'NOT_FOUND')
     const msg = (await emu().outbox(R1)).find((m) => m.templateId === 'HONGLIN_TPL_WISH_REVIEWED')
     expect(msg?.data.thing3.value).toBe('请写清楚需要的物品')
@@ -40,7 +61,11 @@ describe('wish.review', () => {
     const res = await flow().call(GW, 'review', { id: w.id, approve: false })
     expectError(res, 'INVALID_INPUT', 'reason')
     expect(!res.ok && res.error.message).toBe('请填写不通过的原因')
-    expectError(await flow().call(GW, 'review', { id: w.id, approve: 'yes' }), 'INVALID_INPUT', 'approve')
+    expectError(
+      await flow().call(GW, 'review', { id: w.id, approve: 'yes' }),
+      'INVALID_INPUT',
+      'approve'
+    )
     expect(data(await flow().get(R1, w.id)).status).toBe('pending')
   })
 
@@ -58,7 +83,10 @@ describe('wish.review', () => {
   it('an admin may review; a second review is CONFLICT', async () => {
     const w = await flow().pending()
     data(await flow().call(ADMIN, 'review', { id: w.id, approve: true }))
-    expectError(await flow().call(GW, 'review', { id: w.id, approve: false, reason: '晚了' }), 'CONFLICT')
+    expectError(
+      await flow().call(GW, 'review', { id: w.id, approve: false, reason: '晚了' }),
+      'CONFLICT'
+    )
   })
 
   it('two reviewers at once: exactly one decision stands', async () => {
@@ -70,6 +98,8 @@ describe('wish.review', () => {
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
     const winner = (a.ok ? a : b) as { ok: true; data: Wish }
     expect(data(await flow().get(R1, w.id)).status).toBe(winner.data.status)
-    expect((await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_REVIEWED')).toHaveLength(1)
+    expect(
+      (await emu().outbox(R1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_REVIEWED')
+    ).toHaveLength(1)
   })
 })

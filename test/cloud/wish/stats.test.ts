@@ -27,13 +27,21 @@ describe('wish.stats', () => {
         { gridId: 'g2', gridName: '第二网格', litThisYear: 0, openNow: 1 },
       ],
     })
-    expect((await stats(R3)).grid).toEqual({ id: 'g2', name: '第二网格', litThisYear: 0, openNow: 1 })
+    expect((await stats(R3)).grid).toEqual({
+      id: 'g2',
+      name: '第二网格',
+      litThisYear: 0,
+      openNow: 1,
+    })
   })
 
   it('users without a grid get nulls; the committee gets its community', async () => {
     expect(await stats(NEWCOMER)).toMatchObject({ grid: null, community: null })
     expect(await stats(GW)).toMatchObject({ grid: null, community: null })
-    expect(await stats(CM)).toMatchObject({ grid: null, community: { id: 'c1', litThisYear: 0, openNow: 0 } })
+    expect(await stats(CM)).toMatchObject({
+      grid: null,
+      community: { id: 'c1', litThisYear: 0, openNow: 0 },
+    })
   })
 
   it('a new calendar year starts from zero lit wishes', async () => {

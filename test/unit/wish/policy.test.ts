@@ -87,7 +87,11 @@ const actionTables: Record<WishActionKey, Partial<Record<Persona, WishStatus[]>>
   fulfill: { 'demo-volunteer-1': ['claimed'] },
   confirm: { 'demo-resident-1': ['fulfilled'] },
   cancel: { 'demo-resident-1': ['pending', 'open', 'claimed'] },
-  review: { 'demo-gridworker-1': ['pending'], 'demo-committee-1': ['pending'], 'demo-admin': ['pending'] },
+  review: {
+    'demo-gridworker-1': ['pending'],
+    'demo-committee-1': ['pending'],
+    'demo-admin': ['pending'],
+  },
 }
 
 describe.each(Object.entries(actionTables))('can.%s', (key, allowed) => {
@@ -125,9 +129,13 @@ describe('why an action is refused', () => {
   })
 
   it('staff of another place do not review or release', () => {
-    expect(denial('review', actor('demo-gridworker-1'), wish('pending', { gridId: 'g3', communityId: 'c2' }))).toBe(
-      'NOT_FOUND'
-    )
+    expect(
+      denial(
+        'review',
+        actor('demo-gridworker-1'),
+        wish('pending', { gridId: 'g3', communityId: 'c2' })
+      )
+    ).toBe('NOT_FOUND')
   })
 })
 
@@ -135,9 +143,27 @@ describe('who may claim', () => {
   const base = users.find((u) => u._id === 'demo-resident-2')!
   it.each([
     ['a red agent who is not a volunteer', { roles: ['resident', 'redAgent'] }, true],
-    ['an approved volunteer', { roles: ['resident', 'volunteer'], volunteer: { status: 'approved', partyMember: false, skills: [] } }, true],
-    ['a volunteer still under review', { roles: ['resident', 'volunteer'], volunteer: { status: 'pending', partyMember: false, skills: [] } }, false],
-    ['a volunteer of another community', { roles: ['resident', 'redAgent'], gridId: 'g3', communityId: 'c2' }, false],
+    [
+      'an approved volunteer',
+      {
+        roles: ['resident', 'volunteer'],
+        volunteer: { status: 'approved', partyMember: false, skills: [] },
+      },
+      true,
+    ],
+    [
+      'a volunteer still under review',
+      {
+        roles: ['resident', 'volunteer'],
+        volunteer: { status: 'pending', partyMember: false, skills: [] },
+      },
+      false,
+    ],
+    [
+      'a volunteer of another community',
+      { roles: ['resident', 'redAgent'], gridId: 'g3', communityId: 'c2' },
+      false,
+    ],
   ] as const)('%s → %s', (_label, extra, allowed) => {
     const a = actorFrom('v', { ...base, _id: 'v', ...(extra as Partial<UserDoc>) })
     expect(can('claim', a, wish('open'))).toBe(allowed)
@@ -193,9 +219,13 @@ describe('list scopes', () => {
   })
 
   it('a status filter narrows, and a resident asking for pending wishes of others gets none', () => {
-    expect(listFilter(actor('demo-resident-2'), 'community', 'done')).toMatchObject({ statuses: ['done'] })
+    expect(listFilter(actor('demo-resident-2'), 'community', 'done')).toMatchObject({
+      statuses: ['done'],
+    })
     expect(listFilter(actor('demo-resident-2'), 'grid', 'pending')).toMatchObject({ statuses: [] })
-    expect(listFilter(actor('demo-gridworker-1'), 'review', 'claimed')).toMatchObject({ statuses: ['claimed'] })
+    expect(listFilter(actor('demo-gridworker-1'), 'review', 'claimed')).toMatchObject({
+      statuses: ['claimed'],
+    })
   })
 
   it.each([
