@@ -35,7 +35,6 @@ export interface Aggregate {
   sort(s: Record<string, 1 | -1>): Aggregate
   limit(n: number): Aggregate
   project(p: Record<string, unknown>): Aggregate
-  lookup(l: { from: string; localField: string; foreignField: string; as: string }): Aggregate
   end(): Promise<{ list: Record<string, unknown>[] }>
 }
 

@@ -25,8 +25,9 @@ export const claim = action(WishIdInput, async ({ actor, input }) => {
         : '只有本社区认证的志愿者或红色代办员可以认领心愿'
     )
   }
-  if (no === 'CONFLICT')
+  if (no === 'CONFLICT') {
     return fail('CONFLICT', wish.status === 'claimed' ? TAKEN : '这个心愿现在不能认领')
+  }
 
   const user = actor.user!
   const step = entry(new Date(), 'claimed', '志愿者认领了心愿')

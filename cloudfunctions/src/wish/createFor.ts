@@ -9,6 +9,8 @@ import { insertWish } from './newWish'
 import { riskyField } from './screen'
 import { wishView } from './view'
 
+const RESIDENT_LIMIT = `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`
+
 /**
  * A grid worker files a wish for a verified resident of their grids who has no smartphone. The
  * resident is the author (it counts against their limit); `filedBy` keeps who filed it.
@@ -37,11 +39,7 @@ export const createFor = action(
 
     const step = entry(new Date(), 'filed', '网格员代居民登记心愿，已发布')
     const wish = await insertWish(resident, input, 'open', actor.openid, step)
-    if (!wish)
-      return fail(
-        'LIMIT_EXCEEDED',
-        `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`
-      )
+    if (!wish) return fail('LIMIT_EXCEEDED', RESIDENT_LIMIT)
     await audit(actor, 'wish.createFor', wish._id, {
       filedBy: actor.openid,
       authorOpenid: resident._id,

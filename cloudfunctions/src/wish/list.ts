@@ -3,7 +3,7 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { decodeCursor, pageOf } from '../lib/paging'
-import { wishes } from './store'
+import { wishes, type WishDoc } from './store'
 import { canSee, listFilter } from './policy'
 import { wishView } from './view'
 
@@ -15,8 +15,9 @@ export const list = action(
   ListWishesInput,
   async ({ actor, input }) => {
     const filter = listFilter(actor, input.scope, input.status)
-    if (!filter.ok)
+    if (!filter.ok) {
       return fail(filter.code, filter.message, filter.code === 'FORBIDDEN' ? 'scope' : undefined)
+    }
     const after = decodeCursor(input.cursor)
     if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
     if (filter.statuses && !filter.statuses.length) return ok({ items: [], nextCursor: null })
@@ -25,8 +26,8 @@ export const list = action(
     const { gridId, ...equal } = filter.match
     const where: Record<string, unknown> = { ...equal }
     if (gridId) where.gridId = gridId.length === 1 ? gridId[0] : _.in(gridId)
-    if (filter.statuses)
-      where.status = filter.statuses.length === 1 ? filter.statuses[0] : _.in(filter.statuses)
+    const { statuses } = filter
+    if (statuses) where.status = statuses.length === 1 ? statuses[0] : _.in(statuses)
     if (after) where.createdAt = _.lte(after.at)
     const limit = input.limit ?? 20
     // Extra rows so that items sharing the cursor's instant can be skipped without a short page.
@@ -38,15 +39,8 @@ export const list = action(
       .get()
     // The filter already selects only what the viewer may see; this keeps it so if it ever drifts.
     const visible = data.filter((w) => canSee(actor, w))
-    return ok(
-      pageOf(
-        visible,
-        after,
-        limit,
-        (w) => w.createdAt,
-        (w) => wishView(actor, w)
-      )
-    )
+    const view = (w: WishDoc) => wishView(actor, w)
+    return ok(pageOf(visible, after, limit, (w) => w.createdAt, view))
   },
   { read: true }
 )

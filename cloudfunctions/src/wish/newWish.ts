@@ -39,26 +39,35 @@ interface Place {
 }
 
 /**
- * What a new wish needs besides its author, in one round trip: the names of the author's grid
- * and building, and which of the author's slots are free. The grid row carries the author's slot
- * keys and joins the wishes holding them through the unique `slot` index.
+ * Which of the author's slots are free (one read, served by the unique `slot` index), and the
+ * names of their grid and building. `bindGrid` writes those names onto the profile; only an
+ * older profile without them costs a lookup of the grid.
  */
 async function placeOf(author: Author): Promise<Place> {
   const all = Array.from({ length: MAX_ACTIVE_WISHES }, (_x, n) => slotKey(author._id, n))
-  const { list } = await grids()
-    .aggregate()
-    .match({ _id: author.gridId ?? '' })
-    .project({ name: true, buildings: true, slots: { $literal: all } })
-    .lookup({ from: 'wishes', localField: 'slots', foreignField: 'slot', as: 'held' })
-    .end()
-  const grid = list[0] as unknown as (GridDoc & { held: { slot: string }[] }) | undefined
-  // No grid row: no names, and every slot is tried; the unique index still holds the limit.
-  // Only matched wishes count (some engines pad an array-field join with nulls).
-  const held = new Set((grid?.held ?? []).filter(Boolean).map((w) => w.slot))
-  return {
-    gridName: grid?.name ?? null,
-    buildingName: grid?.buildings.find((b) => b.id === author.buildingId)?.name ?? null,
+  const { data } = await wishes()
+    .where({ slot: db().command.in(all) })
+    .field({ slot: true })
+    .limit(MAX_ACTIVE_WISHES)
+    .get()
+  const held = new Set(data.map((w) => w.slot))
+  const place = {
+    gridName: author.gridName || null,
+    buildingName: author.buildingName || null,
     free: all.filter((s) => !held.has(s)),
+  }
+  if (place.gridName && place.buildingName) return place
+  const { data: found } = await grids()
+    .where({ _id: author.gridId ?? '' })
+    .limit(1)
+    .get()
+  return {
+    ...place,
+    gridName: place.gridName ?? found[0]?.name ?? null,
+    buildingName:
+      place.buildingName ??
+      found[0]?.buildings.find((b) => b.id === author.buildingId)?.name ??
+      null,
   }
 }
 
@@ -102,8 +111,7 @@ function draftWish(
   filedBy: string | null,
   step: TimelineDoc
 ): Omit<WishDoc, '_id' | 'slot'> {
-  const gridName = place.gridName ?? author.gridName
-  const buildingName = place.buildingName ?? author.buildingName
+  const { gridName, buildingName } = place
   return {
     title: input.title,
     content: input.content,

@@ -116,53 +116,55 @@ const narrow = (
   return status ? allowed.filter((s) => s === status) : [...allowed]
 }
 
-export function listFilter(a: Actor, scope: WishScope, status?: WishStatus): ListFilter {
-  switch (scope) {
-    case 'mine':
-      return { ok: true, match: { authorOpenid: a.openid }, statuses: narrow(null, status) }
-    case 'claimed':
-      return { ok: true, match: { claimerOpenid: a.openid }, statuses: narrow(null, status) }
-    case 'grid': {
-      if (a.gridId && a.communityId) {
-        const place = { gridId: a.gridId, communityId: a.communityId }
-        const reviewer = servesGrid(a, place)
-        if (!a.verified && !reviewer)
-          return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
-        return {
-          ok: true,
-          match: { gridId: [a.gridId] },
-          statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status),
-        }
-      }
-      // Grid workers without a home grid of their own look at the grids they serve.
-      if (a.workerGridIds.length)
-        return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
-      return { ok: false, code: 'NOT_BOUND' }
+/** Bound residents whose binding is not verified yet see nothing of the community. */
+const unverified = (a: Actor): ListFilter => ({
+  ok: false,
+  code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND',
+})
+
+// Grid workers without a home grid of their own look at the grids they serve.
+const workerGrids = (a: Actor, status?: WishStatus): ListFilter =>
+  a.workerGridIds.length
+    ? { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
+    : { ok: false, code: 'NOT_BOUND' }
+
+const SCOPES: Record<WishScope, (a: Actor, status?: WishStatus) => ListFilter> = {
+  mine: (a, status) => ({
+    ok: true,
+    match: { authorOpenid: a.openid },
+    statuses: narrow(null, status),
+  }),
+  claimed: (a, status) => ({
+    ok: true,
+    match: { claimerOpenid: a.openid },
+    statuses: narrow(null, status),
+  }),
+  grid: (a, status) => {
+    if (!a.gridId || !a.communityId) return workerGrids(a, status)
+    const reviewer = servesGrid(a, { gridId: a.gridId, communityId: a.communityId })
+    if (!a.verified && !reviewer) return unverified(a)
+    const statuses = narrow(reviewer ? null : PUBLIC_STATUSES, status)
+    return { ok: true, match: { gridId: [a.gridId] }, statuses }
+  },
+  community: (a, status) => {
+    const communityId = a.committeeCommunityId ?? a.communityId
+    if (!communityId) return workerGrids(a, status)
+    const reviewer = a.isAdmin || a.committeeCommunityId === communityId
+    if (!a.verified && !reviewer) return unverified(a)
+    const statuses = narrow(reviewer ? null : PUBLIC_STATUSES, status)
+    return { ok: true, match: { communityId }, statuses }
+  },
+  // The queue of pending wishes by default; a status filter shows the area in another state.
+  review: (a, status) => {
+    const statuses = narrow(null, status ?? 'pending')
+    if (a.committeeCommunityId) {
+      return { ok: true, match: { communityId: a.committeeCommunityId }, statuses }
     }
-    case 'community': {
-      const communityId = a.committeeCommunityId ?? a.communityId
-      if (communityId) {
-        const reviewer = a.isAdmin || a.committeeCommunityId === communityId
-        if (!a.verified && !reviewer)
-          return { ok: false, code: a.bindStatus === 'pending' ? 'NOT_VERIFIED' : 'NOT_BOUND' }
-        return {
-          ok: true,
-          match: { communityId },
-          statuses: narrow(reviewer ? null : PUBLIC_STATUSES, status),
-        }
-      }
-      if (a.workerGridIds.length)
-        return { ok: true, match: { gridId: a.workerGridIds }, statuses: narrow(null, status) }
-      return { ok: false, code: 'NOT_BOUND' }
-    }
-    case 'review': {
-      const queue = narrow(null, status ?? 'pending')
-      if (a.committeeCommunityId)
-        return { ok: true, match: { communityId: a.committeeCommunityId }, statuses: queue }
-      if (a.workerGridIds.length)
-        return { ok: true, match: { gridId: a.workerGridIds }, statuses: queue }
-      if (a.isAdmin) return { ok: true, match: {}, statuses: queue }
-      return { ok: false, code: 'FORBIDDEN', message: '只有网格员或社区两委可以审核心愿' }
-    }
-  }
+    if (a.workerGridIds.length) return { ok: true, match: { gridId: a.workerGridIds }, statuses }
+    if (a.isAdmin) return { ok: true, match: {}, statuses }
+    return { ok: false, code: 'FORBIDDEN', message: '只有网格员或社区两委可以审核心愿' }
+  },
 }
+
+export const listFilter = (a: Actor, scope: WishScope, status?: WishStatus): ListFilter =>
+  SCOPES[scope](a, status)

@@ -32,8 +32,9 @@ export const review = action(ReviewWishInput, async ({ actor, input }) => {
         rejectReason: input.reason ?? null,
         ...leaveActive(wish._id),
       }
-  if (!(await transition(wish._id, 'pending', {}, changes, step)))
+  if (!(await transition(wish._id, 'pending', {}, changes, step))) {
     return fail('CONFLICT', '这个心愿已经审核过了')
+  }
   await audit(actor, input.approve ? 'wish.approve' : 'wish.reject', wish._id, {
     from: 'pending',
     to: changes.status,

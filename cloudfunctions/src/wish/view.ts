@@ -1,14 +1,30 @@
-import type { Wish } from '@/contract/wish'
+import type { Wish, WishPerson } from '@/contract/wish'
 import { maskName } from '@/contract/mask'
 import type { Actor } from '../lib/actor'
 import { iso } from '../lib/time'
 import { canOf, seesAuthorContact, seesClaimerContact, seesRating } from './policy'
 import type { WishDoc } from './store'
 
+/** The author from the snapshot: building for everyone, name in full, room and phone on need. */
+const authorOf = (w: WishDoc, full: boolean): WishPerson => ({
+  nickname: w.authorNickname,
+  name: full ? w.authorName : maskName(w.authorName),
+  buildingName: w.authorBuildingName || null,
+  room: full ? w.authorRoom || null : null,
+  phone: full ? w.authorPhone || null : null,
+})
+
+const claimerOf = (w: WishDoc, full: boolean): Wish['claimer'] =>
+  w.claimerOpenid
+    ? {
+        nickname: w.claimerNickname ?? '',
+        name: full ? (w.claimerName ?? '') : maskName(w.claimerName),
+        phone: full ? w.claimerPhone || null : null,
+      }
+    : null
+
 /** A wish as `actor` may see it: personal data masked unless they need it, `can` for their buttons. */
 export function wishView(actor: Actor, w: WishDoc): Wish {
-  const author = seesAuthorContact(actor, w)
-  const claimer = seesClaimerContact(actor, w)
   return {
     id: w._id,
     title: w.title,
@@ -16,34 +32,22 @@ export function wishView(actor: Actor, w: WishDoc): Wish {
     category: w.category,
     status: w.status,
     gridId: w.gridId,
-    gridName: w.gridName ?? '',
+    gridName: w.gridName,
     communityId: w.communityId,
-    author: {
-      nickname: w.authorNickname ?? '',
-      name: author ? (w.authorName ?? '') : maskName(w.authorName),
-      buildingName: w.authorBuildingName || null,
-      room: author ? w.authorRoom || null : null,
-      phone: author ? w.authorPhone || null : null,
-    },
-    claimer: w.claimerOpenid
-      ? {
-          nickname: w.claimerNickname ?? '',
-          name: claimer ? (w.claimerName ?? '') : maskName(w.claimerName),
-          phone: claimer ? w.claimerPhone || null : null,
-        }
-      : null,
+    author: authorOf(w, seesAuthorContact(actor, w)),
+    claimer: claimerOf(w, seesClaimerContact(actor, w)),
     mine: w.authorOpenid === actor.openid,
     filedByGridWorker: !!w.filedBy,
-    rejectReason: w.rejectReason ?? null,
-    releaseReason: w.releaseReason ?? null,
-    fulfillNote: w.fulfillNote ?? null,
-    rating: seesRating(actor, w) ? (w.rating ?? null) : null,
-    thanks: w.thanks ?? null,
+    rejectReason: w.rejectReason,
+    releaseReason: w.releaseReason,
+    fulfillNote: w.fulfillNote,
+    rating: seesRating(actor, w) ? w.rating : null,
+    thanks: w.thanks,
     createdAt: iso(w.createdAt) ?? '',
     claimedAt: iso(w.claimedAt),
     fulfilledAt: iso(w.fulfilledAt),
     doneAt: iso(w.doneAt),
-    timeline: (w.timeline ?? []).map((e) => ({ at: iso(e.at) ?? '', type: e.type, text: e.text })),
+    timeline: w.timeline.map((e) => ({ at: iso(e.at) ?? '', type: e.type, text: e.text })),
     can: canOf(actor, w),
   }
 }

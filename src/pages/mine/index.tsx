@@ -23,20 +23,28 @@ import './index.scss'
 type Panel = 'nickname' | 'export' | null
 
 export default function Mine() {
-  const { me, loading, error, refresh, setMe } = useMe()
+  const { me, loading, error, refresh } = useMe()
+  usePullRefresh(refresh)
+
+  return (
+    <Screen testId="page-mine">
+      {me ? (
+        <MineBody me={me} />
+      ) : error && !loading ? (
+        <ErrorState error={error} onRetry={refresh} />
+      ) : (
+        <LoadingState />
+      )}
+      <PersonaSwitcher />
+    </Screen>
+  )
+}
+
+function MineBody({ me }: { me: Me }) {
+  const { refresh, setMe } = useMe()
   const [panel, setPanel] = useState<Panel>(null)
   const [deleteId] = useState(newRequestId)
   const [savingElder, setSavingElder] = useState(false)
-  usePullRefresh(refresh)
-
-  if (!me) {
-    return (
-      <Screen testId="page-mine">
-        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
-        <PersonaSwitcher />
-      </Screen>
-    )
-  }
 
   const toggleElder = async (elderMode: boolean) => {
     setSavingElder(true)
@@ -66,7 +74,7 @@ export default function Mine() {
   }
 
   return (
-    <Screen testId="page-mine">
+    <>
       <View className="mine__head">
         <View className="mine__nickname" data-testid="mine-nickname">
           {me.nickname || '未设置昵称'}
@@ -150,9 +158,7 @@ export default function Mine() {
         </View>
       </CellGroup>
       {panel === 'export' && <DataExport onClose={close} />}
-
-      <PersonaSwitcher />
-    </Screen>
+    </>
   )
 }
 

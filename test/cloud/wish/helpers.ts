@@ -6,23 +6,6 @@ import {
   type TestEmulator,
 } from '../../helpers/emulator'
 
-// Workaround until the emulator clones realm-safely: under jest the emulator runs inside the test's
-// vm context, where Node's structuredClone returns Dates of the outer realm; mingo (loaded in the
-// context) does not take them for dates (`instanceof Date`), so every date sorts wrong once a
-// document has been updated. Not an issue under `npm start` (one realm). Re-create them here.
-const nativeClone = globalThis.structuredClone
-const ownRealmDates = (v: unknown): unknown => {
-  if (v === null || typeof v !== 'object') return v
-  if (Object.prototype.toString.call(v) === '[object Date]') {
-    return v instanceof Date ? v : new Date((v as Date).getTime())
-  }
-  const o = v as Record<string, unknown>
-  for (const k of Object.keys(o)) o[k] = ownRealmDates(o[k])
-  return o
-}
-globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) =>
-  ownRealmDates(nativeClone(value, options))) as typeof structuredClone
-
 // Shared arrangements for the wish tests: one emulator per test file with fresh demo data before
 // each test, every query checked against the declared indexes, and the wish flow driven through
 // its actions (create → review → claim → fulfill → confirm).

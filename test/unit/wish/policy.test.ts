@@ -165,7 +165,7 @@ describe('who may claim', () => {
       false,
     ],
   ] as const)('%s → %s', (_label, extra, allowed) => {
-    const a = actorFrom('v', { ...base, _id: 'v', ...(extra as Partial<UserDoc>) })
+    const a = actorFrom('v', { ...base, _id: 'v', ...(extra as unknown as Partial<UserDoc>) })
     expect(can('claim', a, wish('open'))).toBe(allowed)
   })
 })

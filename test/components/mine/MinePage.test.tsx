@@ -1,0 +1,152 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import Mine from '@/pages/mine/index'
+import type { Me } from '@/contract/user'
+import { fakeCloud, fail, ok } from '../helpers/transport'
+import { meOf, newcomer } from '../helpers/fixtures'
+import { renderPage } from '../helpers/render'
+
+const mockCloud = fakeCloud()
+jest.mock('@/services/transport', () => ({
+  send: (fn: string, req: never) => mockCloud.send(fn, req),
+}))
+
+const realFetch = global.fetch
+const personas = [
+  { openid: 'demo-resident-1', label: '张桂兰 · 第一网格居民' },
+  { openid: 'demo-gridworker-1', label: '刘芳 · 网格员（一、二网格）' },
+]
+
+beforeEach(() => {
+  mockCloud.calls.length = 0
+  // The persona switcher (local mode) lists the demo users from the emulator.
+  global.fetch = jest.fn(async () => ({ json: async () => ({ ok: true, data: personas }) })) as never
+  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+  jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+})
+
+afterEach(() => {
+  global.fetch = realFetch
+  jest.restoreAllMocks()
+})
+
+function showMe(me: Me) {
+  mockCloud.on('user.me', ok(me))
+  return renderPage(<Mine />)
+}
+
+test('a verified grid worker sees 已认证, their roles and the way to the verification queue', async () => {
+  showMe(meOf({ roles: ['resident', 'gridWorker'], workerGridIds: ['g1'] }))
+
+  expect(await screen.findByTestId('bind-status')).toHaveTextContent(/^已认证$/)
+  const roles = screen.getByTestId('role-tags')
+  expect(within(roles).getByText('居民')).toBeInTheDocument()
+  expect(within(roles).getByText('网格员')).toBeInTheDocument()
+  expect(screen.getByText('张桂兰')).toBeInTheDocument()
+  expect(screen.getByText('13800000001')).toBeInTheDocument()
+
+  fireEvent.click(within(screen.getByTestId('mine-verify')).getByText('待认证居民'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/verify/index' })
+})
+
+test.each([
+  [newcomer(), '未绑定'],
+  [meOf({ bindStatus: 'pending', verified: false }), '待认证'],
+  [meOf({ bindStatus: 'rejected', verified: false, rejectReason: '房号与登记信息不符' }), '未通过'],
+])('shows the binding state as a tag (%#)', async (me, label) => {
+  showMe(me)
+  expect(await screen.findByTestId('bind-status')).toHaveTextContent(new RegExp(`^${label}$`))
+  if (me.bindStatus === 'rejected') {
+    expect(screen.getByTestId('reject-reason')).toHaveTextContent('房号与登记信息不符')
+    expect(screen.getByText('重新绑定')).toBeInTheDocument()
+  }
+  expect(screen.queryByTestId('mine-verify')).not.toBeInTheDocument()
+})
+
+test('elder mode: the switch saves the setting and the page grows', async () => {
+  const me = meOf({ elderMode: false })
+  mockCloud.on('user.updateProfile', (input) => ok({ ...me, ...(input as object) }))
+  const { container } = showMe(me)
+
+  const toggle = await screen.findByTestId('elder-switch')
+  expect(toggle).toHaveAttribute('aria-checked', 'false')
+  expect(container.querySelector('.screen--elder')).toBeNull()
+
+  fireEvent.click(toggle)
+
+  await waitFor(() => expect(toggle).toHaveAttribute('aria-checked', 'true'))
+  expect(mockCloud.callsTo('user.updateProfile')).toEqual([{ elderMode: true }])
+  expect(container.querySelector('.screen--elder')).not.toBeNull()
+  expect(await screen.findByText('已开启长辈模式，字更大了')).toBeInTheDocument()
+})
+
+test('elder mode: a failed save leaves the switch as it was and says why', async () => {
+  mockCloud.on('user.updateProfile', fail('INTERNAL', '网络不太好，请稍后再试'))
+  showMe(meOf({ elderMode: false }))
+  const toggle = await screen.findByTestId('elder-switch')
+  fireEvent.click(toggle)
+  expect(await screen.findByText('网络不太好，请稍后再试')).toBeInTheDocument()
+  expect(toggle).toHaveAttribute('aria-checked', 'false')
+})
+
+test('the nickname can be changed', async () => {
+  const me = meOf()
+  mockCloud.on('user.updateProfile', (input) => ok({ ...me, ...(input as object) }))
+  showMe(me)
+  fireEvent.click(await screen.findByText('修改昵称'))
+  const input = await screen.findByTestId('nickname-input')
+  fireEvent.input(input, { target: { value: '  ' } })
+  fireEvent.click(screen.getByText('保存'))
+  expect(await screen.findByText('昵称不能为空')).toBeInTheDocument()
+
+  fireEvent.input(input, { target: { value: '张阿姨' } })
+  fireEvent.click(screen.getByText('保存'))
+  await waitFor(() => expect(screen.getByTestId('mine-nickname')).toHaveTextContent('张阿姨'))
+  expect(mockCloud.callsTo('user.updateProfile')).toEqual([{ nickname: '张阿姨' }])
+})
+
+test('exporting shows my data as JSON', async () => {
+  mockCloud.on(
+    'user.exportMyData',
+    ok({ exportedAt: '2025-03-08T00:00:00Z', profile: { realName: '张桂兰' }, activity: [], records: {} })
+  )
+  showMe(meOf())
+  fireEvent.click(await screen.findByText('导出我的数据'))
+  expect(await screen.findByTestId('export-json')).toHaveTextContent('"realName": "张桂兰"')
+})
+
+test('deleting asks for confirmation first, then deletes', async () => {
+  const modal = jest.spyOn(Taro, 'showModal')
+  modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+  mockCloud.on('user.deleteMe', ok({ deleted: true }))
+  showMe(meOf())
+
+  fireEvent.click(await screen.findByText('注销并删除我的数据'))
+  await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+  expect(mockCloud.callsTo('user.deleteMe')).toHaveLength(0)
+
+  modal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+  mockCloud.on('user.me', ok(newcomer()))
+  fireEvent.click(screen.getByText('注销并删除我的数据'))
+  expect(await screen.findByText('已注销，您的数据已删除')).toBeInTheDocument()
+  expect(mockCloud.callsTo('user.deleteMe')).toHaveLength(1)
+  await waitFor(() => expect(screen.getByTestId('bind-status')).toHaveTextContent('未绑定'))
+})
+
+test('local mode lists the demo users to switch to', async () => {
+  showMe(meOf())
+  const switcher = await screen.findByTestId('persona-switcher')
+  expect(await within(switcher).findByText('刘芳 · 网格员（一、二网格）')).toBeInTheDocument()
+  expect(within(screen.getByTestId('persona-demo-resident-1')).getByText('当前')).toBeInTheDocument()
+})
+
+test('when the user cannot be loaded the page says so and retries', async () => {
+  let attempts = 0
+  mockCloud.on('user.me', () =>
+    ++attempts === 1 ? fail('INTERNAL', '网络不太好，请稍后再试') : ok(meOf())
+  )
+  renderPage(<Mine />)
+  expect(await screen.findByText('网络不太好，请稍后再试')).toBeInTheDocument()
+  fireEvent.click(screen.getByText('重新加载'))
+  expect(await screen.findByTestId('bind-status')).toHaveTextContent('已认证')
+})
