@@ -30,23 +30,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // NutUI's per-component CSS is imported in different orders by different pages.
       miniCssExtractPluginOption: { ignoreOrder: true },
-      // TEMP-STATS
-      webpackChain(chain) {
-        if (!process.env.HL_STATS) return
-        chain.plugin('hl-stats').use(
-          class {
-            apply(compiler: any) {
-              compiler.hooks.done.tap('hl-stats', (stats: any) => {
-                require('fs').writeFileSync(
-                  process.env.HL_STATS,
-                  JSON.stringify(stats.toJson({ modules: true, chunks: true, assets: true }))
-                )
-              })
-            }
-          }
-        )
-      },
-      // END-TEMP-STATS
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -56,6 +39,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // The H5 build is the local/demo mode served from 127.0.0.1: webpack's web-performance
+      // size hint does not apply (the weapp budget is what we watch).
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -31,17 +31,77 @@ export interface SelectOptions {
   projection?: Doc
 }
 
-// Filters, sorts, pages and projects. Inputs are never mutated.
+// Filters, sorts, pages and projects. Inputs are never mutated. Sorting on plain values
+// (numbers, strings, dates, booleans, null) uses a native comparator with MongoDB's type order,
+// which keeps a first page out of 50,000 documents cheap; anything else goes through mingo.
 export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[] {
   return wrap(() => {
     const projection =
       opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined
+    const sort = opts.sort && Object.keys(opts.sort).length ? opts.sort : undefined
+    if (sort) {
+      const test = compileFilter(filter)
+      const matched = docs.filter((d) => test(d))
+      const sorted = sortPlain(matched, sort)
+      if (sorted) {
+        const start = opts.skip ?? 0
+        const page = sorted.slice(start, opts.limit !== undefined ? start + opts.limit : undefined)
+        return projection ? (mingoFind(page, {}, projection, baseOptions).all() as Doc[]) : page
+      }
+    }
     let cursor = mingoFind(docs, filter, projection, baseOptions)
-    if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort)
+    if (sort) cursor = cursor.sort(sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
     return cursor.all() as Doc[]
   })
+}
+
+// MongoDB's BSON type order for the plain types: null/missing < numbers < strings < booleans < dates.
+const typeRank = (v: unknown): number => {
+  if (v === null || v === undefined) return 1
+  if (typeof v === 'number') return 2
+  if (typeof v === 'string') return 3
+  if (typeof v === 'boolean') return 8
+  if (v instanceof Date) return 9
+  return -1
+}
+
+const plainValue = (doc: Doc, path: string): unknown => {
+  let v: unknown = doc
+  for (const key of path.split('.')) {
+    if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) return v === doc ? undefined : Symbol.for('complex')
+    v = (v as Doc)[key]
+  }
+  return v
+}
+
+/** Sorted copy, or null when some sort key is not a plain value (arrays, objects). */
+function sortPlain(docs: Doc[], sort: SortSpec): Doc[] | null {
+  const keys = Object.entries(sort)
+  const rows: { doc: Doc; vals: unknown[] }[] = []
+  for (const doc of docs) {
+    const vals = keys.map(([k]) => plainValue(doc, k))
+    if (vals.some((v) => typeRank(v) < 0)) return null
+    rows.push({ doc, vals })
+  }
+  const cmp = (a: unknown, b: unknown): number => {
+    const ra = typeRank(a)
+    const rb = typeRank(b)
+    if (ra !== rb) return ra - rb
+    if (ra === 1) return 0
+    const x = a instanceof Date ? a.getTime() : (a as number | string | boolean)
+    const y = b instanceof Date ? b.getTime() : (b as number | string | boolean)
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+  rows.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = cmp(a.vals[i], b.vals[i])
+      if (c) return c * keys[i][1]
+    }
+    return 0
+  })
+  return rows.map((r) => r.doc)
 }
 
 export function aggregate(

@@ -26,3 +26,12 @@ require('@tarojs/plugin-framework-react/dist/runtime').createH5NativeComponentCo
   React,
   ReactDOM
 )
+
+// Two React notices from inside NutUI's Dialog that say nothing about our code:
+// react-transition-group still calls findDOMNode, and the overlay sets a `-webkitMask` style.
+const NUTUI_NOISE = ['findDOMNode is deprecated', 'Unsupported style property %s']
+const consoleError = console.error
+console.error = (...args) => {
+  if (typeof args[0] === 'string' && NUTUI_NOISE.some((n) => args[0].includes(n))) return
+  consoleError(...args)
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -230,6 +230,10 @@ function NicknameEditor({
 
 function DataExport({ onClose }: { onClose: () => void }) {
   const exported = useQuery(() => userApi.exportMyData())
+  // The panel opens below the fold on most phones: bring it into view.
+  useEffect(() => {
+    Taro.pageScrollTo({ selector: '#export-panel', duration: 300 }).catch(() => undefined)
+  }, [])
   const json = exported.data ? JSON.stringify(exported.data, null, 2) : null
 
   const copy = async () => {
@@ -239,7 +243,7 @@ function DataExport({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <View className="card" data-testid="export-panel">
+    <View className="card" id="export-panel" data-testid="export-panel">
       <View className="card__title">我的数据</View>
       {json ? (
         <ScrollView scrollY className="mine__export" data-testid="export-json">

@@ -20,7 +20,9 @@ const personas = [
 beforeEach(() => {
   mockCloud.calls.length = 0
   // The persona switcher (local mode) lists the demo users from the emulator.
-  global.fetch = jest.fn(async () => ({ json: async () => ({ ok: true, data: personas }) })) as never
+  global.fetch = jest.fn(async () => ({
+    json: async () => ({ ok: true, data: personas }),
+  })) as never
   jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
   jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
 })
@@ -108,7 +110,12 @@ test('the nickname can be changed', async () => {
 test('exporting shows my data as JSON', async () => {
   mockCloud.on(
     'user.exportMyData',
-    ok({ exportedAt: '2025-03-08T00:00:00Z', profile: { realName: '张桂兰' }, activity: [], records: {} })
+    ok({
+      exportedAt: '2025-03-08T00:00:00Z',
+      profile: { realName: '张桂兰' },
+      activity: [],
+      records: {},
+    })
   )
   showMe(meOf())
   fireEvent.click(await screen.findByText('导出我的数据'))
@@ -137,7 +144,9 @@ test('local mode lists the demo users to switch to', async () => {
   showMe(meOf())
   const switcher = await screen.findByTestId('persona-switcher')
   expect(await within(switcher).findByText('刘芳 · 网格员（一、二网格）')).toBeInTheDocument()
-  expect(within(screen.getByTestId('persona-demo-resident-1')).getByText('当前')).toBeInTheDocument()
+  expect(
+    within(screen.getByTestId('persona-demo-resident-1')).getByText('当前')
+  ).toBeInTheDocument()
 })
 
 test('when the user cannot be loaded the page says so and retries', async () => {

@@ -168,17 +168,19 @@ function DecisionDialog({
           </View>
           {!decision?.approve && (
             <Field label="原因" name="reason" error={reasonError}>
-              <TextArea
-                className="verify__reason"
-                value={reason}
-                maxLength={100}
-                showCount
-                placeholder="居民会看到，如：房号与登记信息不符"
-                onChange={(v) => {
-                  setReason(v)
-                  setReasonError(null)
-                }}
-              />
+              <View data-testid="verify-reason">
+                <TextArea
+                  className="verify__reason"
+                  value={reason}
+                  maxLength={100}
+                  showCount
+                  placeholder="居民会看到，如：房号与登记信息不符"
+                  onChange={(v) => {
+                    setReason(v)
+                    setReasonError(null)
+                  }}
+                />
+              </View>
             </Field>
           )}
         </View>
