@@ -1,14 +1,13 @@
 import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
 import { EmptyInput, idSchema, pageInput, type Can } from './common'
+import { BIND_MESSAGES as M, NAME_RE, PHONE_RE, ROOM_RE } from './patterns'
 import type { Page } from './errors'
 
 // Inputs of the `user` function (DESIGN §4). Unknown keys are stripped: an `openid` or `roles`
 // that a caller smuggles into input never says who they are.
 
-export const PHONE_RE = /^1[3-9]\d{9}$/
-export const ROOM_RE = /^[0-9A-Za-z-]{1,10}$/
-export const NAME_RE = /^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/
+export { PHONE_RE, ROOM_RE, NAME_RE } from './patterns'
 
 export const MeInput = EmptyInput
 export const ListGridsInput = EmptyInput
@@ -20,18 +19,18 @@ export const BindGridInput = z.object({
   gridId: idSchema('网格'),
   buildingId: idSchema('楼栋'),
   room: z
-    .string('请填写房号')
+    .string(M.roomRequired)
     .trim()
-    .min(1, '请填写房号')
-    .max(10, '房号最多 10 个字符')
-    .regex(ROOM_RE, '房号只能包含数字、字母和“-”，如 1-302'),
+    .min(1, M.roomRequired)
+    .max(10, M.roomTooLong)
+    .regex(ROOM_RE, M.roomPattern),
   name: z
-    .string('请填写真实姓名')
+    .string(M.nameRequired)
     .trim()
-    .min(2, '姓名至少 2 个字')
-    .max(20, '姓名最多 20 个字')
-    .regex(NAME_RE, '姓名只能包含汉字或字母'),
-  phone: z.string('手机号格式不正确').trim().regex(PHONE_RE, '请填写 11 位手机号').optional(),
+    .min(2, M.nameTooShort)
+    .max(20, M.nameTooLong)
+    .regex(NAME_RE, M.namePattern),
+  phone: z.string('手机号格式不正确').trim().regex(PHONE_RE, M.phonePattern).optional(),
   // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
   phoneCode: z.string('手机号授权失败，请重试').min(1).max(128, '手机号授权失败，请重试').optional(),
 })

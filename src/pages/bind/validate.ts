@@ -1,10 +1,7 @@
-// Client-side checks of the binding form, for instant feedback. They mirror BindGridInput in
-// src/contract/user.ts (same rules, same messages) without pulling zod into the main package;
-// test/components/bind/validate.test.ts keeps the two in step. The server stays the judge.
-
-export const PHONE_RE = /^1[3-9]\d{9}$/
-export const ROOM_RE = /^[0-9A-Za-z-]{1,10}$/
-export const NAME_RE = /^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/
+// Client-side checks of the binding form, for instant feedback, from the same patterns and
+// messages as BindGridInput (src/contract/patterns.ts) without pulling zod into the main package;
+// test/components/bind/validate.test.ts checks the two agree. The server stays the judge.
+import { BIND_MESSAGES as M, NAME_RE, PHONE_RE, ROOM_RE } from '@/contract/patterns'
 
 export interface BindForm {
   communityId: string | null
@@ -21,22 +18,22 @@ export type BindErrors = Partial<Record<BindField, string>>
 
 export function checkRoom(raw: string): string | undefined {
   const room = raw.trim()
-  if (!room) return '请填写房号'
-  if (room.length > 10) return '房号最多 10 个字符'
-  if (!ROOM_RE.test(room)) return '房号只能包含数字、字母和“-”，如 1-302'
+  if (!room) return M.roomRequired
+  if (room.length > 10) return M.roomTooLong
+  if (!ROOM_RE.test(room)) return M.roomPattern
 }
 
 export function checkName(raw: string): string | undefined {
   const name = raw.trim()
-  if (!name) return '请填写真实姓名'
-  if (name.length < 2) return '姓名至少 2 个字'
-  if (name.length > 20) return '姓名最多 20 个字'
-  if (!NAME_RE.test(name)) return '姓名只能包含汉字或字母'
+  if (!name) return M.nameRequired
+  if (name.length < 2) return M.nameTooShort
+  if (name.length > 20) return M.nameTooLong
+  if (!NAME_RE.test(name)) return M.namePattern
 }
 
 export function checkPhone(raw: string, phoneCode?: string): string | undefined {
   if (phoneCode) return undefined
-  if (!PHONE_RE.test(raw.trim())) return '请填写 11 位手机号'
+  if (!PHONE_RE.test(raw.trim())) return M.phonePattern
 }
 
 export function validateBind(form: BindForm): BindErrors {
