@@ -4,7 +4,7 @@ import { fail, ok } from '../lib/result'
 import { db, openapi } from '../lib/cloud'
 import { users } from '../lib/actor'
 import { audit } from '../lib/audit'
-import { findCommunity, findGrid } from './places'
+import { findCommunity, findGrid } from '../lib/places'
 import { DEFAULT_NICKNAME, meView } from './view'
 
 /** Exchanges the weapp getPhoneNumber code for the number (phonenumber.getPhoneNumber). */

@@ -1,7 +1,7 @@
 import { ListGridsInput, type GridsTree } from '@/contract/user'
 import { action } from '../lib/router'
 import { ok } from '../lib/result'
-import { communities, grids } from './places'
+import { communities, grids } from '../lib/places'
 
 export const listGrids = action(
   ListGridsInput,

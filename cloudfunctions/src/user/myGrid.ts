@@ -2,7 +2,7 @@ import { MyGridInput } from '@/contract/user'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { users } from '../lib/actor'
-import { findGrid } from './places'
+import { findGrid } from '../lib/places'
 import { seesStaffContact } from './policy'
 import { staffContact } from './view'
 

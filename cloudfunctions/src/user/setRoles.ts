@@ -5,7 +5,7 @@ import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { findUser, users } from '../lib/actor'
 import { audit } from '../lib/audit'
-import { grids } from './places'
+import { grids } from '../lib/places'
 import { setRolesDenial } from './policy'
 
 /**

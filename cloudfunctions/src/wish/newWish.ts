@@ -1,19 +1,10 @@
 import { MAX_ACTIVE_WISHES, type WishCategory, type WishStatus } from '@/contract/wish'
 import { db } from '../lib/cloud'
+import { grids } from '../lib/places'
 import type { UserDoc } from '../lib/actor'
 import { wishes, type TimelineDoc, type WishDoc } from './store'
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
-
-interface GridDoc {
-  _id: string
-  name: string
-  communityId: string
-  buildings: { id: string; name: string }[]
-}
-
-// Grids are small reference data (declared `scan` in the manifest).
-export const grids = () => db().collection<GridDoc>('grids')
 
 type Author = Pick<
   UserDoc,

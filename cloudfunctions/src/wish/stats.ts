@@ -4,7 +4,7 @@ import { ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { shanghaiYearStart } from '../lib/time'
 import { wishes } from './store'
-import { grids } from './newWish'
+import { grids } from '../lib/places'
 
 type Counts = { litThisYear: number; openNow: number }
 

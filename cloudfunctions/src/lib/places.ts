@@ -1,4 +1,4 @@
-import { db } from '../lib/cloud'
+import { db } from './cloud'
 
 export interface CommunityDoc {
   _id: string
