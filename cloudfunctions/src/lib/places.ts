@@ -11,6 +11,8 @@ export interface GridDoc {
   _id: string
   name: string
   communityId: string
+  /** Denormalised from `communities` (names change rarely; saves a read on every binding). */
+  communityName?: string
   buildings: { id: string; name: string }[]
 }
 

@@ -45,7 +45,7 @@ export const bindGrid = action(BindGridInput, async ({ actor, input }) => {
   if (prev && sameAddress && prev.bindStatus !== 'rejected' && prev.realName === input.name && (!phone || phone === prev.phone)) {
     return ok(meView(actor.openid, prev))
   }
-  const community = await findCommunity(grid.communityId)
+  const communityName = grid.communityName ?? (await findCommunity(grid.communityId))?.name ?? ''
   const now = new Date()
   const { _id: _ignored, ...rest } = prev ?? ({} as Record<string, unknown>)
   const doc = {
@@ -59,7 +59,7 @@ export const bindGrid = action(BindGridInput, async ({ actor, input }) => {
     gridId: grid._id,
     gridName: grid.name,
     communityId: grid.communityId,
-    communityName: community?.name ?? '',
+    communityName,
     buildingId: building.id,
     buildingName: building.name,
     room: input.room,
