@@ -6,6 +6,9 @@ import { fail, type Result } from './result'
  * The record is claimed first with a deterministic `_id` (a unique key), so two concurrent
  * deliveries of one request cannot both run it.
  */
+/** Longer than any function may run (SCF timeout, 60 s at most for these functions). */
+const STALE_MS = 120_000
+
 export async function withIdempotency<T>(
   key: string,
   openid: string,
@@ -14,13 +17,20 @@ export async function withIdempotency<T>(
 ): Promise<Result<T>> {
   const requests = db().collection('requests')
   const _id = `${openid}|${key}|${requestId}`
+  const claim = () =>
+    requests.add({ data: { _id, openid, key, state: 'running', at: db().serverDate() } })
   try {
-    await requests.add({ data: { _id, openid, key, state: 'running', at: db().serverDate() } })
+    await claim()
   } catch {
     const { data } = await requests.where({ _id }).limit(1).get()
-    const seen = data[0] as { state?: string; result?: Result<T> } | undefined
+    const seen = data[0] as { state?: string; result?: Result<T>; at?: Date } | undefined
     if (seen?.state === 'done' && seen.result) return seen.result
-    return fail('CONFLICT', '这个请求正在处理中，请稍候')
+    // A run that died mid-way (instance crash, timeout) leaves a stale claim: take it over.
+    const stale = seen?.at instanceof Date && Date.now() - seen.at.getTime() > STALE_MS
+    if (!stale) return fail('CONFLICT', '这个请求正在处理中，请稍候')
+    const { stats } = await requests.where({ _id, state: 'running', at: seen!.at }).remove()
+    if (stats.removed !== 1) return fail('CONFLICT', '这个请求正在处理中，请稍候')
+    await claim()
   }
   let result: Result<T>
   try {

@@ -62,11 +62,13 @@ export function createFunction<F extends FunctionName & keyof Api>(
   return async function main(event: unknown): Promise<Result<unknown> | unknown> {
     try {
       const e = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
-      if (e.Type === 'Timer') {
+      const { OPENID } = wxContext()
+      // A timer trigger runs without a user. A client can put `Type: 'Timer'` in its data too,
+      // but every client call carries an OPENID, so such an event is an ordinary request.
+      if (!OPENID && e.Type === 'Timer') {
         const timer = timers[String(e.TriggerName)]
         return timer ? { ok: true, data: await timer() } : fail('NOT_FOUND', '没有这个定时任务')
       }
-      const { OPENID } = wxContext()
       if (!OPENID) return fail('UNAUTHENTICATED')
       if (typeof e.action !== 'string' || !Object.prototype.hasOwnProperty.call(table, e.action)) {
         return fail('INVALID_INPUT', '不支持的操作', 'action')
