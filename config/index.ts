@@ -18,9 +18,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     // `.env` files may override these (Taro reads TARO_APP_* from them); the shell wins at deploy.
-    env: {
-      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
-    },
+    env: Object.fromEntries(
+      [
+        'TARO_APP_CLOUD_ENV',
+        'TARO_APP_TPL_WISH_REVIEWED',
+        'TARO_APP_TPL_WISH_CLAIMED',
+        'TARO_APP_TPL_WISH_FULFILLED',
+        'TARO_APP_TPL_WISH_THANKED',
+      ].map((k) => [k, JSON.stringify(process.env[k] ?? '')])
+    ),
     defineConstants: {},
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

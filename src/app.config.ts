@@ -1,6 +1,18 @@
 // Main package: the three tabs and the binding flow. Each domain lives in its own subpackage:
 // add `{ root: 'packages/<domain>', pages: [...] }` below (wish, errand, volunteer, deliberation).
-const subPackages = [{ root: 'packages/committee', pages: ['pages/verify/index'] }]
+const subPackages = [
+  { root: 'packages/committee', pages: ['pages/verify/index'] },
+  {
+    root: 'packages/wish',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/create/index',
+      'pages/review/index',
+      'pages/wall/index',
+    ],
+  },
+]
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/grid/index', 'pages/mine/index', 'pages/bind/index'],
@@ -38,9 +50,11 @@ export default defineAppConfig({
       },
     ],
   },
-  // Staff open the verification queue from 我的: fetch it in the background there.
+  // Staff open the verification queue from 我的: fetch it in the background there. 微心愿 is
+  // one tap away on 首页 and 网格.
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['packages/committee'] },
+    'pages/home/index': { network: 'all', packages: ['packages/wish'] },
   },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -12,7 +12,15 @@ export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
   other: '其他',
 }
 
-export const WISH_STATUSES = ['pending', 'open', 'claimed', 'fulfilled', 'done', 'rejected', 'cancelled'] as const
+export const WISH_STATUSES = [
+  'pending',
+  'open',
+  'claimed',
+  'fulfilled',
+  'done',
+  'rejected',
+  'cancelled',
+] as const
 export type WishStatus = (typeof WISH_STATUSES)[number]
 export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
   pending: '待审核',
@@ -24,7 +32,12 @@ export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
   cancelled: '已取消',
 }
 /** Statuses that count against the per-resident limit. */
-export const ACTIVE_WISH_STATUSES: readonly WishStatus[] = ['pending', 'open', 'claimed', 'fulfilled']
+export const ACTIVE_WISH_STATUSES: readonly WishStatus[] = [
+  'pending',
+  'open',
+  'claimed',
+  'fulfilled',
+]
 export const MAX_ACTIVE_WISHES = 3
 /** Fulfilled wishes the author does not confirm are confirmed automatically after this many days. */
 export const WISH_AUTO_CONFIRM_DAYS = 7

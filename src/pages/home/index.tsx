@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
 import { Button } from '@/components/Button'
@@ -11,8 +11,10 @@ import { isStaff, useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { userApi } from '@/services/user'
+import { wishApi } from '@/services/wish'
+import { isWishReviewer, wishCounts } from '@/components/WishEntry'
 import type { Me } from '@/contract/user'
-import { ROUTES } from '../routes'
+import { ROUTES, WISH_ROUTES } from '../routes'
 import { SERVICES, type ServiceEntry } from './services'
 import './index.scss'
 
@@ -59,6 +61,7 @@ export default function Home() {
 
       <MyGridCard me={me} />
 
+      {isWishReviewer(me) && <WishReviewEntry />}
       {staff && (
         <View className="home__staff" data-testid="entry-verify">
           <Cell
@@ -81,6 +84,7 @@ export default function Home() {
           >
             <View className="home__service-title">{s.title}</View>
             <View className="home__service-desc">{s.desc}</View>
+            {s.key === 'wish' && <WishCounts me={me} />}
             {!s.url && <View className="home__service-soon">即将上线</View>}
           </View>
         ))}
@@ -134,6 +138,44 @@ function MyGridCard({ me }: { me: Me }) {
           </Button>
         </>
       )}
+    </View>
+  )
+}
+
+/** 今年已点亮 N 个 · 待认领 M 个, for the viewer's grid; nothing while unknown or failing. */
+function WishCounts({ me }: { me: Me }) {
+  const enabled = !!me.grid || isWishReviewer(me)
+  const stats = useQuery(() => wishApi.stats(), [me.grid?.id, me.bindStatus], { enabled })
+  const reload = () => (enabled ? stats.refresh() : Promise.resolve(null))
+  // Back from the wish pages: something may have been lit or claimed.
+  useDidShow(() => void reload())
+  usePullRefresh(reload)
+  const counts = wishCounts(stats.data)
+  if (!counts) return null
+  // Two halves that wrap as wholes on a narrow tile: 今年已点亮 N 个 · 待认领 M 个
+  return (
+    <View className="home__service-stat" data-testid="wish-stats">
+      <Text className="home__service-stat-part">今年已点亮 {counts.lit} 个</Text>
+      <Text> · </Text>
+      <Text className="home__service-stat-part">待认领 {counts.open} 个</Text>
+    </View>
+  )
+}
+
+/** Grid workers and the committee: wishes waiting for their review. */
+function WishReviewEntry() {
+  const queue = useQuery(() => wishApi.list({ scope: 'review', limit: 50 }))
+  useDidShow(() => void queue.refresh())
+  usePullRefresh(queue.refresh)
+  const count = queue.data ? `${queue.data.items.length}${queue.data.nextCursor ? '+' : ''}` : ''
+  return (
+    <View className="home__staff" data-testid="entry-wish-review">
+      <Cell
+        title="待审核心愿"
+        description="审核居民发布的微心愿"
+        extra={<View data-testid="wish-review-count">{count}</View>}
+        onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.review })}
+      />
     </View>
   )
 }

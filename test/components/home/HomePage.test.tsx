@@ -39,8 +39,8 @@ test('a resident sees their grid and its verification state', async () => {
 test('services not yet available say so', async () => {
   mockCloud.on('user.me', ok(meOf()))
   renderPage(<Home />)
-  fireEvent.click(await screen.findByText('微心愿'))
-  expect(await screen.findByText('「微心愿」即将上线，敬请期待')).toBeInTheDocument()
+  fireEvent.click(await screen.findByText('红色代办'))
+  expect(await screen.findByText('「红色代办」即将上线，敬请期待')).toBeInTheDocument()
 })
 
 test('a grid worker sees how many residents wait for verification', async () => {

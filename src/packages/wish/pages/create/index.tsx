@@ -1,0 +1,279 @@
+import { useMemo, useRef, useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@/components/Button'
+import { Screen } from '@/components/Screen'
+import { ErrorState, LoadingState } from '@/components/Status'
+import { Field, TextInput } from '@/components/Field'
+import { Toggle } from '@/components/Toggle'
+import { toast } from '@/components/Feedback'
+import { WISH_ROUTES } from '@/pages/routes'
+import { useMe } from '@/hooks/useMe'
+import { newRequestId } from '@/services/cloud'
+import { wishApi } from '@/services/wish'
+import type { Me } from '@/contract/user'
+import {
+  MAX_ACTIVE_WISHES,
+  WISH_CATEGORIES,
+  WISH_CATEGORY_LABELS,
+  WISH_CONTENT_MAX,
+  WISH_TITLE_MAX,
+  type WishCategory,
+} from '@/contract/wish-labels'
+import { AccessHint } from '../../components/AccessHint'
+import { TextBox } from '../../components/TextBox'
+import { askToSubscribe } from '../../subscribe'
+import {
+  RESIDENT_ID_MAX,
+  fieldOf,
+  validateWish,
+  type WishErrors,
+  type WishField,
+  type WishForm,
+} from '../../validate'
+import './index.scss'
+
+// A verified resident posts a wish (it waits for review); a grid worker may file one for a
+// resident of their grids who has no smartphone (published at once).
+
+const CATEGORY_HINTS: Record<WishCategory, string> = {
+  daily: '买菜、修理、跑腿',
+  study: '辅导功课、学用手机',
+  health: '陪同就医、取药',
+  companionship: '聊天、散步、读报',
+  other: '其他小事',
+}
+
+const EMPTY_FORM: WishForm = { title: '', content: '', category: null, residentOpenid: '' }
+
+export default function WishCreate() {
+  const { me, loading, error, refresh } = useMe()
+  if (!me) {
+    return (
+      <Screen testId="page-wish-create">
+        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
+      </Screen>
+    )
+  }
+  if (!me.verified && me.workerGridIds.length === 0) {
+    return (
+      <Screen testId="page-wish-create">
+        <AccessHint me={me} />
+      </Screen>
+    )
+  }
+  return <CreateForm me={me} />
+}
+
+function CreateForm({ me }: { me: Me }) {
+  const canFile = me.workerGridIds.length > 0
+  const [forResident, setForResident] = useState(!me.verified)
+  const [form, setForm] = useState<WishForm>(EMPTY_FORM)
+  // A field shows its message once left (blur) or after a submit attempt; then it updates live.
+  const [touched, setTouched] = useState<Partial<Record<WishField, boolean>>>({})
+  const [submitted, setSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<WishErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [limit, setLimit] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const requestId = useRef(newRequestId())
+
+  const errors = useMemo(() => validateWish(form, forResident), [form, forResident])
+  const messageOf = (f: WishField) =>
+    serverErrors[f] ?? (submitted || touched[f] ? errors[f] : undefined)
+  const touch = (f: WishField) => setTouched((prev) => ({ ...prev, [f]: true }))
+  const change = (patch: Partial<WishForm>) => {
+    setForm((prev) => ({ ...prev, ...patch }))
+    setServerErrors((prev) => {
+      const next = { ...prev }
+      for (const f of Object.keys(patch) as WishField[]) delete next[f]
+      return next
+    })
+    setFormError(null)
+  }
+
+  const submit = async () => {
+    if (busy) return
+    setSubmitted(true)
+    if (Object.keys(errors).length > 0) return toast('请按红色提示修改后再提交')
+    // WeChat only asks from a tap: before the request. A filed wish's messages go to the resident.
+    if (!forResident) await askToSubscribe('create')
+    setBusy(true)
+    setLimit(null)
+    const wish = {
+      title: form.title.trim(),
+      content: form.content.trim(),
+      category: form.category!,
+    }
+    const opts = { requestId: requestId.current }
+    const result = forResident
+      ? await wishApi.createFor({ residentOpenid: form.residentOpenid.trim(), ...wish }, opts)
+      : await wishApi.create(wish, opts)
+    setBusy(false)
+    if (!result.ok) {
+      const { code, message, field } = result.error
+      // A network failure is retried as the same intent; anything else is a new attempt.
+      if (code !== 'INTERNAL') requestId.current = newRequestId()
+      if (code === 'LIMIT_EXCEEDED') setLimit(message)
+      else if (fieldOf(field)) setServerErrors({ [fieldOf(field)!]: message })
+      else setFormError(message)
+      return toast(message)
+    }
+    toast(result.data.status === 'pending' ? '已提交，等待网格员审核' : '心愿已发布')
+    void Taro.redirectTo({ url: WISH_ROUTES.detail(result.data.id) })
+  }
+
+  return (
+    <Screen testId="page-wish-create">
+      <View className="card wish-create__notice">
+        {forResident
+          ? '代没有智能手机的居民登记心愿，登记后直接发布。心愿算在这位居民名下。'
+          : `说出需要邻里帮忙的小事。提交后由网格员审核，通过后社区的志愿者就能看到并认领。每人最多同时有 ${MAX_ACTIVE_WISHES} 个进行中的心愿。`}
+      </View>
+
+      {canFile && (
+        <View className="card">
+          <View className="wish-create__for">
+            <View className="card__title">代居民填写</View>
+            <Toggle
+              testId="wish-for-resident"
+              label="代居民填写"
+              checked={forResident}
+              disabled={!me.verified}
+              onChange={(v) => {
+                setForResident(v)
+                setLimit(null)
+              }}
+            />
+          </View>
+          {forResident && (
+            <View className="wish-create__resident">
+              <Field
+                label="居民编号"
+                name="residentOpenid"
+                error={messageOf('residentOpenid')}
+                hint="居民在红邻中的用户编号（由社区提供）"
+              >
+                <TextInput
+                  testId="wish-resident"
+                  value={form.residentOpenid}
+                  maxLength={RESIDENT_ID_MAX}
+                  placeholder="请输入居民编号"
+                  onChange={(residentOpenid) => change({ residentOpenid })}
+                  onBlur={() => touch('residentOpenid')}
+                />
+              </Field>
+            </View>
+          )}
+        </View>
+      )}
+
+      <View className="card">
+        <Field label="心愿标题" name="title" error={messageOf('title')}>
+          <TextInput
+            testId="wish-title"
+            value={form.title}
+            maxLength={WISH_TITLE_MAX}
+            placeholder="一句话说清楚，如：想请人帮忙换灯泡"
+            onChange={(title) => change({ title })}
+            onBlur={() => touch('title')}
+          />
+          <View className="wish-create__count" data-testid="wish-title-count">
+            {form.title.length}/{WISH_TITLE_MAX}
+          </View>
+        </Field>
+        <Field label="心愿内容" name="content" error={messageOf('content')}>
+          <TextBox
+            testId="wish-content"
+            tall
+            value={form.content}
+            maxLength={WISH_CONTENT_MAX}
+            placeholder="需要帮什么忙、什么时间方便，写得越清楚越好"
+            onChange={(content) => change({ content })}
+            onBlur={() => touch('content')}
+          />
+        </Field>
+        <Field label="心愿类别" name="category" error={messageOf('category')}>
+          <CategoryPicker value={form.category} onChange={(category) => change({ category })} />
+        </Field>
+      </View>
+
+      {limit && <LimitNotice message={limit} forResident={forResident} />}
+      {formError && (
+        <View
+          className="wish-create__form-error error-text"
+          role="alert"
+          data-testid="wish-form-error"
+        >
+          {formError}
+        </View>
+      )}
+      <View className="actions">
+        <Button
+          kind="primary"
+          block
+          loading={busy}
+          disabled={busy}
+          testId="wish-submit"
+          onClick={() => void submit()}
+        >
+          发布心愿
+        </Button>
+      </View>
+    </Screen>
+  )
+}
+
+/** One big row per category (a radio group), each `wish-category-<key>`. */
+function CategoryPicker({
+  value,
+  onChange,
+}: {
+  value: WishCategory | null
+  onChange: (category: WishCategory) => void
+}) {
+  return (
+    <View className="wish-create__categories" role="radiogroup" aria-label="心愿类别">
+      {WISH_CATEGORIES.map((c) => {
+        const on = c === value
+        return (
+          <View
+            key={c}
+            className={`wish-create__category${on ? ' wish-create__category--on' : ''}`}
+            role="radio"
+            aria-checked={on}
+            data-testid={`wish-category-${c}`}
+            onClick={() => onChange(c)}
+          >
+            <View className="wish-create__mark">{on ? '✓' : ''}</View>
+            <View>{WISH_CATEGORY_LABELS[c]}</View>
+            <View className="wish-create__category-hint">{CATEGORY_HINTS[c]}</View>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+/** LIMIT_EXCEEDED: what the limit is, and where the wishes that hold it are. */
+function LimitNotice({ message, forResident }: { message: string; forResident: boolean }) {
+  return (
+    <View className="card wish-create__limit" role="alert" data-testid="wish-limit">
+      <View className="wish-create__limit-title">
+        {forResident ? '每位居民' : ''}最多同时有 {MAX_ACTIVE_WISHES} 个进行中的心愿
+      </View>
+      <View className="muted">{message}</View>
+      <View className="muted">心愿点亮、取消或未通过审核后，就可以再发布新的心愿。</View>
+      {!forResident && (
+        <Button
+          className="wish-create__limit-button"
+          block
+          testId="wish-limit-mine"
+          onClick={() => void Taro.redirectTo({ url: `${WISH_ROUTES.list}?scope=mine` })}
+        >
+          查看我的心愿
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,212 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Screen } from '@/components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { TimeText } from '@/components/TimeText'
+import { useQuery } from '@/hooks/useQuery'
+import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { wishApi } from '@/services/wish'
+import type { Wish } from '@/contract/wish'
+import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish-labels'
+import { WishActions } from '../../components/WishActions'
+import { WishCategoryTag, WishStatusTag } from '../../components/WishTags'
+import { Stars } from '../../components/Stars'
+import './index.scss'
+
+// One wish: everything the server lets this viewer see, what happened to it, and the buttons
+// its `can` allows. After an action the page shows the wish the server returned.
+
+export default function WishDetail() {
+  const id = ((useRouter()?.params ?? {}) as { id?: string }).id ?? ''
+  const query = useQuery(() => wishApi.get(id), [id], { enabled: !!id })
+  usePullRefresh(query.refresh)
+  const wish = query.data
+
+  return (
+    <Screen testId="page-wish-detail">
+      {!id ? (
+        <EmptyState text="没有找到这个心愿" />
+      ) : wish ? (
+        <>
+          <Summary wish={wish} />
+          <People wish={wish} />
+          <Outcome wish={wish} />
+          <Timeline wish={wish} />
+          <View className="actions">
+            <WishActions
+              wish={wish}
+              onChanged={query.setData}
+              onStale={() => void query.refresh()}
+            />
+          </View>
+        </>
+      ) : query.error && !query.loading ? (
+        <ErrorState error={query.error} onRetry={query.refresh} />
+      ) : (
+        <LoadingState />
+      )}
+    </Screen>
+  )
+}
+
+function Summary({ wish: w }: { wish: Wish }) {
+  return (
+    <View className="card">
+      <View className="wish-detail__tags">
+        <WishCategoryTag category={w.category} />
+        <WishStatusTag status={w.status} testId="wish-status" />
+      </View>
+      <View className="wish-detail__title" data-testid="wish-detail-title">
+        {w.title}
+      </View>
+      <View className="wish-detail__content">{w.content}</View>
+      <View className="wish-detail__meta muted">
+        {w.gridName} · 发布于 <TimeText value={w.createdAt} />
+        {w.filedByGridWorker ? ' · 网格员代登记' : ''}
+      </View>
+    </View>
+  )
+}
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <View className="wish-detail__row">
+      <View className="wish-detail__label">{label}</View>
+      <View className="wish-detail__value" data-testid={testId}>
+        {children}
+      </View>
+    </View>
+  )
+}
+
+/** A phone number the server chose to show in full: one tap to call (not one's own). */
+function Phone({ phone, testId, own }: { phone: string; testId: string; own?: boolean }) {
+  if (own) return <View data-testid={testId}>{phone}</View>
+  return (
+    <View
+      className="wish-detail__call"
+      data-testid={testId}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+    >
+      {phone} 拨打
+    </View>
+  )
+}
+
+function People({ wish: w }: { wish: Wish }) {
+  const a = w.author
+  const place = [a.buildingName, a.room ? `${a.room}室` : ''].filter(Boolean).join(' ')
+  return (
+    <View className="card" data-testid="wish-people">
+      <View className="card__title">发布人</View>
+      <Row label="称呼" testId="wish-author-name">
+        {a.name}
+        {a.nickname ? `（${a.nickname}）` : ''}
+      </Row>
+      {place && (
+        <Row label="住址" testId="wish-author-place">
+          {place}
+        </Row>
+      )}
+      {a.phone ? (
+        <Row label="电话">
+          <Phone phone={a.phone} testId="wish-author-phone" own={w.mine} />
+        </Row>
+      ) : (
+        <View className="muted" data-testid="wish-contact-hidden">
+          为保护隐私，联系方式仅认领人和网格员可见。
+        </View>
+      )}
+
+      {w.claimer && (
+        <>
+          <View className="card__title wish-detail__meta">认领人</View>
+          <Row label="称呼" testId="wish-claimer-name">
+            {w.claimer.name}
+            {w.claimer.nickname ? `（${w.claimer.nickname}）` : ''}
+          </Row>
+          {w.claimer.phone && (
+            <Row label="电话">
+              <Phone phone={w.claimer.phone} testId="wish-claimer-phone" />
+            </Row>
+          )}
+        </>
+      )}
+    </View>
+  )
+}
+
+/** Why it was refused or released, how it was fulfilled, the rating and thanks. */
+function Outcome({ wish: w }: { wish: Wish }) {
+  const waitingForMe = w.status === 'fulfilled' && w.can.confirm
+  const anything =
+    w.rejectReason || w.releaseReason || w.fulfillNote || w.rating || w.thanks || waitingForMe
+  if (!anything) return null
+  return (
+    <View className="card" data-testid="wish-outcome">
+      {w.rejectReason && (
+        <Note label="未通过原因" tone="bad" testId="wish-reject-reason" text={w.rejectReason} />
+      )}
+      {w.releaseReason && w.status !== 'done' && (
+        <Note label="上一位认领人放弃的原因" testId="wish-release-reason" text={w.releaseReason} />
+      )}
+      {w.fulfillNote && <Note label="完成说明" testId="wish-fulfill-note" text={w.fulfillNote} />}
+      {waitingForMe && (
+        <View className="wish-detail__hint" data-testid="wish-confirm-hint">
+          认领人说心愿已经完成了，请确认并送上感谢。{WISH_AUTO_CONFIRM_DAYS}{' '}
+          天内未确认的，将自动确认。
+        </View>
+      )}
+      {w.rating !== null && (
+        <Row label="评分">
+          <Stars value={w.rating} testId="wish-rating" />
+        </Row>
+      )}
+      {w.thanks && <Note label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />}
+    </View>
+  )
+}
+
+function Note({
+  label,
+  text,
+  tone,
+  testId,
+}: {
+  label: string
+  text: string
+  tone?: 'bad' | 'good'
+  testId: string
+}) {
+  return (
+    <View className="wish-detail__meta">
+      <View className="wish-detail__label">{label}</View>
+      <View
+        className={`wish-detail__note${tone ? ` wish-detail__note--${tone}` : ''}`}
+        data-testid={testId}
+      >
+        {text}
+      </View>
+    </View>
+  )
+}
+
+function Timeline({ wish: w }: { wish: Wish }) {
+  if (!w.timeline.length) return null
+  return (
+    <View className="card">
+      <View className="card__title">心愿进展</View>
+      <View className="wish-detail__timeline" data-testid="wish-timeline">
+        {w.timeline.map((e, i) => (
+          <View key={`${e.at}-${i}`} className="wish-detail__step" data-type={e.type}>
+            <View className="wish-detail__step-time">
+              <TimeText value={e.at} />
+            </View>
+            <View>{e.text}</View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState } from 'react'
+import { ScrollView, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@/components/Button'
+import { Screen } from '@/components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { WISH_ROUTES } from '@/pages/routes'
+import { useMe } from '@/hooks/useMe'
+import { usePaged } from '@/hooks/usePaged'
+import { wishApi } from '@/services/wish'
+import type { Me } from '@/contract/user'
+import { ROUTES } from '@/pages/routes'
+import { WISH_STATUSES, WISH_STATUS_LABELS, type WishStatus } from '@/contract/wish-labels'
+import { AccessHint, isAccessError } from '../../components/AccessHint'
+import { WishCard } from '../../components/WishCard'
+import { useReshown } from '../../useReshown'
+import './index.scss'
+
+// The wishes of the viewer's grid, their community, their own and the ones they claimed. What
+// each list holds (and how much of the author it shows) is the server's decision.
+
+type ListScope = 'grid' | 'community' | 'mine' | 'claimed'
+
+const TABS: { scope: ListScope; label: string }[] = [
+  { scope: 'grid', label: '网格' },
+  { scope: 'community', label: '社区' },
+  { scope: 'mine', label: '我的' },
+  { scope: 'claimed', label: '我认领的' },
+]
+
+/** Tabs that make sense for this viewer: a grid to look at, wishes they could have claimed. */
+function tabsFor(me: Me): ListScope[] {
+  const hasGrid = !!me.grid || me.workerGridIds.length > 0
+  const helps = me.roles.includes('volunteer') || me.roles.includes('redAgent')
+  return TABS.map((t) => t.scope).filter(
+    (s) => (s !== 'grid' || hasGrid || !me.committeeCommunityId) && (s !== 'claimed' || helps)
+  )
+}
+
+export default function WishList() {
+  const { me, loading, error, refresh } = useMe()
+  const reshown = useReshown()
+  const asked = (useRouter()?.params ?? {}) as { scope?: string }
+  return (
+    <Screen testId="page-wish-list" className="wish-list">
+      {me ? (
+        <ListBody me={me} asked={asked.scope} reshown={reshown} />
+      ) : error && !loading ? (
+        <ErrorState error={error} onRetry={refresh} />
+      ) : (
+        <LoadingState />
+      )}
+    </Screen>
+  )
+}
+
+function ListBody({ me, asked, reshown }: { me: Me; asked?: string; reshown: number }) {
+  const tabs = tabsFor(me)
+  const [scope, setScope] = useState<ListScope>(() => tabs.find((s) => s === asked) ?? tabs[0])
+  const [status, setStatus] = useState<WishStatus | null>(null)
+  const canPost = me.verified
+  const canFile = me.workerGridIds.length > 0
+
+  return (
+    <>
+      <View className="wish-list__tabs" role="tablist">
+        {TABS.filter((t) => tabs.includes(t.scope)).map((t) => (
+          <View
+            key={t.scope}
+            className={`wish-list__tab${t.scope === scope ? ' wish-list__tab--on' : ''}`}
+            role="tab"
+            aria-selected={t.scope === scope}
+            data-testid={`wish-tab-${t.scope}`}
+            onClick={() => setScope(t.scope)}
+          >
+            {t.label}
+          </View>
+        ))}
+      </View>
+      <ScrollView scrollX className="wish-list__filters">
+        {[null, ...WISH_STATUSES].map((s) => (
+          <View
+            key={s ?? 'all'}
+            className={`wish-list__filter${s === status ? ' wish-list__filter--on' : ''}`}
+            role="radio"
+            aria-checked={s === status}
+            data-testid={`wish-filter-${s ?? 'all'}`}
+            onClick={() => setStatus(s)}
+          >
+            {s ? WISH_STATUS_LABELS[s] : '全部'}
+          </View>
+        ))}
+      </ScrollView>
+
+      <Feed
+        key={`${scope}-${status ?? 'all'}`}
+        me={me}
+        scope={scope}
+        status={status}
+        reshown={reshown}
+      />
+
+      {(canPost || canFile) && (
+        <Button
+          className="wish-list__new"
+          kind="primary"
+          testId="wish-new"
+          onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.create })}
+        >
+          {canPost ? '许个心愿' : '代居民许愿'}
+        </Button>
+      )}
+    </>
+  )
+}
+
+function Feed({
+  me,
+  scope,
+  status,
+  reshown,
+}: {
+  me: Me
+  scope: ListScope
+  status: WishStatus | null
+  reshown: number
+}) {
+  const list = usePaged((page) => wishApi.list({ scope, ...(status ? { status } : {}), ...page }))
+  // Back from a wish or from posting one: its place in the list may have changed.
+  const seen = useRef(reshown)
+  const { refresh } = list
+  useEffect(() => {
+    if (reshown === seen.current) return
+    seen.current = reshown
+    void refresh()
+  }, [reshown, refresh])
+
+  if (list.loading && list.items.length === 0) return <LoadingState />
+  if (list.error && list.items.length === 0) {
+    if (isAccessError(list.error.code)) return <AccessHint me={me} />
+    return <ErrorState error={list.error} onRetry={list.refresh} />
+  }
+  if (list.items.length === 0) return <Empty me={me} scope={scope} filtered={!!status} />
+  return (
+    <View data-testid="wish-list">
+      {list.items.map((w) => (
+        <WishCard
+          key={w.id}
+          wish={w}
+          onOpen={() => void Taro.navigateTo({ url: WISH_ROUTES.detail(w.id) })}
+        />
+      ))}
+      <View className="wish-list__foot muted">
+        {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
+      </View>
+    </View>
+  )
+}
+
+const EMPTY_TEXT: Record<ListScope, string> = {
+  grid: '本网格的邻居们还没有许下心愿。',
+  community: '社区里还没有公开的心愿。',
+  mine: '您还没有许过心愿，有需要帮忙的小事，就说出来吧。',
+  claimed: '您还没有认领心愿，去「网格」或「社区」看看谁需要帮忙。',
+}
+
+function Empty({ me, scope, filtered }: { me: Me; scope: ListScope; filtered: boolean }) {
+  return (
+    <EmptyState text="还没有心愿">
+      <View className="state__text">{filtered ? '换个状态看看吧。' : EMPTY_TEXT[scope]}</View>
+      {me.verified ? (
+        scope !== 'claimed' && (
+          <Button
+            className="state__action"
+            kind="primary"
+            testId="wish-empty-create"
+            onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.create })}
+          >
+            许个心愿
+          </Button>
+        )
+      ) : (
+        <NotYetHint me={me} />
+      )}
+    </EmptyState>
+  )
+}
+
+/** A viewer who may look at their own list but not post yet. */
+function NotYetHint({ me }: { me: Me }) {
+  if (me.workerGridIds.length > 0 && me.bindStatus === 'none') return null
+  const waiting = me.bindStatus === 'pending'
+  return (
+    <View className="wish-list__hint-box" data-testid="wish-verify-hint">
+      <View className="state__text">
+        {waiting
+          ? '您的绑定正在等待网格员认证，认证通过后就可以许心愿了。'
+          : '绑定网格并通过认证后，就可以许心愿了。'}
+      </View>
+      {!waiting && (
+        <Button
+          className="state__action"
+          kind="primary"
+          testId="wish-bind"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}
+        >
+          去绑定
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '心愿墙',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

@@ -1,0 +1,184 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import WishCreate from '@/packages/wish/pages/create/index'
+import { fakeCloud, fail, ok } from '../helpers/transport'
+import { meOf } from '../helpers/fixtures'
+import { renderPage } from '../helpers/render'
+import { wishOf } from './fixtures'
+
+const mockCloud = fakeCloud()
+jest.mock('@/services/transport', () => ({
+  send: (fn: string, req: never) => mockCloud.send(fn, req),
+}))
+
+beforeEach(() => {
+  mockCloud.calls.length = 0
+  mockCloud.on('user.me', ok(meOf()))
+  jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
+})
+
+afterEach(() => jest.restoreAllMocks())
+
+async function type(testId: string, value: string) {
+  const input = await screen.findByTestId(testId)
+  fireEvent.input(input, { target: { value } })
+  fireEvent.blur(input)
+}
+
+async function fillValid() {
+  await type('wish-title', '想请人帮忙换灯泡')
+  await type('wish-content', '厨房的灯泡坏了，我够不着。')
+  fireEvent.click(screen.getByTestId('wish-category-daily'))
+}
+
+const submit = () => fireEvent.click(screen.getByTestId('wish-submit'))
+
+test('counters follow the typing and messages appear as fields are left, in the schema words', async () => {
+  renderPage(<WishCreate />)
+  expect(await screen.findByTestId('wish-title-count')).toHaveTextContent('0/30')
+  expect(screen.getByTestId('wish-content-count')).toHaveTextContent('0/500')
+
+  await type('wish-title', '灯')
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('1/30')
+  expect(await screen.findByText('标题至少 2 个字')).toBeInTheDocument()
+
+  await type('wish-content', '   ')
+  expect(screen.getByTestId('wish-content-count')).toHaveTextContent('3/500')
+  expect(await screen.findByText('请填写心愿内容')).toBeInTheDocument()
+
+  // Fixing a field clears its message as the user types.
+  await type('wish-title', '换灯泡')
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('3/30')
+  await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
+})
+
+test('a submit with gaps names each of them and sends nothing', async () => {
+  renderPage(<WishCreate />)
+  expect(screen.queryByText('请选择心愿类别')).not.toBeInTheDocument()
+  fireEvent.click(await screen.findByTestId('wish-submit'))
+  expect(await screen.findByText('请填写心愿标题')).toBeInTheDocument()
+  expect(screen.getByText('请填写心愿内容')).toBeInTheDocument()
+  expect(screen.getByText('请选择心愿类别')).toBeInTheDocument()
+  expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+})
+
+test('the category is a big radio list with the five labels', async () => {
+  renderPage(<WishCreate />)
+  const daily = await screen.findByTestId('wish-category-daily')
+  const labels = ['daily', 'study', 'health', 'companionship', 'other'].map(
+    (c) => screen.getByTestId(`wish-category-${c}`).textContent ?? ''
+  )
+  expect(labels.map((l) => l.slice(0, 2))).toEqual(['生活', '学习', '健康', '陪伴', '其他'])
+  fireEvent.click(daily)
+  expect(daily).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByTestId('wish-category-study')).toHaveAttribute('aria-checked', 'false')
+})
+
+test('a valid wish is sent trimmed and opens its page', async () => {
+  mockCloud.on('wish.create', ok(wishOf({ id: 'w9', status: 'pending', mine: true })))
+  renderPage(<WishCreate />)
+  await type('wish-title', '  想请人帮忙换灯泡 ')
+  await type('wish-content', '厨房的灯泡坏了，我够不着。\n')
+  fireEvent.click(screen.getByTestId('wish-category-daily'))
+  expect(screen.getByTestId('wish-submit')).toHaveTextContent('发布心愿')
+  submit()
+
+  await waitFor(() =>
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w9' })
+  )
+  expect(mockCloud.callsTo('wish.create')).toEqual([
+    { title: '想请人帮忙换灯泡', content: '厨房的灯泡坏了，我够不着。', category: 'daily' },
+  ])
+  expect(await screen.findByText('已提交，等待网格员审核')).toBeInTheDocument()
+})
+
+test("the server's message about a field shows next to that field", async () => {
+  mockCloud.on(
+    'wish.create',
+    fail('CONTENT_REJECTED', '心愿内容包含不适宜的信息，请修改后再提交', 'content')
+  )
+  renderPage(<WishCreate />)
+  await fillValid()
+  submit()
+
+  const field = await screen.findByTestId('field-content')
+  expect(await within(field).findByTestId('content-error')).toHaveTextContent(
+    '心愿内容包含不适宜的信息，请修改后再提交'
+  )
+  expect(within(screen.getByTestId('field-title')).queryByRole('alert')).not.toBeInTheDocument()
+  expect(Taro.redirectTo).not.toHaveBeenCalled()
+
+  // Editing the content clears the server's message.
+  await type('wish-content', '请帮我换个灯泡。')
+  await waitFor(() => expect(screen.queryByTestId('content-error')).not.toBeInTheDocument())
+})
+
+test('reaching the limit explains it and points to my wishes', async () => {
+  mockCloud.on(
+    'wish.create',
+    fail('LIMIT_EXCEEDED', '最多同时有 3 个进行中的心愿，请等已有心愿完成或取消后再发布')
+  )
+  renderPage(<WishCreate />)
+  await fillValid()
+  submit()
+
+  const notice = await screen.findByTestId('wish-limit')
+  expect(notice).toHaveTextContent('最多同时有 3 个进行中的心愿')
+  expect(notice).toHaveTextContent('请等已有心愿完成或取消后再发布')
+  fireEvent.click(within(notice).getByText('查看我的心愿'))
+  expect(Taro.redirectTo).toHaveBeenCalledWith({
+    url: '/packages/wish/pages/list/index?scope=mine',
+  })
+})
+
+test('a resident still waiting for verification is told so instead of the form', async () => {
+  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false })))
+  renderPage(<WishCreate />)
+  expect(await screen.findByText('您的绑定正在等待网格员认证')).toBeInTheDocument()
+  expect(screen.queryByTestId('wish-submit')).not.toBeInTheDocument()
+})
+
+test('a grid worker files a wish for a resident by their id', async () => {
+  mockCloud.on(
+    'user.me',
+    ok(
+      meOf({
+        roles: ['gridWorker'],
+        workerGridIds: ['g1'],
+        grid: null,
+        verified: false,
+        bindStatus: 'none',
+      })
+    )
+  )
+  mockCloud.on('wish.createFor', (input) =>
+    (input as { residentOpenid: string }).residentOpenid === 'demo-resident-1'
+      ? ok(wishOf({ id: 'w7', filedByGridWorker: true }))
+      : fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
+  )
+  renderPage(<WishCreate />)
+  expect(await screen.findByTestId('wish-for-resident')).toHaveAttribute('aria-checked', 'true')
+  await fillValid()
+  submit()
+  expect(await screen.findByText('请填写居民编号')).toBeInTheDocument()
+  expect(mockCloud.callsTo('wish.createFor')).toHaveLength(0)
+
+  await type('wish-resident', 'nobody')
+  submit()
+  expect(await screen.findByTestId('residentOpenid-error')).toHaveTextContent(
+    '没有找到这位已认证的居民'
+  )
+
+  await type('wish-resident', 'demo-resident-1')
+  submit()
+  await waitFor(() =>
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w7' })
+  )
+  expect(mockCloud.callsTo('wish.createFor')[1]).toEqual({
+    residentOpenid: 'demo-resident-1',
+    title: '想请人帮忙换灯泡',
+    content: '厨房的灯泡坏了，我够不着。',
+    category: 'daily',
+  })
+  expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+})

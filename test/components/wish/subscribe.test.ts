@@ -1,0 +1,54 @@
+// The weapp build's subscribe prompt (subscribe.weapp.ts): the ids configured at build time, and
+// an action that goes on whatever the user answers.
+
+afterEach(() => {
+  delete process.env.TARO_APP_TPL_WISH_REVIEWED
+  delete process.env.TARO_APP_TPL_WISH_CLAIMED
+  delete process.env.TARO_APP_TPL_WISH_THANKED
+})
+
+/** Loads the module afresh (the ids are read once, at load) with WeChat's prompt faked. */
+function load(answer: () => Promise<unknown>) {
+  let askToSubscribe!: typeof import('@/packages/wish/subscribe.weapp').askToSubscribe
+  const prompt = jest.fn((_opts: { tmplIds: string[] }) => answer())
+  jest.isolateModules(() => {
+    const Taro = require('@tarojs/taro')
+    Taro.requestSubscribeMessage = prompt
+    askToSubscribe = require('@/packages/wish/subscribe.weapp').askToSubscribe
+  })
+  return { askToSubscribe, prompt }
+}
+
+const accept = () => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })
+
+test('posting asks for the configured templates only; placeholders are left out', async () => {
+  process.env.TARO_APP_TPL_WISH_REVIEWED = 'tpl-reviewed'
+  process.env.TARO_APP_TPL_WISH_CLAIMED = 'tpl-claimed'
+  const { askToSubscribe, prompt } = load(accept)
+  await askToSubscribe('create')
+  expect(prompt).toHaveBeenCalledWith({ tmplIds: ['tpl-reviewed', 'tpl-claimed'] })
+})
+
+test('claiming asks for the thanks message', async () => {
+  process.env.TARO_APP_TPL_WISH_THANKED = 'tpl-thanked'
+  const { askToSubscribe, prompt } = load(accept)
+  await askToSubscribe('claim')
+  expect(prompt).toHaveBeenCalledWith({ tmplIds: ['tpl-thanked'] })
+})
+
+test('nothing is asked while no template id is configured', async () => {
+  const { askToSubscribe, prompt } = load(accept)
+  await askToSubscribe('create')
+  await askToSubscribe('claim')
+  await askToSubscribe('confirm')
+  expect(prompt).not.toHaveBeenCalled()
+})
+
+test('a user who declines still gets the action', async () => {
+  process.env.TARO_APP_TPL_WISH_THANKED = 'tpl-thanked'
+  const { askToSubscribe, prompt } = load(() =>
+    Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
+  )
+  await expect(askToSubscribe('claim')).resolves.toBeUndefined()
+  expect(prompt).toHaveBeenCalledTimes(1)
+})
