@@ -29,6 +29,7 @@ export async function reportUser(emu: Emulator): Promise<string> {
     ['demo-resident-1', 'myGrid', undefined],
     ['demo-newcomer', 'bindGrid', { gridId: 'g1', buildingId: 'g1-b1', room: '909', name: '测试居民', phone: '13900000000' }],
     ['demo-gridworker-1', 'listPendingResidents', {}],
+    ['demo-gridworker-1', 'listResidents', {}],
     ['demo-gridworker-1', 'verifyResident', { openid: 'demo-newcomer', approve: true }],
     ['demo-resident-2', 'updateProfile', { elderMode: true }],
     ['demo-committee-1', 'setRoles', { openid: 'demo-resident-2', roles: ['volunteer'] }],

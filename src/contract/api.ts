@@ -18,6 +18,7 @@ export interface Api {
     bindGrid: Action<typeof U.BindGridInput, U.Me>
     updateProfile: Action<typeof U.UpdateProfileInput, U.Me>
     listPendingResidents: Action<typeof U.ListPendingResidentsInput, U.PendingResidentsPage>
+    listResidents: Action<typeof U.ListResidentsInput, U.ResidentsPage>
     verifyResident: Action<typeof U.VerifyResidentInput, U.VerifyResult>
     setRoles: Action<typeof U.SetRolesInput, U.SetRolesResult>
     exportMyData: Action<typeof U.ExportMyDataInput, U.MyDataExport>

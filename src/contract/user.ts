@@ -55,6 +55,10 @@ export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>
 export const ListPendingResidentsInput = z.object(pageInput)
 export type ListPendingResidentsInput = z.infer<typeof ListPendingResidentsInput>
 
+// Staff's roster of verified residents: one grid they serve, or by default all they serve.
+export const ListResidentsInput = z.object({ gridId: idSchema('网格').optional(), ...pageInput })
+export type ListResidentsInput = z.infer<typeof ListResidentsInput>
+
 export const VerifyResidentInput = z.object({
   openid: idSchema('居民'),
   approve: z.boolean('请选择通过或不通过'),
@@ -141,6 +145,21 @@ export interface PendingResident {
   can: Can<'verify'>
 }
 
+/** A verified resident as the staff of their grid see them: full name and phone, to reach them. */
+export interface ResidentItem {
+  id: string
+  openid: string
+  name: string
+  nickname: string
+  phone: string
+  gridId: string
+  gridName: string
+  buildingName: string
+  room: string
+  /** fileFor: the viewer may file a wish for this resident (`wish.createFor`). */
+  can: Can<'fileFor'>
+}
+
 export interface VerifyResult {
   openid: string
   bindStatus: BindStatus
@@ -165,3 +184,4 @@ export interface DeleteMeResult {
 }
 
 export type PendingResidentsPage = Page<PendingResident>
+export type ResidentsPage = Page<ResidentItem>

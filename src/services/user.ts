@@ -12,6 +12,8 @@ export const userApi = {
     call('user', 'bindGrid', input, opts),
   updateProfile: (input: InputOf<'user', 'updateProfile'>) => call('user', 'updateProfile', input),
   listPendingResidents: (page: PageInput = {}) => call('user', 'listPendingResidents', page),
+  listResidents: (input: InputOf<'user', 'listResidents'> = {}) =>
+    call('user', 'listResidents', input),
   verifyResident: (input: InputOf<'user', 'verifyResident'>, opts?: CallOptions) =>
     call('user', 'verifyResident', input, opts),
   setRoles: (input: InputOf<'user', 'setRoles'>) => call('user', 'setRoles', input),

@@ -5,6 +5,7 @@ import { myGrid } from './myGrid'
 import { bindGrid } from './bindGrid'
 import { updateProfile } from './updateProfile'
 import { listPendingResidents } from './listPendingResidents'
+import { listResidents } from './listResidents'
 import { verifyResident } from './verifyResident'
 import { setRoles } from './setRoles'
 import { exportMyData } from './exportMyData'
@@ -17,6 +18,7 @@ export const main = createFunction('user', {
   bindGrid,
   updateProfile,
   listPendingResidents,
+  listResidents,
   verifyResident,
   setRoles,
   exportMyData,

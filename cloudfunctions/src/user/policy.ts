@@ -1,6 +1,6 @@
 import { COMMITTEE_GRANTABLE, type Role } from '@/contract/roles'
 import type { Actor, UserDoc } from '../lib/actor'
-import { servesGrid } from '../lib/policy'
+import { isStaff, servesGrid } from '../lib/policy'
 
 // Who may do what to whom in the `user` domain. Pure functions, tested as tables.
 
@@ -34,4 +34,51 @@ export function setRolesDenial(
   )
   const outOfReach = changed.find((r) => !COMMITTEE_GRANTABLE.includes(r))
   return outOfReach ? '社区两委和管理员角色只能由管理员授予' : null
+}
+
+/**
+ * May file a wish for this resident (`wish.createFor`): a grid worker of the resident's grid, for
+ * a verified resident other than themselves. wish/createFor.ts checks the same rule inline (it
+ * loads caller and resident in one read); change the two together.
+ */
+export function canFileFor(
+  actor: Actor,
+  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId'>
+): boolean {
+  if (target._id === actor.openid || target.bindStatus !== 'verified') return false
+  return !!target.gridId && actor.workerGridIds.includes(target.gridId)
+}
+
+/**
+ * Whose verified residents `actor` may list (`user.listResidents`): the equality filters, or why
+ * not. `gridUnproven`: a committee's or admin's `gridId` is not known to be theirs (or to exist)
+ * from the actor alone, so an empty answer must look the grid up to tell empty from out of reach.
+ */
+export type RosterScope =
+  | { ok: true; gridIds?: string[]; communityId?: string; gridUnproven: boolean }
+  | { ok: false; code: 'FORBIDDEN' | 'INVALID_INPUT'; message: string; field?: 'gridId' }
+
+const NOT_STAFF: RosterScope = {
+  ok: false,
+  code: 'FORBIDDEN',
+  message: '只有网格员或社区两委可以查看居民名册',
+}
+
+export function rosterScope(actor: Actor, gridId?: string): RosterScope {
+  if (!isStaff(actor)) return NOT_STAFF
+  const committee = actor.committeeCommunityId
+  if (!gridId) {
+    if (committee) return { ok: true, communityId: committee, gridUnproven: false }
+    if (actor.workerGridIds.length) {
+      return { ok: true, gridIds: actor.workerGridIds, gridUnproven: false }
+    }
+    return { ok: false, code: 'INVALID_INPUT', message: '请选择要查看的网格', field: 'gridId' }
+  }
+  if (actor.workerGridIds.includes(gridId)) {
+    return { ok: true, gridIds: [gridId], gridUnproven: false }
+  }
+  if (actor.isAdmin) return { ok: true, gridIds: [gridId], gridUnproven: true }
+  // Filtering on the committee's community too: residents of another community never load.
+  if (committee) return { ok: true, gridIds: [gridId], communityId: committee, gridUnproven: true }
+  return { ok: false, code: 'FORBIDDEN', message: '只能查看您所服务网格的居民', field: 'gridId' }
 }

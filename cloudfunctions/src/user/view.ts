@@ -1,8 +1,8 @@
-import type { Me, PendingResident, StaffContact } from '@/contract/user'
+import type { Me, PendingResident, ResidentItem, StaffContact } from '@/contract/user'
 import { maskName, maskPhone } from '@/contract/mask'
 import type { Actor, UserDoc } from '../lib/actor'
 import { iso } from '../lib/time'
-import { canVerify } from './policy'
+import { canFileFor, canVerify } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
 
@@ -59,5 +59,21 @@ export function pendingView(actor: Actor, user: UserDoc): PendingResident {
     room: user.room ?? '',
     boundAt: iso(user.boundAt) ?? '',
     can: { verify: canVerify(actor, user) },
+  }
+}
+
+/** A verified resident in the staff's roster: full name and phone, to reach them. */
+export function residentView(actor: Actor, user: UserDoc): ResidentItem {
+  return {
+    id: user._id,
+    openid: user._id,
+    name: user.realName ?? '',
+    nickname: user.nickname || DEFAULT_NICKNAME,
+    phone: user.phone ?? '',
+    gridId: user.gridId ?? '',
+    gridName: user.gridName ?? '',
+    buildingName: user.buildingName ?? '',
+    room: user.room ?? '',
+    can: { fileFor: canFileFor(actor, user) },
   }
 }

@@ -12,7 +12,6 @@ import {
 export const REASON_MAX = 100
 export const NOTE_MAX = 200
 export const THANKS_MAX = 200
-export const RESIDENT_ID_MAX = 64
 
 export interface WishForm {
   title: string
@@ -38,18 +37,12 @@ export function checkContent(raw: string): string | undefined {
   if (content.length > WISH_CONTENT_MAX) return `内容最多 ${WISH_CONTENT_MAX} 个字`
 }
 
-export function checkResident(raw: string): string | undefined {
-  const id = raw.trim()
-  if (!id) return '请填写居民编号'
-  if (id.length > RESIDENT_ID_MAX) return '居民格式不正确'
-}
-
 export function validateWish(form: WishForm, forResident: boolean): WishErrors {
   const errors: WishErrors = {
     title: checkTitle(form.title),
     content: checkContent(form.content),
     category: form.category ? undefined : '请选择心愿类别',
-    residentOpenid: forResident ? checkResident(form.residentOpenid) : undefined,
+    residentOpenid: forResident && !form.residentOpenid ? '请选择要代填心愿的居民' : undefined,
   }
   for (const key of Object.keys(errors) as WishField[]) if (!errors[key]) delete errors[key]
   return errors

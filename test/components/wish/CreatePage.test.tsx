@@ -4,7 +4,7 @@ import WishCreate from '@/packages/wish/pages/create/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
 import { meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
-import { wishOf } from './fixtures'
+import { page, residentOf, wishOf } from './fixtures'
 
 const mockCloud = fakeCloud()
 jest.mock('@/services/transport', () => ({
@@ -138,47 +138,177 @@ test('a resident still waiting for verification is told so instead of the form',
   expect(screen.queryByTestId('wish-submit')).not.toBeInTheDocument()
 })
 
-test('a grid worker files a wish for a resident by their id', async () => {
-  mockCloud.on(
-    'user.me',
-    ok(
-      meOf({
-        roles: ['gridWorker'],
-        workerGridIds: ['g1'],
-        grid: null,
-        verified: false,
-        bindStatus: 'none',
+const gridWorker = () =>
+  meOf({
+    openid: 'demo-gridworker-1',
+    roles: ['gridWorker'],
+    workerGridIds: ['g1'],
+    grid: null,
+    verified: false,
+    bindStatus: 'none',
+  })
+
+const ROSTER = [
+  residentOf('demo-resident-1', '张桂兰', '1号楼', '101'),
+  residentOf('demo-resident-2', '李建国', '2号楼', '202'),
+  residentOf('demo-volunteer-1', '赵志强', '3号楼', '502'),
+]
+
+describe('a grid worker filing for a resident', () => {
+  beforeEach(() => {
+    mockCloud.on('user.me', ok(gridWorker()))
+    mockCloud.on('user.listResidents', ok(page(ROSTER)))
+  })
+
+  const option = (openid: string) => screen.getByTestId(`wish-resident-option-${openid}`)
+  const options = () =>
+    screen.queryAllByTestId(/^wish-resident-option-/).map((o) => o.dataset.testid)
+
+  test('picks the resident from the roster and files the wish for them', async () => {
+    mockCloud.on('wish.createFor', ok(wishOf({ id: 'w7', filedByGridWorker: true })))
+    renderPage(<WishCreate />)
+    expect(await screen.findByTestId('wish-for-resident')).toHaveAttribute('aria-checked', 'true')
+    expect(await screen.findByTestId('wish-resident')).toHaveTextContent('请选择居民')
+    await screen.findByTestId('wish-resident-option-demo-resident-2')
+    expect(mockCloud.callsTo('user.listResidents')).toEqual([{ limit: 20 }])
+
+    // No typing of ids any more: a submit without a pick asks for one and sends nothing.
+    await fillValid()
+    submit()
+    expect(await screen.findByTestId('residentOpenid-error')).toHaveTextContent(
+      '请选择要代填心愿的居民'
+    )
+    expect(mockCloud.callsTo('wish.createFor')).toHaveLength(0)
+
+    fireEvent.click(option('demo-resident-2'))
+    // The pick shows by name and address, and the list folds away.
+    const picked = screen.getByTestId('wish-resident')
+    expect(picked).toHaveTextContent('李建国')
+    expect(picked).toHaveTextContent('2号楼 202室')
+    expect(screen.queryByTestId('wish-resident-option-demo-resident-1')).not.toBeInTheDocument()
+    await waitFor(() =>
+      expect(screen.queryByTestId('residentOpenid-error')).not.toBeInTheDocument()
+    )
+
+    submit()
+    await waitFor(() =>
+      expect(Taro.redirectTo).toHaveBeenCalledWith({
+        url: '/packages/wish/pages/detail/index?id=w7',
       })
     )
-  )
-  mockCloud.on('wish.createFor', (input) =>
-    (input as { residentOpenid: string }).residentOpenid === 'demo-resident-1'
-      ? ok(wishOf({ id: 'w7', filedByGridWorker: true }))
-      : fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
-  )
-  renderPage(<WishCreate />)
-  expect(await screen.findByTestId('wish-for-resident')).toHaveAttribute('aria-checked', 'true')
-  await fillValid()
-  submit()
-  expect(await screen.findByText('请填写居民编号')).toBeInTheDocument()
-  expect(mockCloud.callsTo('wish.createFor')).toHaveLength(0)
-
-  await type('wish-resident', 'nobody')
-  submit()
-  expect(await screen.findByTestId('residentOpenid-error')).toHaveTextContent(
-    '没有找到这位已认证的居民'
-  )
-
-  await type('wish-resident', 'demo-resident-1')
-  submit()
-  await waitFor(() =>
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w7' })
-  )
-  expect(mockCloud.callsTo('wish.createFor')[1]).toEqual({
-    residentOpenid: 'demo-resident-1',
-    title: '想请人帮忙换灯泡',
-    content: '厨房的灯泡坏了，我够不着。',
-    category: 'daily',
+    expect(mockCloud.callsTo('wish.createFor')).toEqual([
+      {
+        residentOpenid: 'demo-resident-2',
+        title: '想请人帮忙换灯泡',
+        content: '厨房的灯泡坏了，我够不着。',
+        category: 'daily',
+      },
+    ])
+    expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+    expect(await screen.findByText('心愿已发布')).toBeInTheDocument()
   })
-  expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+
+  test('the pick can be changed, and the server refusing it shows under the picker', async () => {
+    mockCloud.on('wish.createFor', (input) =>
+      (input as { residentOpenid: string }).residentOpenid === 'demo-resident-1'
+        ? fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
+        : ok(wishOf({ id: 'w8' }))
+    )
+    renderPage(<WishCreate />)
+    fireEvent.click(await screen.findByTestId('wish-resident-option-demo-resident-1'))
+    await fillValid()
+    submit()
+    expect(await screen.findByTestId('residentOpenid-error')).toHaveTextContent(
+      '没有找到这位已认证的居民'
+    )
+
+    fireEvent.click(screen.getByTestId('wish-resident'))
+    expect(option('demo-resident-1')).toHaveAttribute('aria-checked', 'true')
+    fireEvent.click(option('demo-volunteer-1'))
+    expect(screen.getByTestId('wish-resident')).toHaveTextContent('赵志强')
+    await waitFor(() =>
+      expect(screen.queryByTestId('residentOpenid-error')).not.toBeInTheDocument()
+    )
+    submit()
+    await waitFor(() => expect(mockCloud.callsTo('wish.createFor')).toHaveLength(2))
+    expect(mockCloud.callsTo('wish.createFor')[1]).toMatchObject({
+      residentOpenid: 'demo-volunteer-1',
+    })
+    // Reopening did not load the roster again.
+    expect(mockCloud.callsTo('user.listResidents')).toHaveLength(1)
+  })
+
+  test('the filter narrows the loaded residents by name, building or room', async () => {
+    renderPage(<WishCreate />)
+    await screen.findByTestId('wish-resident-option-demo-resident-1')
+    expect(options()).toHaveLength(3)
+
+    await type('wish-resident-filter', '李建')
+    expect(options()).toEqual(['wish-resident-option-demo-resident-2'])
+    await type('wish-resident-filter', '3号楼')
+    expect(options()).toEqual(['wish-resident-option-demo-volunteer-1'])
+    await type('wish-resident-filter', ' 1号楼 101 ')
+    expect(options()).toEqual(['wish-resident-option-demo-resident-1'])
+    await type('wish-resident-filter', '202室')
+    expect(options()).toEqual(['wish-resident-option-demo-resident-2'])
+
+    await type('wish-resident-filter', '王秀英')
+    expect(options()).toEqual([])
+    expect(screen.getByTestId('wish-resident-none')).toHaveTextContent('没有找到“王秀英”')
+
+    await type('wish-resident-filter', '')
+    expect(options()).toHaveLength(3)
+    // Filtering is local: the roster was loaded once.
+    expect(mockCloud.callsTo('user.listResidents')).toHaveLength(1)
+  })
+
+  test('more residents load on request and the filter covers them too', async () => {
+    const more = residentOf('demo-resident-9', '王秀英', '2号楼', '301')
+    mockCloud.on('user.listResidents', (input) =>
+      (input as { cursor?: string }).cursor === 'next' ? ok(page([more])) : ok(page(ROSTER, 'next'))
+    )
+    renderPage(<WishCreate />)
+    await screen.findByTestId('wish-resident-option-demo-resident-1')
+    await type('wish-resident-filter', '王秀英')
+    expect(screen.getByTestId('wish-resident-none')).toHaveTextContent('可以加载更多再找')
+
+    fireEvent.click(screen.getByTestId('wish-resident-more'))
+    expect(await screen.findByTestId('wish-resident-option-demo-resident-9')).toBeInTheDocument()
+    expect(options()).toEqual(['wish-resident-option-demo-resident-9'])
+    expect(mockCloud.callsTo('user.listResidents')).toEqual([
+      { limit: 20 },
+      { cursor: 'next', limit: 20 },
+    ])
+    expect(screen.queryByTestId('wish-resident-more')).not.toBeInTheDocument()
+  })
+
+  test('an empty roster says so instead of a list', async () => {
+    mockCloud.on('user.listResidents', ok(page([])))
+    renderPage(<WishCreate />)
+    expect(await screen.findByText('您服务的网格还没有已认证的居民')).toBeInTheDocument()
+    expect(screen.queryByTestId('wish-resident-filter')).not.toBeInTheDocument()
+    expect(options()).toEqual([])
+  })
+
+  test('a resident the worker may not file for is shown but cannot be picked', async () => {
+    mockCloud.on(
+      'user.listResidents',
+      ok(page([residentOf('o-other', '孙大爷', '4号楼', '101', { can: { fileFor: false } })]))
+    )
+    renderPage(<WishCreate />)
+    const other = await screen.findByTestId('wish-resident-option-o-other')
+    expect(other).toHaveAttribute('aria-disabled', 'true')
+    expect(other).toHaveTextContent('不在您服务的网格，不能代填')
+    fireEvent.click(other)
+    expect(screen.getByTestId('wish-resident')).toHaveTextContent('请选择居民')
+  })
+
+  test('a roster that fails to load offers a retry', async () => {
+    mockCloud.on('user.listResidents', fail('INTERNAL', '网络不太好，请稍后再试'))
+    renderPage(<WishCreate />)
+    expect(await screen.findByText('网络不太好，请稍后再试')).toBeInTheDocument()
+    mockCloud.on('user.listResidents', ok(page(ROSTER)))
+    fireEvent.click(screen.getByText('重新加载'))
+    expect(await screen.findByTestId('wish-resident-option-demo-resident-1')).toBeInTheDocument()
+  })
 })

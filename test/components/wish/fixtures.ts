@@ -1,3 +1,4 @@
+import type { ResidentItem } from '@/contract/user'
 import type { Wish, WishActionKey, WishStats } from '@/contract/wish'
 
 export const NO_CAN: Record<WishActionKey, boolean> = {
@@ -41,7 +42,10 @@ export function wishOf(patch: Partial<Wish> = {}): Wish {
   }
 }
 
-export const page = (items: Wish[], nextCursor: string | null = null) => ({ items, nextCursor })
+export const page = <T = Wish>(items: T[], nextCursor: string | null = null) => ({
+  items,
+  nextCursor,
+})
 
 export const statsOf = (lit: number, open: number): WishStats => ({
   year: 2025,
@@ -53,3 +57,26 @@ export const statsOf = (lit: number, open: number): WishStats => ({
     byGrid: [],
   },
 })
+
+/** A verified resident in a grid worker's roster (user.listResidents), fileable by default. */
+export function residentOf(
+  openid: string,
+  name: string,
+  buildingName: string,
+  room: string,
+  patch: Partial<ResidentItem> = {}
+): ResidentItem {
+  return {
+    id: openid,
+    openid,
+    name,
+    nickname: `${name}的微信`,
+    phone: '13800000001',
+    gridId: 'g1',
+    gridName: '第一网格',
+    buildingName,
+    room,
+    can: { fileFor: true },
+    ...patch,
+  }
+}

@@ -1,6 +1,11 @@
 import { actorFrom, type UserDoc } from '../../../cloudfunctions/src/lib/actor'
 import { servesGrid } from '../../../cloudfunctions/src/lib/policy'
-import { canVerify, setRolesDenial } from '../../../cloudfunctions/src/user/policy'
+import {
+  canFileFor,
+  canVerify,
+  rosterScope,
+  setRolesDenial,
+} from '../../../cloudfunctions/src/user/policy'
 import { demoData } from '../../../emulator/seed'
 import type { Role } from '@/contract/roles'
 
@@ -54,5 +59,49 @@ describe('who may change whose roles', () => {
     expect(setRolesDenial(actor('demo-committee-1'), { _id: 'demo-committee-1', communityId: 'c1' }, [], ['volunteer'])).toBe(
       '不能修改自己的角色'
     )
+  })
+})
+
+describe('who may file a wish for a resident (mirrors wish.createFor)', () => {
+  const resident = (gridId: string, bindStatus = 'verified' as const, id = 'someone') =>
+    ({ _id: id, bindStatus, gridId }) as const
+
+  it.each([
+    ['demo-gridworker-1', 'g1', true],
+    ['demo-gridworker-1', 'g2', true],
+    ['demo-gridworker-1', 'g3', false],
+    ['demo-committee-1', 'g1', false],
+    ['demo-admin', 'g1', false],
+    ['demo-resident-1', 'g1', false],
+    ['demo-volunteer-1', 'g1', false],
+  ])('%s for a verified resident of %s → %s', (who, gridId, allowed) => {
+    expect(canFileFor(actor(who), resident(gridId))).toBe(allowed)
+  })
+
+  it('not for an unverified binding, nor for oneself', () => {
+    const worker = actor('demo-gridworker-1')
+    expect(canFileFor(worker, { _id: 'x', bindStatus: 'pending', gridId: 'g1' })).toBe(false)
+    expect(canFileFor(worker, resident('g1', 'verified', 'demo-gridworker-1'))).toBe(false)
+  })
+})
+
+describe('whose residents the roster shows', () => {
+  it.each([
+    ['demo-gridworker-1', undefined, { ok: true, gridIds: ['g1', 'g2'], gridUnproven: false }],
+    ['demo-gridworker-1', 'g2', { ok: true, gridIds: ['g2'], gridUnproven: false }],
+    ['demo-gridworker-1', 'g3', { ok: false, code: 'FORBIDDEN', field: 'gridId' }],
+    ['demo-committee-1', undefined, { ok: true, communityId: 'c1', gridUnproven: false }],
+    [
+      'demo-committee-1',
+      'g3',
+      { ok: true, gridIds: ['g3'], communityId: 'c1', gridUnproven: true },
+    ],
+    ['demo-admin', undefined, { ok: false, code: 'INVALID_INPUT', field: 'gridId' }],
+    ['demo-admin', 'g3', { ok: true, gridIds: ['g3'], gridUnproven: true }],
+    ['demo-resident-1', undefined, { ok: false, code: 'FORBIDDEN' }],
+    ['demo-resident-1', 'g1', { ok: false, code: 'FORBIDDEN' }],
+    ['demo-newcomer', 'g1', { ok: false, code: 'FORBIDDEN' }],
+  ])('%s asking for grid %s → %j', (who, gridId, scope) => {
+    expect(rosterScope(actor(who), gridId)).toMatchObject(scope)
   })
 })

@@ -11,7 +11,7 @@ import { WISH_ROUTES } from '@/pages/routes'
 import { useMe } from '@/hooks/useMe'
 import { newRequestId } from '@/services/cloud'
 import { wishApi } from '@/services/wish'
-import type { Me } from '@/contract/user'
+import type { Me, ResidentItem } from '@/contract/user'
 import {
   MAX_ACTIVE_WISHES,
   WISH_CATEGORIES,
@@ -21,10 +21,10 @@ import {
   type WishCategory,
 } from '@/contract/wish-labels'
 import { AccessHint } from '../../components/AccessHint'
+import { ResidentPicker } from '../../components/ResidentPicker'
 import { TextBox } from '../../components/TextBox'
 import { askToSubscribe } from '../../subscribe'
 import {
-  RESIDENT_ID_MAX,
   fieldOf,
   validateWish,
   type WishErrors,
@@ -69,6 +69,7 @@ function CreateForm({ me }: { me: Me }) {
   const canFile = me.workerGridIds.length > 0
   const [forResident, setForResident] = useState(!me.verified)
   const [form, setForm] = useState<WishForm>(EMPTY_FORM)
+  const [resident, setResident] = useState<ResidentItem | null>(null)
   // A field shows its message once left (blur) or after a submit attempt; then it updates live.
   const [touched, setTouched] = useState<Partial<Record<WishField, boolean>>>({})
   const [submitted, setSubmitted] = useState(false)
@@ -78,6 +79,7 @@ function CreateForm({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false)
   const requestId = useRef(newRequestId())
 
+  // The picker only offers residents the server listed: for them, what is left is that one was picked.
   const errors = useMemo(() => validateWish(form, forResident), [form, forResident])
   const messageOf = (f: WishField) =>
     serverErrors[f] ?? (submitted || touched[f] ? errors[f] : undefined)
@@ -107,7 +109,7 @@ function CreateForm({ me }: { me: Me }) {
     }
     const opts = { requestId: requestId.current }
     const result = forResident
-      ? await wishApi.createFor({ residentOpenid: form.residentOpenid.trim(), ...wish }, opts)
+      ? await wishApi.createFor({ residentOpenid: form.residentOpenid, ...wish }, opts)
       : await wishApi.create(wish, opts)
     setBusy(false)
     if (!result.ok) {
@@ -149,18 +151,17 @@ function CreateForm({ me }: { me: Me }) {
           {forResident && (
             <View className="wish-create__resident">
               <Field
-                label="居民编号"
+                label="为哪位居民填写"
                 name="residentOpenid"
                 error={messageOf('residentOpenid')}
-                hint="居民在红邻中的用户编号（由社区提供）"
+                hint="从您服务网格的已认证居民中选择"
               >
-                <TextInput
-                  testId="wish-resident"
-                  value={form.residentOpenid}
-                  maxLength={RESIDENT_ID_MAX}
-                  placeholder="请输入居民编号"
-                  onChange={(residentOpenid) => change({ residentOpenid })}
-                  onBlur={() => touch('residentOpenid')}
+                <ResidentPicker
+                  value={resident}
+                  onChange={(picked) => {
+                    setResident(picked)
+                    change({ residentOpenid: picked.openid })
+                  }}
                 />
               </Field>
             </View>

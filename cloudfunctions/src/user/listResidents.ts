@@ -1,0 +1,53 @@
+import { ListResidentsInput } from '@/contract/user'
+import { action } from '../lib/router'
+import { fail, ok } from '../lib/result'
+import { db } from '../lib/cloud'
+import { users, type UserDoc } from '../lib/actor'
+import { findGrid } from '../lib/places'
+import { servesGrid } from '../lib/policy'
+import { decodeCursor, pageOf } from '../lib/paging'
+import { rosterScope } from './policy'
+import { residentView } from './view'
+
+/**
+ * The roster of verified residents, in binding order: a grid worker sees the grids they serve,
+ * the committee its community, an admin the grid they name. Staff reach residents by it (full
+ * name and phone) and pick whom to file a wish for.
+ */
+export const listResidents = action(
+  ListResidentsInput,
+  async ({ actor, input }) => {
+    const scope = rosterScope(actor, input.gridId)
+    if (!scope.ok) return fail(scope.code, scope.message, scope.field)
+    const limit = input.limit ?? 20
+    const after = decodeCursor(input.cursor)
+    if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
+    const _ = db().command
+    const where = {
+      ...(scope.gridIds
+        ? { gridId: scope.gridIds.length === 1 ? scope.gridIds[0] : _.in(scope.gridIds) }
+        : {}),
+      ...(scope.communityId ? { communityId: scope.communityId } : {}),
+      bindStatus: 'verified',
+      ...(after ? { boundAt: _.gte(after.at) } : {}),
+    }
+    const { data } = await users()
+      .where(where)
+      .orderBy('boundAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 21)
+      .get()
+    // Residents found prove the grid is in reach; only an empty answer costs a read of the grid,
+    // to tell an empty grid from one that is not the caller's (or does not exist).
+    if (data.length === 0 && scope.gridUnproven && input.gridId) {
+      const grid = await findGrid(input.gridId)
+      if (!grid) return fail('INVALID_INPUT', '网格不存在，请重新选择', 'gridId')
+      if (!servesGrid(actor, { gridId: grid._id, communityId: grid.communityId })) {
+        return fail('FORBIDDEN', '只能查看您所服务网格的居民', 'gridId')
+      }
+    }
+    const boundAt = (u: UserDoc) => u.boundAt
+    return ok(pageOf(data, after, limit, boundAt, (u) => residentView(actor, u)))
+  },
+  { read: true }
+)
