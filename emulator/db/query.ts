@@ -3,6 +3,8 @@
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
 import type { Options } from 'mingo/types'
 import { DbError } from './errors'
+import { conjunction, Conjunction, nativePredicate } from './matcher'
+import { compareIds, comparePlain, plainValue, typeRank } from './plain'
 import { canonical, clone, Doc, isPlainObject, isRegExp } from './wire'
 
 export type SortSpec = Record<string, 1 | -1>
@@ -18,8 +20,28 @@ const wrap = <T>(fn: () => T): T => {
   }
 }
 
-export function compileFilter(filter: Doc): (doc: Doc) => boolean {
-  if (Object.keys(filter).length === 0) return () => true
+export interface CompiledFilter {
+  test: (doc: Doc) => boolean
+  // the filter's per-field conditions; `simple` when they are all of it (see matcher.ts)
+  conj: Conjunction
+}
+
+// mingo always compiles the filter (so invalid filters fail as before); a simple conjunction is
+// then decided natively for documents with plain values, by mingo for the others.
+export function compile(filter: Doc): CompiledFilter {
+  if (Object.keys(filter).length === 0)
+    return { test: () => true, conj: { fields: [], simple: true } }
+  const q = wrap(() => new Query(filter, baseOptions))
+  const conj = conjunction(filter)
+  if (!conj.simple) return { test: (doc) => q.test(doc), conj }
+  const native = nativePredicate(conj.fields)
+  return { test: (doc) => native(doc) ?? q.test(doc), conj }
+}
+
+export const compileFilter = (filter: Doc): ((doc: Doc) => boolean) => compile(filter).test
+
+// The mingo-only predicate (the reference the native one is tested against).
+export function mingoFilter(filter: Doc): (doc: Doc) => boolean {
   const q = wrap(() => new Query(filter, baseOptions))
   return (doc) => q.test(doc)
 }
@@ -29,11 +51,14 @@ export interface SelectOptions {
   skip?: number
   limit?: number
   projection?: Doc
+  // `docs` are not in natural (_id) order, as when they come from an index lookup
+  unordered?: boolean
 }
 
-// Filters, sorts, pages and projects. Inputs are never mutated. Sorting on plain values
-// (numbers, strings, dates, booleans, null) uses a native comparator with MongoDB's type order,
-// which keeps a first page out of 50,000 documents cheap; anything else goes through mingo.
+// Filters, sorts, pages and projects `docs`; sort ties and unsorted reads follow natural (_id)
+// order. Inputs are never mutated. Sorting on plain values (numbers, strings, dates, booleans,
+// null) uses a native comparator with MongoDB's type order and _id as the last key, keeping only
+// the page when it is small; anything else goes through mingo, on documents in _id order.
 export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[] {
   return wrap(() => {
     const projection =
@@ -42,14 +67,13 @@ export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[
     if (sort) {
       const test = compileFilter(filter)
       const matched = docs.filter((d) => test(d))
-      const sorted = sortPlain(matched, sort)
-      if (sorted) {
-        const start = opts.skip ?? 0
-        const page = sorted.slice(start, opts.limit !== undefined ? start + opts.limit : undefined)
-        return projection ? (mingoFind(page, {}, projection, baseOptions).all() as Doc[]) : page
-      }
+      const start = opts.skip ?? 0
+      const end = opts.limit !== undefined ? start + opts.limit : undefined
+      const sorted = sortPlain(matched, sort, end)
+      if (sorted) return project(sorted.slice(start, end), projection)
     }
-    let cursor = mingoFind(docs, filter, projection, baseOptions)
+    const natural = opts.unordered ? [...docs].sort((a, b) => compareIds(a._id, b._id)) : docs
+    let cursor = mingoFind(natural, filter, projection, baseOptions)
     if (sort) cursor = cursor.sort(sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
@@ -57,27 +81,19 @@ export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[
   })
 }
 
-// MongoDB's BSON type order for the plain types: null/missing < numbers < strings < booleans < dates.
-const typeRank = (v: unknown): number => {
-  if (v === null || v === undefined) return 1
-  if (typeof v === 'number') return 2
-  if (typeof v === 'string') return 3
-  if (typeof v === 'boolean') return 8
-  if (v instanceof Date) return 9
-  return -1
+// The page's documents, projected with mingo when a projection is given.
+export function project(page: Doc[], projection: Doc | undefined): Doc[] {
+  if (!projection || !Object.keys(projection).length) return page
+  return wrap(() => mingoFind(page, {}, projection, baseOptions).all() as Doc[])
 }
 
-const plainValue = (doc: Doc, path: string): unknown => {
-  let v: unknown = doc
-  for (const key of path.split('.')) {
-    if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) return v === doc ? undefined : Symbol.for('complex')
-    v = (v as Doc)[key]
-  }
-  return v
-}
-
-/** Sorted copy, or null when some sort key is not a plain value (arrays, objects). */
-function sortPlain(docs: Doc[], sort: SortSpec): Doc[] | null {
+/**
+ * Sorted copy, ties in _id order (what a stable sort of documents in natural order gives), or
+ * null when some sort key is not a plain value (arrays, objects). With `keep`, only the first
+ * `keep` rows are returned, found with a bounded insertion instead of a full sort when that is
+ * much smaller than the input.
+ */
+function sortPlain(docs: Doc[], sort: SortSpec, keep?: number): Doc[] | null {
   const keys = Object.entries(sort)
   const rows: { doc: Doc; vals: unknown[] }[] = []
   for (const doc of docs) {
@@ -85,23 +101,30 @@ function sortPlain(docs: Doc[], sort: SortSpec): Doc[] | null {
     if (vals.some((v) => typeRank(v) < 0)) return null
     rows.push({ doc, vals })
   }
-  const cmp = (a: unknown, b: unknown): number => {
-    const ra = typeRank(a)
-    const rb = typeRank(b)
-    if (ra !== rb) return ra - rb
-    if (ra === 1) return 0
-    const x = a instanceof Date ? a.getTime() : (a as number | string | boolean)
-    const y = b instanceof Date ? b.getTime() : (b as number | string | boolean)
-    return x < y ? -1 : x > y ? 1 : 0
-  }
-  rows.sort((a, b) => {
+  const cmp = (a: { doc: Doc; vals: unknown[] }, b: { doc: Doc; vals: unknown[] }) => {
     for (let i = 0; i < keys.length; i++) {
-      const c = cmp(a.vals[i], b.vals[i])
+      const c = comparePlain(a.vals[i], b.vals[i])
       if (c) return c * keys[i][1]
     }
-    return 0
-  })
-  return rows.map((r) => r.doc)
+    return compareIds(a.doc._id, b.doc._id)
+  }
+  if (keep === undefined || keep * 16 > rows.length) return rows.sort(cmp).map((r) => r.doc)
+  // Top `keep`: insert each row in order (binary search), dropping any that sorts at or after a
+  // full page's last row.
+  const top: typeof rows = []
+  for (const row of rows) {
+    if (top.length === keep && (keep === 0 || cmp(row, top[keep - 1]) >= 0)) continue
+    let lo = 0
+    let hi = top.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (cmp(top[mid], row) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    top.splice(lo, 0, row)
+    if (top.length > keep) top.pop()
+  }
+  return top.map((r) => r.doc)
 }
 
 export function aggregate(

@@ -10,11 +10,13 @@ import {
   aggregate,
   applyReplace,
   applyUpdate,
-  compileFilter,
+  compile,
   isOperatorUpdate,
   parseOrder,
+  project,
   select,
   seedFromFilter,
+  SelectOptions,
   SortSpec,
 } from './query'
 import { Change, Collection, COLLECTION_NAME } from './store'
@@ -45,7 +47,11 @@ const COMPACT_AFTER_WRITES = 500
 
 // Where reads and writes go: straight to the store, or through a transaction's buffer.
 interface Scope {
+  // matching documents in _id order
   match(coll: Collection, filter: Doc): Doc[]
+  // what select() makes of the matching documents
+  select(coll: Collection, filter: Doc, opts: SelectOptions): Doc[]
+  count(coll: Collection, filter: Doc): number
   write(coll: Collection, changes: Change[]): Promise<void>
   exists(coll: Collection, id: unknown): boolean
 }
@@ -187,7 +193,7 @@ export class Service implements DbService {
     const scope = this.scope(body)
     this.report(coll, 'getDocument', body, filter, order, tag)
     const rows = await coll.mutex.run(() =>
-      select(scope.match(coll, filter), {}, { sort: order, skip: offset, limit, projection })
+      scope.select(coll, filter, { sort: order, skip: offset, limit, projection })
     )
     return { data: { list: rows.map(toWire), limit, offset } }
   }
@@ -197,7 +203,7 @@ export class Service implements DbService {
     const filter = parseWireObject(body.query, this.opts.now(), 'query') ?? {}
     this.report(coll, 'calculateDocument', body, filter, undefined, tag, true)
     const scope = this.scope(body)
-    const total = await coll.mutex.run(() => scope.match(coll, filter).length)
+    const total = await coll.mutex.run(() => scope.count(coll, filter))
     return { data: { total } }
   }
 
@@ -411,10 +417,28 @@ export class Service implements DbService {
 
   private readonly direct: Scope = {
     match: (coll, filter) => {
-      const { docs, indexed } = coll.candidates(filter)
-      const found = docs.filter(compileFilter(filter))
+      const { test, conj } = compile(filter)
+      const { docs, indexed } = coll.candidates(filter, conj)
+      const found = docs.filter(test)
       // natural order is _id order: a full scan has it already, an index lookup does not
       return indexed ? found.sort((a, b) => compareIds(a._id, b._id)) : found
+    },
+    select: (coll, filter, opts) => {
+      // A sorted read of a simple filter walks a declared index in the requested order and stops
+      // at the page's end; otherwise every match is collected and select() sorts them.
+      const { test, conj } = compile(filter)
+      if (opts.sort && Object.keys(opts.sort).length && conj.simple) {
+        const skip = opts.skip ?? 0
+        const need = opts.limit !== undefined ? skip + opts.limit : Infinity
+        const rows = coll.ordered(conj.fields, opts.sort, need, test)
+        if (rows) return project(rows.slice(skip), opts.projection)
+      }
+      const { docs, indexed } = coll.candidates(filter, conj)
+      return select(docs.filter(test), {}, { ...opts, unordered: indexed })
+    },
+    count: (coll, filter) => {
+      const { test, conj } = compile(filter)
+      return coll.candidates(filter, conj).docs.filter(test).length
     },
     write: async (coll, changes) => {
       coll.checkUnique(changes)
@@ -434,6 +458,8 @@ export class Service implements DbService {
     const tx = this.transaction(body.transactionId)
     return {
       match: (coll, filter) => tx.view(coll, filter),
+      select: (coll, filter, opts) => select(tx.view(coll, filter), {}, opts),
+      count: (coll, filter) => tx.view(coll, filter).length,
       write: async (coll, changes) => tx.stage(coll, changes),
       exists: (coll, id) => tx.get(coll, id) !== undefined,
     }

@@ -1,13 +1,16 @@
 // One collection: a persisted nedb datastore plus what nedb does not give us (MongoDB-style unique
-// keys, including compound ones, and per-document versions for optimistic transactions).
+// keys, including compound ones, per-document versions for optimistic transactions, and sorted
+// copies of the declared indexes for range lookups and ordered reads).
 // Every method that writes expects the caller to hold `mutex`.
 import { promises as fs } from 'fs'
 import path from 'path'
 import Datastore from '@seald-io/nedb'
 import type { CollectionSpec, IndexSpec } from './index'
 import { DbError, duplicateKey } from './errors'
+import { Conjunction, conjunction, FieldConds } from './matcher'
 import { Mutex } from './mutex'
-import { pathValues } from './query'
+import { pathValues, SortSpec } from './query'
+import { bestPlan, SortedIndex } from './sortedIndex'
 import { canonical, Doc, isPlainObject } from './wire'
 
 interface NedbIndex {
@@ -31,11 +34,16 @@ export interface Change {
 
 export const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
 
+// A write touching more documents than this rebuilds the sorted indexes (once, on the next read)
+// instead of inserting into them one by one (each insert moves up to n entries).
+const REBUILD_AFTER = 500
+
 export class Collection {
   readonly mutex = new Mutex()
   private readonly versions = new Map<unknown, number>()
   private readonly uniques: UniqueIndex[]
   private readonly nedbFields = new Set<string>(['_id'])
+  private readonly sorted: SortedIndex[]
   private writes = 0
   private dropped = false
 
@@ -52,6 +60,9 @@ export class Collection {
         fields: i.fields.map((f) => f.name),
         owners: new Map(),
       }))
+    this.sorted = (spec?.indexes ?? [])
+      .filter((i) => i.fields.length > 0)
+      .map((i) => new SortedIndex(i.name, i, () => this.all()))
   }
 
   static async open(dir: string, name: string, spec?: CollectionSpec): Promise<Collection> {
@@ -88,10 +99,21 @@ export class Collection {
     return this.versions.get(id) ?? 0
   }
 
-  // A superset of the documents matching `filter`, narrowed by one nedb index when the filter
-  // has an equality or $in on an indexed field (mingo does the exact matching afterwards).
+  // A superset of the documents matching `filter` (the caller does the exact matching), narrowed
+  // by _id, else by the declared index whose key ranges hold the fewest documents, else by one
+  // nedb index on a field with an equality or $in (nedb indexes the leading field of each
+  // declared index, and copes with arrays, which make a sorted index step aside).
   // `indexed` is false for a full scan, whose documents come in _id order.
-  candidates(filter: Doc): { docs: Doc[]; indexed: boolean } {
+  // Filters that are not simple conjunctions keep the nedb lookup alone: mingo may throw while
+  // testing some documents (`$in: 1` does), and which ones get tested must not change.
+  candidates(
+    filter: Doc,
+    conj: Conjunction = conjunction(filter)
+  ): { docs: Doc[]; indexed: boolean } {
+    if (conj.simple && !fixesId(conj.fields)) {
+      const plan = bestPlan(this.sorted, conj.fields)
+      if (plan) return { docs: plan.index.docs(plan), indexed: true }
+    }
     let best: Doc[] | undefined
     for (const [field, value] of topLevelConditions(filter)) {
       if (!this.nedbFields.has(field)) continue
@@ -102,6 +124,26 @@ export class Collection {
       if (field === '_id' || best.length === 0) break
     }
     return best ? { docs: best, indexed: true } : { docs: this.all(), indexed: false }
+  }
+
+  // The first `need` documents passing `test` in `sort` order (ties by _id), read from a declared
+  // index whose order is that order, as the real service does; undefined when no index can, or
+  // when collecting and sorting a much narrower set of candidates (by _id, or from another
+  // index) is cheaper than walking a long range for what may be a few matches.
+  // `conds` must be all of the filter (a simple conjunction) and `test` its exact predicate.
+  ordered(
+    conds: FieldConds[],
+    sort: SortSpec,
+    need: number,
+    test: (doc: Doc) => boolean
+  ): Doc[] | undefined {
+    if (fixesId(conds)) return undefined
+    const keys = Object.entries(sort)
+    const walk = bestPlan(this.sorted, conds, keys)
+    if (!walk) return undefined
+    const narrow = bestPlan(this.sorted, conds)
+    if (narrow && narrow.size * 8 < walk.size) return undefined
+    return walk.index.ordered(walk, keys, need, test)
   }
 
   // Throws a duplicate key error if applying `changes` would break a unique key (MongoDB rules:
@@ -132,10 +174,29 @@ export class Collection {
     }
   }
 
-  // Applies checked changes to nedb, then to the unique keys and versions.
+  // Applies checked changes to nedb, then to the unique keys, versions and sorted indexes.
   async apply(changes: Change[]): Promise<void> {
     // a request that was queued behind resetAll must not write into the dropped file
     if (this.dropped) throw new DbError('SYS_ERR', `collection ${this.name} was reset; retry`)
+    try {
+      await this.write(changes)
+    } catch (e) {
+      // nedb may have applied part of it: rebuild the sorted indexes from what it holds
+      for (const s of this.sorted) s.invalidate()
+      throw e
+    }
+    for (const c of changes) {
+      if (c.before) this.removeKeys(c.before)
+    }
+    for (const c of changes) {
+      if (c.after) this.addKeys(c.after)
+      this.versions.set(c.id, this.version(c.id) + 1)
+    }
+    this.reindex(changes)
+    this.writes += changes.length
+  }
+
+  private async write(changes: Change[]): Promise<void> {
     const removals = changes.filter((c) => c.before && !c.after)
     const inserts = changes.filter((c) => !c.before && c.after)
     const updates = changes.filter((c) => c.before && c.after)
@@ -146,14 +207,20 @@ export class Collection {
       await this.ds.updateAsync({ _id: c.id }, c.after as Doc, {})
     }
     if (inserts.length) await this.ds.insertAsync(inserts.map((c) => c.after as Doc))
-    for (const c of changes) {
-      if (c.before) this.removeKeys(c.before)
+  }
+
+  // Brings the sorted indexes up to date with applied changes: entry by entry, with the stored
+  // copies (nedb keeps its own, and those are what reads return), or by a rebuild after many.
+  private reindex(changes: Change[]): void {
+    if (changes.length > REBUILD_AFTER) {
+      for (const s of this.sorted) s.invalidate()
+      return
     }
+    for (const c of changes) for (const s of this.sorted) if (c.before) s.remove(c.before)
     for (const c of changes) {
-      if (c.after) this.addKeys(c.after)
-      this.versions.set(c.id, this.version(c.id) + 1)
+      const stored = c.after && this.byId(c.id)
+      if (stored) for (const s of this.sorted) s.add(stored)
     }
-    this.writes += changes.length
   }
 
   get pendingWrites(): number {
@@ -171,6 +238,7 @@ export class Collection {
     await fs.rm(this.file, { force: true })
     this.versions.clear()
     for (const u of this.uniques) u.owners.clear()
+    for (const s of this.sorted) s.invalidate()
   }
 
   private index(field: string): NedbIndex {
@@ -189,6 +257,10 @@ export class Collection {
     }
   }
 }
+
+// An equality or $in on _id: nedb's _id index finds those few documents directly.
+const fixesId = (conds: FieldConds[]): boolean =>
+  conds.some((f) => f.path === '_id' && f.conds.some((c) => c.op === '$eq' || c.op === '$in'))
 
 // [field, condition] pairs that must all hold (top level and inside $and).
 function topLevelConditions(filter: Doc, out: [string, unknown][] = []): [string, unknown][] {

@@ -1,16 +1,14 @@
 // Optimistic transactions. Reads go to the store (recording each document's version) or to the
 // transaction's own buffered writes; nothing touches the store until commit, which re-checks the
 // recorded versions under the locks of every collection involved and then applies all writes.
-import { compileFilter } from './query'
+import { compareIds } from './plain'
+import { compile } from './query'
 import type { Change, Collection } from './store'
 import type { Doc } from './wire'
 
-const byId = (a: Doc, b: Doc) => compareIds(a._id, b._id)
+export { compareIds }
 
-export function compareIds(a: unknown, b: unknown): number {
-  if (typeof a === typeof b) return a === b ? 0 : (a as string) < (b as string) ? -1 : 1
-  return typeof a === 'number' ? -1 : 1
-}
+const byId = (a: Doc, b: Doc) => compareIds(a._id, b._id)
 
 export class Transaction {
   private readonly reads = new Map<Collection, Map<unknown, number>>()
@@ -26,8 +24,8 @@ export class Transaction {
   // Documents matching `filter` as this transaction sees them, in _id order.
   view(coll: Collection, filter: Doc): Doc[] {
     const overlay = this.writes.get(coll)
-    const test = compileFilter(filter)
-    const stored = coll.candidates(filter).docs.filter((d) => !overlay?.has(d._id) && test(d))
+    const { test, conj } = compile(filter)
+    const stored = coll.candidates(filter, conj).docs.filter((d) => !overlay?.has(d._id) && test(d))
     for (const d of stored) this.noteRead(coll, d._id)
     const own = overlay ? [...overlay.values()].filter((d): d is Doc => d !== null && test(d)) : []
     return [...stored, ...own].sort(byId)
