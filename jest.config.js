@@ -67,6 +67,8 @@ module.exports = {
         __TARO_FRAMEWORK__: 'react',
       },
     },
+    // WeChat's own compilers (wcc/wcsc) and miniprogram-ci on the weapp build.
+    require('./test/weapp/jest.project.js'),
     node('e2e', ['<rootDir>/test/e2e'], { testTimeout: 120000 }),
   ],
 }
