@@ -23,7 +23,15 @@ export async function reportColdRequire(): Promise<string> {
   const bundledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bundled-'))
   // Inside the repo tree would let `require` find node_modules; the bundled variant needs none.
   const names = await buildFunctions({ outDir: bundledDir, bundleSdk: true })
-  const rows: (string | number)[][] = [['function', 'bundle (sdk external)', 'cold require p50', 'bundle (sdk bundled)', 'cold require p50']]
+  const rows: (string | number)[][] = [
+    [
+      'function',
+      'bundle (sdk external)',
+      'cold require p50',
+      'bundle (sdk bundled)',
+      'cold require p50',
+    ],
+  ]
   for (const name of names) {
     const ext = path.join(external, name, 'index.js')
     const bun = path.join(bundledDir, name, 'index.js')

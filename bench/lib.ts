@@ -25,7 +25,13 @@ export interface ApiAnswer {
 }
 
 /** POST /api/<fn> as a persona; returns the envelope with the emulator's per-call stats. */
-export function callApi(base: string, fn: string, openid: string, action: string, input?: unknown): Promise<ApiAnswer> {
+export function callApi(
+  base: string,
+  fn: string,
+  openid: string,
+  action: string,
+  input?: unknown
+): Promise<ApiAnswer> {
   const body = JSON.stringify({ action, input })
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
@@ -34,7 +40,11 @@ export function callApi(base: string, fn: string, openid: string, action: string
       {
         method: 'POST',
         agent,
-        headers: { 'Content-Type': 'application/json', 'X-Openid': openid, 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Openid': openid,
+          'Content-Length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         const chunks: Buffer[] = []

@@ -17,10 +17,14 @@ function section(title: string, body: string) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, 'dist/weapp/app.json'))) execSync('npm run build:weapp', { cwd: root, stdio: 'inherit' })
+  if (!fs.existsSync(path.join(root, 'dist/weapp/app.json')))
+    execSync('npm run build:weapp', { cwd: root, stdio: 'inherit' })
   execSync('npm run build:functions', { cwd: root, stdio: 'ignore' })
   section('weapp packages', reportSizes())
-  section('cloud function bundles: cold require (fresh node process, 7 runs)', await reportColdRequire())
+  section(
+    'cloud function bundles: cold require (fresh node process, 7 runs)',
+    await reportColdRequire()
+  )
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'))
   const emu = await startEmulator({ port: 0, dataDir, log: () => undefined })

@@ -7,14 +7,16 @@ export async function reportUser(emu: Emulator): Promise<string> {
   const base = emu.url
   for (let i = 0; i < 50; i++) await callApi(base, 'user', 'demo-resident-1', 'me') // warm the instance
   const samples: number[] = []
-  for (let i = 0; i < 1000; i++) samples.push((await callApi(base, 'user', 'demo-resident-1', 'me')).ms)
+  for (let i = 0; i < 1000; i++)
+    samples.push((await callApi(base, 'user', 'demo-resident-1', 'me')).ms)
   const s = summary(samples)
 
   const personas = ['demo-resident-1', 'demo-resident-2', 'demo-volunteer-1', 'demo-committee-1']
   const burst = (perClient: number) =>
     Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
-        for (let i = 0; i < perClient; i++) await callApi(base, 'user', personas[w % personas.length], 'me')
+        for (let i = 0; i < perClient; i++)
+          await callApi(base, 'user', personas[w % personas.length], 'me')
       })
     )
   await burst(10) // the pool grows to 8 instances; their cold starts are not throughput
@@ -27,7 +29,11 @@ export async function reportUser(emu: Emulator): Promise<string> {
     ['demo-resident-1', 'me', undefined],
     ['demo-newcomer', 'listGrids', undefined],
     ['demo-resident-1', 'myGrid', undefined],
-    ['demo-newcomer', 'bindGrid', { gridId: 'g1', buildingId: 'g1-b1', room: '909', name: '测试居民', phone: '13900000000' }],
+    [
+      'demo-newcomer',
+      'bindGrid',
+      { gridId: 'g1', buildingId: 'g1-b1', room: '909', name: '测试居民', phone: '13900000000' },
+    ],
     ['demo-gridworker-1', 'listPendingResidents', {}],
     ['demo-gridworker-1', 'listResidents', {}],
     ['demo-gridworker-1', 'verifyResident', { openid: 'demo-newcomer', approve: true }],

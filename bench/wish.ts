@@ -6,12 +6,23 @@ import { demoData } from '../emulator/seed'
 import { callApi, ms, summary, table, type ApiAnswer } from './lib'
 
 const WISHES = 50_000
-const STATUSES = ['open', 'claimed', 'fulfilled', 'done', 'done', 'done', 'rejected', 'cancelled'] as const
+const STATUSES = [
+  'open',
+  'claimed',
+  'fulfilled',
+  'done',
+  'done',
+  'done',
+  'rejected',
+  'cancelled',
+] as const
 const CATEGORIES = ['daily', 'study', 'health', 'companionship', 'other'] as const
 
 function seedWishes(now: number): Record<string, unknown>[] {
   const base = demoData(new Date(now))
-  const authors = (base.users as Record<string, unknown>[]).filter((u) => u.bindStatus === 'verified')
+  const authors = (base.users as Record<string, unknown>[]).filter(
+    (u) => u.bindStatus === 'verified'
+  )
   return Array.from({ length: WISHES }, (_, i) => {
     const a = authors[i % authors.length]
     const status = STATUSES[i % STATUSES.length]
@@ -78,13 +89,23 @@ export async function reportWish(emu: Emulator): Promise<string> {
   const loadMs = Date.now() - loadStart
   emu.db.resetQueryStats()
 
-  const call = (who: string, action: string, input?: unknown) => callApi(base, 'wish', who, action, input)
+  const call = (who: string, action: string, input?: unknown) =>
+    callApi(base, 'wish', who, action, input)
   await call('demo-resident-1', 'list', { scope: 'community' }) // cold start of the instance
 
   const lists: [string, () => Promise<ApiAnswer>][] = [
-    ['list community (first page of 20)', () => call('demo-resident-1', 'list', { scope: 'community' })],
-    ['list grid, status open', () => call('demo-resident-1', 'list', { scope: 'grid', status: 'open' })],
-    ['list community done (wish wall)', () => call('demo-resident-2', 'list', { scope: 'community', status: 'done' })],
+    [
+      'list community (first page of 20)',
+      () => call('demo-resident-1', 'list', { scope: 'community' }),
+    ],
+    [
+      'list grid, status open',
+      () => call('demo-resident-1', 'list', { scope: 'grid', status: 'open' }),
+    ],
+    [
+      'list community done (wish wall)',
+      () => call('demo-resident-2', 'list', { scope: 'community', status: 'done' }),
+    ],
     ['list mine', () => call('demo-resident-1', 'list', { scope: 'mine' })],
     ['list claimed', () => call('demo-volunteer-1', 'list', { scope: 'claimed' })],
     ['get', () => call('demo-resident-1', 'get', { id: 'bench-049995' })],
@@ -104,16 +125,37 @@ export async function reportWish(emu: Emulator): Promise<string> {
   lrows.push(['wish.list community, page 50', ms(deep!.ms), '', deep!.roundTrips])
 
   const steps: [string, string, (ids: Record<string, string>) => unknown][] = [
-    ['demo-resident-2', 'create', () => ({ title: '想学用手机挂号', content: '请志愿者教我在手机上预约医院', category: 'study' })],
+    [
+      'demo-resident-2',
+      'create',
+      () => ({
+        title: '想学用手机挂号',
+        content: '请志愿者教我在手机上预约医院',
+        category: 'study',
+      }),
+    ],
     ['demo-gridworker-1', 'review', (ids) => ({ id: ids.wish, approve: true })],
     ['demo-volunteer-1', 'claim', (ids) => ({ id: ids.wish })],
     ['demo-volunteer-1', 'release', (ids) => ({ id: ids.wish, reason: '临时出差' })],
     ['demo-volunteer-1', 'claim', (ids) => ({ id: ids.wish })],
     ['demo-volunteer-1', 'fulfill', (ids) => ({ id: ids.wish, note: '已经教会了' })],
     ['demo-resident-2', 'confirm', (ids) => ({ id: ids.wish, rating: 5, thanks: '太感谢了' })],
-    ['demo-resident-2', 'create', () => ({ title: '需要一根拐杖', content: '腿脚不便', category: 'daily' })],
+    [
+      'demo-resident-2',
+      'create',
+      () => ({ title: '需要一根拐杖', content: '腿脚不便', category: 'daily' }),
+    ],
     ['demo-resident-2', 'cancel', (ids) => ({ id: ids.wish })],
-    ['demo-gridworker-1', 'createFor', () => ({ residentOpenid: 'demo-resident-1', title: '陪老人聊聊天', content: '每周一次', category: 'companionship' })],
+    [
+      'demo-gridworker-1',
+      'createFor',
+      () => ({
+        residentOpenid: 'demo-resident-1',
+        title: '陪老人聊聊天',
+        content: '每周一次',
+        category: 'companionship',
+      }),
+    ],
     ['demo-resident-1', 'stats', () => ({})],
   ]
   const srows: (string | number)[][] = [['action', 'result', 'db round trips', 'target']]

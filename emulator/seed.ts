@@ -43,7 +43,13 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     updatedAt: at,
     ...extra,
   })
-  const staff = (openid: string, nickname: string, realName: string, phone: string, extra: Doc): Doc => ({
+  const staff = (
+    openid: string,
+    nickname: string,
+    realName: string,
+    phone: string,
+    extra: Doc
+  ): Doc => ({
     _id: openid,
     openid,
     nickname,
@@ -64,12 +70,32 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
       { _id: 'c2', name: '和平社区', streetId: 's1', streetName: '红旗街道' },
     ],
     grids: [
-      { _id: 'g1', name: GRID_NAMES.g1, communityId: 'c1', communityName: '幸福里社区', buildings: [1, 2, 3].map((n) => building('g1', n)) },
-      { _id: 'g2', name: GRID_NAMES.g2, communityId: 'c1', communityName: '幸福里社区', buildings: [4, 5, 6].map((n) => building('g2', n)) },
-      { _id: 'g3', name: GRID_NAMES.g3, communityId: 'c2', communityName: '和平社区', buildings: [1, 2].map((n) => building('g3', n)) },
+      {
+        _id: 'g1',
+        name: GRID_NAMES.g1,
+        communityId: 'c1',
+        communityName: '幸福里社区',
+        buildings: [1, 2, 3].map((n) => building('g1', n)),
+      },
+      {
+        _id: 'g2',
+        name: GRID_NAMES.g2,
+        communityId: 'c1',
+        communityName: '幸福里社区',
+        buildings: [4, 5, 6].map((n) => building('g2', n)),
+      },
+      {
+        _id: 'g3',
+        name: GRID_NAMES.g3,
+        communityId: 'c2',
+        communityName: '和平社区',
+        buildings: [1, 2].map((n) => building('g3', n)),
+      },
     ],
     users: [
-      resident('demo-resident-1', '桂兰阿姨', '张桂兰', '13800000001', 'g1', 'g1-b1', '101', { elderMode: true }),
+      resident('demo-resident-1', '桂兰阿姨', '张桂兰', '13800000001', 'g1', 'g1-b1', '101', {
+        elderMode: true,
+      }),
       resident('demo-resident-2', '建国', '李建国', '13800000002', 'g1', 'g1-b2', '202'),
       resident('demo-resident-3', '秀英', '王秀英', '13800000003', 'g2', 'g2-b4', '301'),
       staff('demo-newcomer', '新邻居', '', '', {}),

@@ -56,7 +56,9 @@ export async function buildFunctions(
 
 if (require.main === module) {
   buildFunctions()
-    .then((names) => console.log(`built cloud functions: ${names.join(', ')} → cloudfunctions/dist/`))
+    .then((names) =>
+      console.log(`built cloud functions: ${names.join(', ')} → cloudfunctions/dist/`)
+    )
     .catch((e) => {
       console.error(e)
       process.exit(1)

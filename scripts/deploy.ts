@@ -16,13 +16,19 @@ interface IndexSpec {
   unique?: boolean
 }
 interface Manifest {
-  collections: Record<string, { rules?: { read: boolean | string; write: boolean | string }; indexes: IndexSpec[] }>
+  collections: Record<
+    string,
+    { rules?: { read: boolean | string; write: boolean | string }; indexes: IndexSpec[] }
+  >
 }
 
 export interface DbPlan {
   collection: string
   securityRule: string
-  createIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[]
+  createIndexes: {
+    IndexName: string
+    MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean }
+  }[]
 }
 
 /** What `deploy db` applies: every collection, its indexes and its (deny-all) client rule. */
@@ -69,7 +75,8 @@ async function deployDb(dryRun: boolean) {
       const { Exists } = await app.database.checkIndexExists(p.collection, ix.IndexName)
       if (!Exists) missing.push(ix)
     }
-    if (missing.length) await app.database.updateCollection(p.collection, { CreateIndexes: missing })
+    if (missing.length)
+      await app.database.updateCollection(p.collection, { CreateIndexes: missing })
     await app.permission.modifyResourcePermission({
       resourceType: 'collection',
       resource: p.collection,
@@ -103,17 +110,29 @@ async function deployFunctions(dryRun: boolean) {
   const envId = env('HONGLIN_ENV_ID')
   for (const name of names) {
     const fnPath = path.join(dist, name)
-    await ci.cloud.uploadFunction({ project, env: envId, name, path: fnPath, remoteNpmInstall: true })
+    await ci.cloud.uploadFunction({
+      project,
+      env: envId,
+      name,
+      path: fnPath,
+      remoteNpmInstall: true,
+    })
     const config = JSON.parse(fs.readFileSync(path.join(fnPath, 'config.json'), 'utf8'))
     if (config.triggers?.length) {
-      await ci.cloud.createTimeTrigger({ project, envId, functionName: name, triggersConfig: config.triggers })
+      await ci.cloud.createTimeTrigger({
+        project,
+        envId,
+        functionName: name,
+        triggersConfig: config.triggers,
+      })
     }
     console.log(`function: ${name}`)
   }
 }
 
 async function deployWeapp(dryRun: boolean) {
-  if (!fs.existsSync(path.join(root, 'dist/weapp/app.json'))) throw new Error('先运行 npm run build:weapp')
+  if (!fs.existsSync(path.join(root, 'dist/weapp/app.json')))
+    throw new Error('先运行 npm run build:weapp')
   const version = process.env.HONGLIN_VERSION ?? require(path.join(root, 'package.json')).version
   if (dryRun) return console.log(`weapp: upload version ${version}`)
   const { ci, project } = ciProject()

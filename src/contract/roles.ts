@@ -1,4 +1,11 @@
-export const ROLES = ['resident', 'volunteer', 'redAgent', 'gridWorker', 'committee', 'admin'] as const
+export const ROLES = [
+  'resident',
+  'volunteer',
+  'redAgent',
+  'gridWorker',
+  'committee',
+  'admin',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -32,7 +32,11 @@ export const BindGridInput = z.object({
     .regex(NAME_RE, M.namePattern),
   phone: z.string('手机号格式不正确').trim().regex(PHONE_RE, M.phonePattern).optional(),
   // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
-  phoneCode: z.string('手机号授权失败，请重试').min(1).max(128, '手机号授权失败，请重试').optional(),
+  phoneCode: z
+    .string('手机号授权失败，请重试')
+    .min(1)
+    .max(128, '手机号授权失败，请重试')
+    .optional(),
 })
 export type BindGridInput = z.infer<typeof BindGridInput>
 
@@ -126,7 +130,13 @@ export interface StaffContact {
 }
 
 export interface MyGrid {
-  grid: { id: string; name: string; communityId: string; communityName: string; buildingCount: number }
+  grid: {
+    id: string
+    name: string
+    communityId: string
+    communityName: string
+    buildingCount: number
+  }
   workers: StaffContact[]
   residentCount: number
 }

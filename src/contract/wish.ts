@@ -62,7 +62,11 @@ export type FulfillWishInput = z.infer<typeof FulfillWishInput>
 
 export const ConfirmWishInput = z.object({
   id: wishId,
-  rating: z.number('请给出评分').int('评分必须是 1–5 的整数').min(1, '评分最低 1 分').max(5, '评分最高 5 分'),
+  rating: z
+    .number('请给出评分')
+    .int('评分必须是 1–5 的整数')
+    .min(1, '评分最低 1 分')
+    .max(5, '评分最高 5 分'),
   thanks: z.string('感谢语格式不正确').trim().max(200, '感谢语最多 200 个字').optional(),
 })
 export type ConfirmWishInput = z.infer<typeof ConfirmWishInput>
@@ -94,7 +98,17 @@ export interface WishPerson {
 
 export interface WishTimelineEntry {
   at: string
-  type: 'created' | 'filed' | 'approved' | 'rejected' | 'claimed' | 'released' | 'fulfilled' | 'confirmed' | 'autoConfirmed' | 'cancelled'
+  type:
+    | 'created'
+    | 'filed'
+    | 'approved'
+    | 'rejected'
+    | 'claimed'
+    | 'released'
+    | 'fulfilled'
+    | 'confirmed'
+    | 'autoConfirmed'
+    | 'cancelled'
   /** A short Chinese line for the timeline, without personal data. */
   text: string
 }
@@ -133,5 +147,10 @@ export interface WishStats {
   year: number
   /** The viewer's grid, if bound. */
   grid: { id: string; name: string; litThisYear: number; openNow: number } | null
-  community: { id: string; litThisYear: number; openNow: number; byGrid: { gridId: string; gridName: string; litThisYear: number; openNow: number }[] } | null
+  community: {
+    id: string
+    litThisYear: number
+    openNow: number
+    byGrid: { gridId: string; gridName: string; litThisYear: number; openNow: number }[]
+  } | null
 }

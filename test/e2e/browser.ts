@@ -22,7 +22,8 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const staticDir = path.join(root, 'dist/h5')
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('run `npm run build:h5` first')
+  if (!fs.existsSync(path.join(staticDir, 'index.html')))
+    throw new Error('run `npm run build:h5` first')
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const emu = await startTestEmulator({ staticDir })
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-chromium-'))

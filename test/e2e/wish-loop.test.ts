@@ -26,7 +26,9 @@ async function act(page: Page, action: string, fill?: (page: Page) => Promise<vo
 test('a resident posts, the committee approves, a volunteer claims and fulfils, the resident thanks', async () => {
   const create = await e2e.openAs('demo-resident-2', '/packages/wish/pages/create/index')
   await create.getByTestId('wish-title').fill('想学用手机挂号')
-  await create.getByTestId('wish-content').fill('孩子不在身边，想请志愿者教我在手机上预约医院的号。')
+  await create
+    .getByTestId('wish-content')
+    .fill('孩子不在身边，想请志愿者教我在手机上预约医院的号。')
   await create.getByTestId('wish-category-study').click()
   await e2e.shot(create, 'wish-01-create')
   await create.getByTestId('wish-submit').click()

@@ -20,7 +20,11 @@ export interface UserDoc {
   rejectReason?: string
   workerGridIds: string[]
   committeeCommunityId?: string
-  volunteer?: { status: 'pending' | 'approved' | 'rejected'; partyMember: boolean; skills: string[] }
+  volunteer?: {
+    status: 'pending' | 'approved' | 'rejected'
+    partyMember: boolean
+    skills: string[]
+  }
   elderMode: boolean
   boundAt?: Date
   verifiedAt?: Date

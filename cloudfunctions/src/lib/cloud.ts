@@ -24,7 +24,9 @@ export interface Query<T> {
 
 export interface DocRef<T> {
   get(): Promise<{ data: T }>
-  set(options: { data: Record<string, unknown> }): Promise<{ _id: string; stats: { updated: number; created: number } }>
+  set(options: {
+    data: Record<string, unknown>
+  }): Promise<{ _id: string; stats: { updated: number; created: number } }>
   update(options: { data: Record<string, unknown> }): Promise<UpdateResult>
   remove(): Promise<{ stats: { removed: number } }>
 }
@@ -45,13 +47,20 @@ export interface CollectionRef<T> extends Query<T> {
 }
 
 export interface Transaction {
-  collection<T = Doc>(name: string): { doc(id: string): DocRef<T>; add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> }
+  collection<T = Doc>(
+    name: string
+  ): {
+    doc(id: string): DocRef<T>
+    add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  }
 }
 
 export interface Database {
   collection<T = Doc>(name: string): CollectionRef<T>
   // The SDK's command builder (`db.command`): operators such as `_.in`, `_.inc`, `_.neq`.
-  command: Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, (...args: unknown[]) => unknown> }
+  command: Record<string, (...args: unknown[]) => unknown> & {
+    aggregate: Record<string, (...args: unknown[]) => unknown>
+  }
   serverDate(options?: { offset: number }): unknown
   runTransaction<R>(fn: (t: Transaction) => Promise<R>, retries?: number): Promise<R>
 }

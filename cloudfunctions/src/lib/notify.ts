@@ -15,7 +15,9 @@ export type TemplateKey = keyof typeof TEMPLATES
 const templateId = (key: TemplateKey): string => process.env[TEMPLATES[key]] ?? TEMPLATES[key]
 
 /** `thing` values are limited to 20 characters by WeChat. */
-export const thing = (s: string): { value: string } => ({ value: Array.from(s).slice(0, 20).join('') })
+export const thing = (s: string): { value: string } => ({
+  value: Array.from(s).slice(0, 20).join(''),
+})
 
 /**
  * Sends a subscribe message. Best effort: a user who did not subscribe (errcode 43101) or a

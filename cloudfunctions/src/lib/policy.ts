@@ -3,7 +3,10 @@ import type { Actor } from './actor'
 // Cross-domain permission facts. Pure: no database, so they are tested as tables.
 
 /** A grid worker of this grid, the committee of its community, or an admin. */
-export function servesGrid(actor: Actor, place: { gridId?: string | null; communityId?: string | null }): boolean {
+export function servesGrid(
+  actor: Actor,
+  place: { gridId?: string | null; communityId?: string | null }
+): boolean {
   if (actor.isAdmin) return true
   if (place.gridId && actor.workerGridIds.includes(place.gridId)) return true
   return !!place.communityId && actor.committeeCommunityId === place.communityId

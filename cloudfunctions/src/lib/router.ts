@@ -75,7 +75,10 @@ export function createFunction<F extends FunctionName & keyof Api>(
       }
       const def = table[e.action]
       const { requestId } = e
-      if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID_RE.test(requestId))) {
+      if (
+        requestId !== undefined &&
+        (typeof requestId !== 'string' || !REQUEST_ID_RE.test(requestId))
+      ) {
         return fail('INVALID_INPUT', '请求编号格式不正确', 'requestId')
       }
       const parsed = parseInput(def.schema, e.input)

@@ -42,7 +42,13 @@ export const bindGrid = action(BindGridInput, async ({ actor, input }) => {
   const prev = actor.user
   const sameAddress =
     prev?.gridId === grid._id && prev.buildingId === building.id && prev.room === input.room
-  if (prev && sameAddress && prev.bindStatus !== 'rejected' && prev.realName === input.name && (!phone || phone === prev.phone)) {
+  if (
+    prev &&
+    sameAddress &&
+    prev.bindStatus !== 'rejected' &&
+    prev.realName === input.name &&
+    (!phone || phone === prev.phone)
+  ) {
     return ok(meView(actor.openid, prev))
   }
   const communityName = grid.communityName ?? (await findCommunity(grid.communityId))?.name ?? ''
@@ -72,7 +78,13 @@ export const bindGrid = action(BindGridInput, async ({ actor, input }) => {
   delete (doc as Record<string, unknown>).rejectReason
   delete (doc as Record<string, unknown>).verifiedAt
   delete (doc as Record<string, unknown>).verifiedBy
-  await users().doc(actor.openid).set({ data: { ...doc, boundAt: db().serverDate(), updatedAt: db().serverDate() } })
-  await audit(actor, 'user.bindGrid', actor.openid, { gridId: grid._id, buildingId: building.id, moved: !!prev?.gridId })
+  await users()
+    .doc(actor.openid)
+    .set({ data: { ...doc, boundAt: db().serverDate(), updatedAt: db().serverDate() } })
+  await audit(actor, 'user.bindGrid', actor.openid, {
+    gridId: grid._id,
+    buildingId: building.id,
+    moved: !!prev?.gridId,
+  })
   return ok(meView(actor.openid, { _id: actor.openid, ...doc }))
 })

@@ -15,7 +15,10 @@ import { PERSONAL_DATA } from '../lib/personal-data'
 export const deleteMe = action(DeleteMeInput, async ({ actor }) => {
   await Promise.all(
     PERSONAL_DATA.map((p) =>
-      db().collection(p.collection).where({ [p.ownerField]: actor.openid }).update({ data: p.anonymize })
+      db()
+        .collection(p.collection)
+        .where({ [p.ownerField]: actor.openid })
+        .update({ data: p.anonymize })
     )
   )
   await db().collection('requests').where({ openid: actor.openid }).remove()

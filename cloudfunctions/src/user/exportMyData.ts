@@ -12,8 +12,19 @@ export const exportMyData = action(
   ExportMyDataInput,
   async ({ actor }) => {
     const [activity, ...records] = await Promise.all([
-      db().collection('audit').where({ actorOpenid: actor.openid }).orderBy('at', 'desc').limit(1000).get(),
-      ...PERSONAL_DATA.map((p) => db().collection(p.collection).where({ [p.ownerField]: actor.openid }).limit(1000).get()),
+      db()
+        .collection('audit')
+        .where({ actorOpenid: actor.openid })
+        .orderBy('at', 'desc')
+        .limit(1000)
+        .get(),
+      ...PERSONAL_DATA.map((p) =>
+        db()
+          .collection(p.collection)
+          .where({ [p.ownerField]: actor.openid })
+          .limit(1000)
+          .get()
+      ),
     ])
     const grouped: MyDataExport['records'] = {}
     PERSONAL_DATA.forEach((p, i) => {

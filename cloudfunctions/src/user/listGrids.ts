@@ -16,7 +16,11 @@ export const listGrids = action(
         name: c.name,
         grids: gs.data
           .filter((g) => g.communityId === c._id)
-          .map((g) => ({ id: g._id, name: g.name, buildings: g.buildings.map((b) => ({ id: b.id, name: b.name })) })),
+          .map((g) => ({
+            id: g._id,
+            name: g.name,
+            buildings: g.buildings.map((b) => ({ id: b.id, name: b.name })),
+          })),
       })),
     }
     return ok(tree)

@@ -24,9 +24,26 @@ export const listPendingResidents = action(
     const limit = input.limit ?? 20
     const after = decodeCursor(input.cursor)
     if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
-    const where = { ...scope, bindStatus: 'pending', ...(after ? { boundAt: _.gte(after.at) } : {}) }
-    const { data } = await users().where(where).orderBy('boundAt', 'asc').orderBy('_id', 'asc').limit(limit + 21).get()
-    return ok(pageOf(data, after, limit, (u) => u.boundAt, (u) => pendingView(actor, u)))
+    const where = {
+      ...scope,
+      bindStatus: 'pending',
+      ...(after ? { boundAt: _.gte(after.at) } : {}),
+    }
+    const { data } = await users()
+      .where(where)
+      .orderBy('boundAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 21)
+      .get()
+    return ok(
+      pageOf(
+        data,
+        after,
+        limit,
+        (u) => u.boundAt,
+        (u) => pendingView(actor, u)
+      )
+    )
   },
   { read: true }
 )

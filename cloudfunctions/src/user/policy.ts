@@ -4,7 +4,10 @@ import { isStaff, servesGrid } from '../lib/policy'
 
 // Who may do what to whom in the `user` domain. Pure functions, tested as tables.
 
-export function canVerify(actor: Actor, target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId' | 'communityId'>): boolean {
+export function canVerify(
+  actor: Actor,
+  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId' | 'communityId'>
+): boolean {
   if (target._id === actor.openid) return false
   if (target.bindStatus !== 'pending') return false
   return servesGrid(actor, target)

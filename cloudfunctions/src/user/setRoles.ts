@@ -28,8 +28,13 @@ export const setRoles = action(SetRolesInput, async ({ actor, input }) => {
   if (roles.includes('gridWorker')) {
     workerGridIds = input.gridIds ?? (target.gridId ? [target.gridId] : [])
     if (!workerGridIds.length) return fail('INVALID_INPUT', '请为网格员选择服务的网格', 'gridIds')
-    const { data: known } = await grids().where({ _id: db().command.in(workerGridIds) }).limit(100).get()
-    const reach = actor.isAdmin ? known : known.filter((g) => g.communityId === actor.committeeCommunityId)
+    const { data: known } = await grids()
+      .where({ _id: db().command.in(workerGridIds) })
+      .limit(100)
+      .get()
+    const reach = actor.isAdmin
+      ? known
+      : known.filter((g) => g.communityId === actor.committeeCommunityId)
     if (reach.length !== new Set(workerGridIds).size) {
       return fail('INVALID_INPUT', '网格不存在或不属于本社区', 'gridIds')
     }
@@ -51,6 +56,11 @@ export const setRoles = action(SetRolesInput, async ({ actor, input }) => {
         updatedAt: db().serverDate(),
       },
     })
-  await audit(actor, 'user.setRoles', target._id, { before: target.roles, after: roles, workerGridIds, committeeCommunityId })
+  await audit(actor, 'user.setRoles', target._id, {
+    before: target.roles,
+    after: roles,
+    workerGridIds,
+    committeeCommunityId,
+  })
   return ok({ openid: target._id, roles, workerGridIds, committeeCommunityId })
 })

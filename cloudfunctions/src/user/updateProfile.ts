@@ -15,7 +15,9 @@ export const updateProfile = action(UpdateProfileInput, async ({ actor, input })
   if (input.nickname !== undefined) changes.nickname = input.nickname
   if (input.elderMode !== undefined) changes.elderMode = input.elderMode
   if (actor.user) {
-    await users().doc(actor.openid).update({ data: { ...changes, updatedAt: db().serverDate() } })
+    await users()
+      .doc(actor.openid)
+      .update({ data: { ...changes, updatedAt: db().serverDate() } })
   } else {
     // First write for someone who has not bound yet: create the record with defaults.
     await users()
@@ -35,6 +37,14 @@ export const updateProfile = action(UpdateProfileInput, async ({ actor, input })
       })
   }
   await audit(actor, 'user.updateProfile', actor.openid, { fields: Object.keys(changes) })
-  const base = actor.user ?? ({ _id: actor.openid, roles: [], bindStatus: 'none', workerGridIds: [], elderMode: false } as unknown as UserDoc)
+  const base =
+    actor.user ??
+    ({
+      _id: actor.openid,
+      roles: [],
+      bindStatus: 'none',
+      workerGridIds: [],
+      elderMode: false,
+    } as unknown as UserDoc)
   return ok(meView(actor.openid, { ...base, ...changes }))
 })

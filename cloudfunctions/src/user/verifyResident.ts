@@ -10,7 +10,8 @@ import { canVerify } from './policy'
 
 export const verifyResident = action(VerifyResidentInput, async ({ actor, input }) => {
   const target = await findUser(input.openid)
-  if (!target || target.bindStatus === 'none') return fail('NOT_FOUND', '没有找到这位居民的绑定申请')
+  if (!target || target.bindStatus === 'none')
+    return fail('NOT_FOUND', '没有找到这位居民的绑定申请')
   if (!servesGrid(actor, target)) return fail('FORBIDDEN', '只能认证您所服务网格的居民')
   if (!canVerify(actor, target)) {
     return target._id === actor.openid
@@ -38,7 +39,9 @@ export const verifyResident = action(VerifyResidentInput, async ({ actor, input 
     .where({ _id: target._id, bindStatus: 'pending', gridId: target.gridId, room: target.room })
     .update({ data })
   if (res.stats.updated !== 1) return fail('CONFLICT', '这条绑定申请已经处理过了')
-  await audit(actor, input.approve ? 'user.verify' : 'user.reject', target._id, { gridId: target.gridId })
+  await audit(actor, input.approve ? 'user.verify' : 'user.reject', target._id, {
+    gridId: target.gridId,
+  })
   await notify(target._id, 'bindResult', 'pages/mine/index', {
     phrase1: { value: input.approve ? '已认证' : '未通过' },
     thing2: thing(target.gridName ?? '网格绑定'),

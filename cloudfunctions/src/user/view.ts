@@ -31,7 +31,9 @@ export function meView(openid: string, user: UserDoc | null): Me {
     phone: user?.phone || null,
     elderMode: user?.elderMode ?? false,
     workerGridIds: user?.roles?.includes('gridWorker') ? (user.workerGridIds ?? []) : [],
-    committeeCommunityId: user?.roles?.includes('committee') ? (user.committeeCommunityId ?? null) : null,
+    committeeCommunityId: user?.roles?.includes('committee')
+      ? (user.committeeCommunityId ?? null)
+      : null,
   }
 }
 

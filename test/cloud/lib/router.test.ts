@@ -1,5 +1,9 @@
 import { EJSON } from 'bson'
-import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../../helpers/emulator'
+import {
+  expectAllQueriesIndexed,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -32,21 +36,53 @@ describe('the function router', () => {
 
   it('a request still running elsewhere answers CONFLICT and runs nothing', async () => {
     await leaveRunningClaim('demo-resident-2', 'user.updateProfile', 'r-1', new Date())
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李' }, 'r-1')
+    const res = await emu.call(
+      'user',
+      'demo-resident-2',
+      'updateProfile',
+      { nickname: '老李' },
+      'r-1'
+    )
     expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({ ok: true, data: { nickname: '建国' } })
+    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+      ok: true,
+      data: { nickname: '建国' },
+    })
   })
 
   it('a request whose run died long ago is taken over and runs once', async () => {
-    await leaveRunningClaim('demo-resident-2', 'user.updateProfile', 'r-2', new Date(Date.now() - 10 * 60_000))
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李' }, 'r-2')
+    await leaveRunningClaim(
+      'demo-resident-2',
+      'user.updateProfile',
+      'r-2',
+      new Date(Date.now() - 10 * 60_000)
+    )
+    const res = await emu.call(
+      'user',
+      'demo-resident-2',
+      'updateProfile',
+      { nickname: '老李' },
+      'r-2'
+    )
     expect(res).toMatchObject({ ok: true, data: { nickname: '老李' } })
-    const again = await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '别的' }, 'r-2')
+    const again = await emu.call(
+      'user',
+      'demo-resident-2',
+      'updateProfile',
+      { nickname: '别的' },
+      'r-2'
+    )
     expect(again).toEqual(res)
   })
 
   it('rejects a malformed requestId', async () => {
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李' }, 'x'.repeat(65))
+    const res = await emu.call(
+      'user',
+      'demo-resident-2',
+      'updateProfile',
+      { nickname: '老李' },
+      'x'.repeat(65)
+    )
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'requestId' } })
   })
 })

@@ -1,4 +1,8 @@
-import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../../helpers/emulator'
+import {
+  expectAllQueriesIndexed,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -17,7 +21,13 @@ describe('user.me', () => {
         roles: ['resident'],
         verified: true,
         bindStatus: 'verified',
-        grid: { id: 'g1', name: '第一网格', communityId: 'c1', communityName: '幸福里社区', room: '101' },
+        grid: {
+          id: 'g1',
+          name: '第一网格',
+          communityId: 'c1',
+          communityName: '幸福里社区',
+          room: '101',
+        },
         realName: '张桂兰',
         phone: '13800000001',
       },
@@ -26,13 +36,22 @@ describe('user.me', () => {
 
   it('works before binding: grid is null and nothing is verified', async () => {
     const res = await emu.call('user', 'demo-newcomer', 'me')
-    expect(res).toMatchObject({ ok: true, data: { openid: 'demo-newcomer', grid: null, verified: false, roles: [] } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { openid: 'demo-newcomer', grid: null, verified: false, roles: [] },
+    })
     const stranger = await emu.call('user', 'o-first-visit', 'me')
-    expect(stranger).toMatchObject({ ok: true, data: { openid: 'o-first-visit', grid: null, nickname: '微信用户' } })
+    expect(stranger).toMatchObject({
+      ok: true,
+      data: { openid: 'o-first-visit', grid: null, nickname: '微信用户' },
+    })
   })
 
   it('answers UNAUTHENTICATED to a caller without identity', async () => {
-    expect(await emu.call('user', null, 'me')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await emu.call('user', null, 'me')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('rejects an unknown action and a non-JSON body with INVALID_INPUT', async () => {
@@ -47,8 +66,14 @@ describe('user.me', () => {
   })
 
   it('ignores an openid or roles smuggled into input', async () => {
-    const res = await emu.call('user', 'demo-resident-2', 'me', { openid: 'demo-admin', roles: ['admin'] })
-    expect(res).toMatchObject({ ok: true, data: { openid: 'demo-resident-2', roles: ['resident'] } })
+    const res = await emu.call('user', 'demo-resident-2', 'me', {
+      openid: 'demo-admin',
+      roles: ['admin'],
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { openid: 'demo-resident-2', roles: ['resident'] },
+    })
   })
 
   it('gives 60 interleaved concurrent callers each their own identity', async () => {

@@ -1,4 +1,8 @@
-import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../../helpers/emulator'
+import {
+  expectAllQueriesIndexed,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -10,15 +14,27 @@ beforeEach(() => emu.reset())
 
 describe('user.updateProfile', () => {
   it('changes the nickname and elder mode', async () => {
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李', elderMode: true })
+    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', {
+      nickname: '老李',
+      elderMode: true,
+    })
     expect(res).toMatchObject({ ok: true, data: { nickname: '老李', elderMode: true } })
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({ ok: true, data: { nickname: '老李', elderMode: true } })
+    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+      ok: true,
+      data: { nickname: '老李', elderMode: true },
+    })
   })
 
   it('works for someone who has not bound a grid yet', async () => {
     const res = await emu.call('user', 'o-brand-new', 'updateProfile', { elderMode: true })
-    expect(res).toMatchObject({ ok: true, data: { elderMode: true, grid: null, nickname: '微信用户' } })
-    expect(await emu.call('user', 'o-brand-new', 'me')).toMatchObject({ ok: true, data: { elderMode: true } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { elderMode: true, grid: null, nickname: '微信用户' },
+    })
+    expect(await emu.call('user', 'o-brand-new', 'me')).toMatchObject({
+      ok: true,
+      data: { elderMode: true },
+    })
   })
 
   it.each([
@@ -30,7 +46,10 @@ describe('user.updateProfile', () => {
   ])('%j → %s on %s, and the profile stays', async (input, code, field) => {
     const res = await emu.call('user', 'demo-resident-2', 'updateProfile', input)
     expect(res).toMatchObject({ ok: false, error: { code, field } })
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({ ok: true, data: { nickname: '建国', elderMode: false } })
+    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+      ok: true,
+      data: { nickname: '建国', elderMode: false },
+    })
   })
 })
 
@@ -40,18 +59,36 @@ describe('user.myGrid', () => {
     expect(res).toEqual({
       ok: true,
       data: {
-        grid: { id: 'g1', name: '第一网格', communityId: 'c1', communityName: '幸福里社区', buildingCount: 3 },
-        workers: [{ id: 'demo-gridworker-1', nickname: '刘网格员', name: '刘*', phone: '138****0007' }],
+        grid: {
+          id: 'g1',
+          name: '第一网格',
+          communityId: 'c1',
+          communityName: '幸福里社区',
+          buildingCount: 3,
+        },
+        workers: [
+          { id: 'demo-gridworker-1', nickname: '刘网格员', name: '刘*', phone: '138****0007' },
+        ],
         residentCount: 3,
       },
     })
   })
 
   it('the committee sees the grid workers in full; the unbound get NOT_BOUND', async () => {
-    await emu.call('user', 'demo-admin', 'setRoles', { openid: 'demo-resident-2', roles: ['committee'], communityId: 'c1' })
+    await emu.call('user', 'demo-admin', 'setRoles', {
+      openid: 'demo-resident-2',
+      roles: ['committee'],
+      communityId: 'c1',
+    })
     const res = await emu.call('user', 'demo-resident-2', 'myGrid')
-    expect(res).toMatchObject({ ok: true, data: { workers: [{ name: '刘芳', phone: '13800000007' }] } })
-    expect(await emu.call('user', 'demo-newcomer', 'myGrid')).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { workers: [{ name: '刘芳', phone: '13800000007' }] },
+    })
+    expect(await emu.call('user', 'demo-newcomer', 'myGrid')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_BOUND' },
+    })
   })
 })
 
@@ -73,8 +110,15 @@ describe('user.exportMyData and user.deleteMe', () => {
     const res = await emu.call('user', 'demo-resident-2', 'exportMyData')
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect(res.data.profile).toMatchObject({ openid: 'demo-resident-2', realName: '李建国', phone: '13800000002', room: '202' })
-    expect(res.data.activity.map((a: { action: string }) => a.action)).toContain('user.updateProfile')
+    expect(res.data.profile).toMatchObject({
+      openid: 'demo-resident-2',
+      realName: '李建国',
+      phone: '13800000002',
+      room: '202',
+    })
+    expect(res.data.activity.map((a: { action: string }) => a.action)).toContain(
+      'user.updateProfile'
+    )
     expect(JSON.stringify(res.data)).not.toContain('张桂兰')
   })
 

@@ -1,4 +1,8 @@
-import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../../helpers/emulator'
+import {
+  expectAllQueriesIndexed,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -16,16 +20,27 @@ describe('user.setRoles', () => {
     })
     expect(res).toEqual({
       ok: true,
-      data: { openid: 'demo-resident-2', roles: ['resident', 'volunteer', 'redAgent'], workerGridIds: [], committeeCommunityId: null },
+      data: {
+        openid: 'demo-resident-2',
+        roles: ['resident', 'volunteer', 'redAgent'],
+        workerGridIds: [],
+        committeeCommunityId: null,
+      },
     })
     const me = await emu.call('user', 'demo-resident-2', 'me')
     expect(me).toMatchObject({ ok: true, data: { roles: ['resident', 'volunteer', 'redAgent'] } })
   })
 
   it('a new grid worker serves their own grid by default and can then verify there', async () => {
-    await emu.call('user', 'demo-committee-1', 'setRoles', { openid: 'demo-resident-3', roles: ['gridWorker'] })
+    await emu.call('user', 'demo-committee-1', 'setRoles', {
+      openid: 'demo-resident-3',
+      roles: ['gridWorker'],
+    })
     const me = await emu.call('user', 'demo-resident-3', 'me')
-    expect(me).toMatchObject({ ok: true, data: { roles: ['resident', 'gridWorker'], workerGridIds: ['g2'] } })
+    expect(me).toMatchObject({
+      ok: true,
+      data: { roles: ['resident', 'gridWorker'], workerGridIds: ['g2'] },
+    })
     const queue = await emu.call('user', 'demo-resident-3', 'listPendingResidents', {})
     expect(queue.ok).toBe(true)
   })
@@ -33,32 +48,66 @@ describe('user.setRoles', () => {
   it.each([
     ['demo-committee-1', { openid: 'demo-resident-2', roles: ['committee'] }, 'FORBIDDEN'],
     ['demo-committee-1', { openid: 'demo-resident-2', roles: ['admin'] }, 'FORBIDDEN'],
-    ['demo-committee-1', { openid: 'demo-committee-1', roles: ['volunteer', 'committee'] }, 'FORBIDDEN'],
+    [
+      'demo-committee-1',
+      { openid: 'demo-committee-1', roles: ['volunteer', 'committee'] },
+      'FORBIDDEN',
+    ],
     ['demo-gridworker-1', { openid: 'demo-resident-2', roles: ['volunteer'] }, 'FORBIDDEN'],
     ['demo-resident-1', { openid: 'demo-resident-1', roles: ['admin'] }, 'FORBIDDEN'],
     ['demo-committee-1', { openid: 'nobody', roles: ['volunteer'] }, 'NOT_FOUND'],
-    ['demo-committee-1', { openid: 'demo-resident-2', roles: ['gridWorker'], gridIds: ['g3'] }, 'INVALID_INPUT'],
-    ['demo-committee-1', { openid: 'demo-resident-2', roles: ['gridWorker'], gridIds: ['g404'] }, 'INVALID_INPUT'],
+    [
+      'demo-committee-1',
+      { openid: 'demo-resident-2', roles: ['gridWorker'], gridIds: ['g3'] },
+      'INVALID_INPUT',
+    ],
+    [
+      'demo-committee-1',
+      { openid: 'demo-resident-2', roles: ['gridWorker'], gridIds: ['g404'] },
+      'INVALID_INPUT',
+    ],
     ['demo-committee-1', { openid: 'demo-resident-2', roles: 'volunteer' }, 'INVALID_INPUT'],
   ])('%s setting %j → %s, and roles stay as they were', async (who, input, code) => {
-    const before = await emu.call('user', input.openid === 'nobody' ? 'demo-resident-2' : input.openid, 'me')
+    const before = await emu.call(
+      'user',
+      input.openid === 'nobody' ? 'demo-resident-2' : input.openid,
+      'me'
+    )
     const res = await emu.call('user', who, 'setRoles', input)
     expect(res).toMatchObject({ ok: false, error: { code } })
-    const after = await emu.call('user', input.openid === 'nobody' ? 'demo-resident-2' : input.openid, 'me')
+    const after = await emu.call(
+      'user',
+      input.openid === 'nobody' ? 'demo-resident-2' : input.openid,
+      'me'
+    )
     expect(after).toEqual(before)
   })
 
   it('only an admin grants committee, for the community they name', async () => {
-    const res = await emu.call('user', 'demo-admin', 'setRoles', { openid: 'demo-resident-2', roles: ['committee'], communityId: 'c1' })
-    expect(res).toMatchObject({ ok: true, data: { roles: ['resident', 'committee'], committeeCommunityId: 'c1' } })
+    const res = await emu.call('user', 'demo-admin', 'setRoles', {
+      openid: 'demo-resident-2',
+      roles: ['committee'],
+      communityId: 'c1',
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { roles: ['resident', 'committee'], committeeCommunityId: 'c1' },
+    })
     const queue = await emu.call('user', 'demo-resident-2', 'listPendingResidents', {})
     expect(queue.ok).toBe(true)
   })
 
   it('roles smuggled into a profile update change nothing', async () => {
-    await emu.call('user', 'demo-resident-1', 'updateProfile', { nickname: '张阿姨', roles: ['admin'], openid: 'demo-admin' })
+    await emu.call('user', 'demo-resident-1', 'updateProfile', {
+      nickname: '张阿姨',
+      roles: ['admin'],
+      openid: 'demo-admin',
+    })
     const me = await emu.call('user', 'demo-resident-1', 'me')
-    expect(me).toMatchObject({ ok: true, data: { nickname: '张阿姨', roles: ['resident'], openid: 'demo-resident-1' } })
+    expect(me).toMatchObject({
+      ok: true,
+      data: { nickname: '张阿姨', roles: ['resident'], openid: 'demo-resident-1' },
+    })
     const admin = await emu.call('user', 'demo-admin', 'me')
     expect(admin).toMatchObject({ ok: true, data: { nickname: '街道管理员' } })
   })

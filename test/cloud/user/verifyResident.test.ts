@@ -1,4 +1,8 @@
-import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../../helpers/emulator'
+import {
+  expectAllQueriesIndexed,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -37,7 +41,10 @@ describe('user.listPendingResidents and user.verifyResident', () => {
         nextCursor: null,
       },
     })
-    const res = await emu.call('user', 'demo-gridworker-1', 'verifyResident', { openid: 'demo-newcomer', approve: true })
+    const res = await emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+      openid: 'demo-newcomer',
+      approve: true,
+    })
     expect(res).toEqual({ ok: true, data: { openid: 'demo-newcomer', bindStatus: 'verified' } })
     const me = await emu.call('user', 'demo-newcomer', 'me')
     expect(me).toMatchObject({ ok: true, data: { verified: true, roles: ['resident'] } })
@@ -46,7 +53,10 @@ describe('user.listPendingResidents and user.verifyResident', () => {
   })
 
   it('tells the resident by subscribe message', async () => {
-    await emu.call('user', 'demo-committee-1', 'verifyResident', { openid: 'demo-newcomer', approve: true })
+    await emu.call('user', 'demo-committee-1', 'verifyResident', {
+      openid: 'demo-newcomer',
+      approve: true,
+    })
     const messages = await emu.outbox('demo-newcomer')
     expect(messages).toHaveLength(1)
     expect(JSON.stringify(messages[0])).toContain('已认证')
@@ -59,7 +69,10 @@ describe('user.listPendingResidents and user.verifyResident', () => {
       reason: '该房屋登记的住户不是您',
     })
     const me = await emu.call('user', 'demo-newcomer', 'me')
-    expect(me).toMatchObject({ ok: true, data: { bindStatus: 'rejected', verified: false, rejectReason: '该房屋登记的住户不是您' } })
+    expect(me).toMatchObject({
+      ok: true,
+      data: { bindStatus: 'rejected', verified: false, rejectReason: '该房屋登记的住户不是您' },
+    })
   })
 
   it.each([
@@ -67,7 +80,10 @@ describe('user.listPendingResidents and user.verifyResident', () => {
     ['demo-volunteer-1', 'FORBIDDEN'],
     ['demo-newcomer', 'FORBIDDEN'],
   ])('%s may not verify (%s) and the binding stays pending', async (who, code) => {
-    const res = await emu.call('user', who, 'verifyResident', { openid: 'demo-newcomer', approve: true })
+    const res = await emu.call('user', who, 'verifyResident', {
+      openid: 'demo-newcomer',
+      approve: true,
+    })
     expect(res).toMatchObject({ ok: false, error: { code } })
     const listed = await emu.call('user', who, 'listPendingResidents', {})
     expect(listed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -76,33 +92,62 @@ describe('user.listPendingResidents and user.verifyResident', () => {
   })
 
   it('a grid worker of other grids does not see or verify this one', async () => {
-    await emu.call('user', 'demo-admin', 'setRoles', { openid: 'demo-resident-3', roles: ['gridWorker'], gridIds: ['g3'] })
+    await emu.call('user', 'demo-admin', 'setRoles', {
+      openid: 'demo-resident-3',
+      roles: ['gridWorker'],
+      gridIds: ['g3'],
+    })
     const queue = await emu.call('user', 'demo-resident-3', 'listPendingResidents', {})
     expect(queue).toMatchObject({ ok: true, data: { items: [] } })
-    const res = await emu.call('user', 'demo-resident-3', 'verifyResident', { openid: 'demo-newcomer', approve: true })
+    const res = await emu.call('user', 'demo-resident-3', 'verifyResident', {
+      openid: 'demo-newcomer',
+      approve: true,
+    })
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('of two verifiers racing, exactly one succeeds; the other gets CONFLICT', async () => {
     const results = await Promise.all([
-      emu.call('user', 'demo-gridworker-1', 'verifyResident', { openid: 'demo-newcomer', approve: true }),
-      emu.call('user', 'demo-committee-1', 'verifyResident', { openid: 'demo-newcomer', approve: false, reason: '信息不符' }),
+      emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+        openid: 'demo-newcomer',
+        approve: true,
+      }),
+      emu.call('user', 'demo-committee-1', 'verifyResident', {
+        openid: 'demo-newcomer',
+        approve: false,
+        reason: '信息不符',
+      }),
       emu.call('user', 'demo-admin', 'verifyResident', { openid: 'demo-newcomer', approve: true }),
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT'])
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+    ])
   })
 
   it('rejects bad input and unknown residents', async () => {
-    expect(await emu.call('user', 'demo-gridworker-1', 'verifyResident', { openid: 'demo-newcomer', approve: 'yes' })).toMatchObject({
+    expect(
+      await emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+        openid: 'demo-newcomer',
+        approve: 'yes',
+      })
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'approve' },
     })
-    expect(await emu.call('user', 'demo-gridworker-1', 'verifyResident', { openid: 'nobody', approve: true })).toMatchObject({
+    expect(
+      await emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+        openid: 'nobody',
+        approve: true,
+      })
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
-    expect(await emu.call('user', 'demo-gridworker-1', 'listPendingResidents', { limit: 500 })).toMatchObject({
+    expect(
+      await emu.call('user', 'demo-gridworker-1', 'listPendingResidents', { limit: 500 })
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'limit' },
     })
@@ -111,12 +156,20 @@ describe('user.listPendingResidents and user.verifyResident', () => {
   it('pages through a long queue without repeating or skipping anyone', async () => {
     const ids = Array.from({ length: 7 }, (_, i) => `o-new-${i}`)
     for (const id of ids) {
-      await emu.call('user', id, 'bindGrid', { gridId: 'g2', buildingId: 'g2-b6', room: `${i(id)}01`, name: '新居民' })
+      await emu.call('user', id, 'bindGrid', {
+        gridId: 'g2',
+        buildingId: 'g2-b6',
+        room: `${i(id)}01`,
+        name: '新居民',
+      })
     }
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = await emu.call('user', 'demo-gridworker-1', 'listPendingResidents', { limit: 3, cursor })
+      const page = await emu.call('user', 'demo-gridworker-1', 'listPendingResidents', {
+        limit: 3,
+        cursor,
+      })
       if (!page.ok) throw new Error(page.error.message)
       seen.push(...page.data.items.map((x: { openid: string }) => x.openid))
       cursor = page.data.nextCursor ?? undefined

@@ -2,7 +2,13 @@ import { parseInput } from '../../../cloudfunctions/src/lib/validate'
 import { BindGridInput, SetRolesInput, UpdateProfileInput } from '@/contract/user'
 import { PageInput } from '@/contract/common'
 
-const good = { gridId: 'g1', buildingId: 'g1-b1', room: '1-302', name: '张桂兰', phone: '13800000001' }
+const good = {
+  gridId: 'g1',
+  buildingId: 'g1-b1',
+  room: '1-302',
+  name: '张桂兰',
+  phone: '13800000001',
+}
 
 describe('input validation at the boundary', () => {
   it('accepts a well-formed binding and strips smuggled identity fields', () => {
@@ -47,15 +53,23 @@ describe('input validation at the boundary', () => {
       ok: false,
       error: { field: 'roles.0', message: '角色不正确' },
     })
-    expect(parseInput(SetRolesInput, { openid: 'u', roles: ['volunteer', 'volunteer'] })).toMatchObject({
+    expect(
+      parseInput(SetRolesInput, { openid: 'u', roles: ['volunteer', 'volunteer'] })
+    ).toMatchObject({
       ok: false,
       error: { field: 'roles', message: '角色有重复' },
     })
   })
 
   it('bounds page sizes', () => {
-    expect(parseInput(PageInput, { limit: 51 })).toMatchObject({ ok: false, error: { field: 'limit' } })
-    expect(parseInput(PageInput, { limit: 1.5 })).toMatchObject({ ok: false, error: { field: 'limit' } })
+    expect(parseInput(PageInput, { limit: 51 })).toMatchObject({
+      ok: false,
+      error: { field: 'limit' },
+    })
+    expect(parseInput(PageInput, { limit: 1.5 })).toMatchObject({
+      ok: false,
+      error: { field: 'limit' },
+    })
     expect(parseInput(PageInput, {})).toEqual({ ok: true, data: {} })
   })
 })

@@ -11,7 +11,12 @@ describe('the database deploy plan', () => {
   it('creates the declared indexes with their directions', () => {
     const users = plan.find((p) => p.collection === 'users')!
     const ix = users.createIndexes.find((i) => i.IndexName === 'gridId_bindStatus')!
-    expect(ix.MgoKeySchema.MgoIndexKeys.map((k) => k.Name)).toEqual(['gridId', 'bindStatus', 'boundAt', '_id'])
+    expect(ix.MgoKeySchema.MgoIndexKeys.map((k) => k.Name)).toEqual([
+      'gridId',
+      'bindStatus',
+      'boundAt',
+      '_id',
+    ])
     const audit = plan.find((p) => p.collection === 'audit')!
     const byActor = audit.createIndexes.find((i) => i.IndexName === 'actorOpenid_at')!
     expect(byActor.MgoKeySchema.MgoIndexKeys[1]).toEqual({ Name: 'at', Direction: '-1' })

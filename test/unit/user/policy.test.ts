@@ -32,7 +32,9 @@ describe('who may verify a pending binding', () => {
 
   it('nobody verifies themselves or an already verified binding', () => {
     expect(canVerify(actor('demo-admin'), pending('g1', 'c1', 'demo-admin'))).toBe(false)
-    expect(canVerify(actor('demo-gridworker-1'), { ...pending('g1', 'c1'), bindStatus: 'verified' })).toBe(false)
+    expect(
+      canVerify(actor('demo-gridworker-1'), { ...pending('g1', 'c1'), bindStatus: 'verified' })
+    ).toBe(false)
   })
 })
 
@@ -44,21 +46,50 @@ describe('who may change whose roles', () => {
     ['demo-committee-1', 'c1', r('resident'), r('resident', 'volunteer'), null],
     ['demo-committee-1', 'c1', r('resident'), r('resident', 'redAgent', 'gridWorker'), null],
     ['demo-committee-1', 'c1', r('resident', 'volunteer'), r('resident'), null],
-    ['demo-committee-1', 'c1', r('resident'), r('resident', 'committee'), '社区两委和管理员角色只能由管理员授予'],
+    [
+      'demo-committee-1',
+      'c1',
+      r('resident'),
+      r('resident', 'committee'),
+      '社区两委和管理员角色只能由管理员授予',
+    ],
     ['demo-committee-1', 'c1', r('resident'), r('admin'), '社区两委和管理员角色只能由管理员授予'],
     ['demo-committee-1', 'c1', r('committee'), r(), '社区两委和管理员角色只能由管理员授予'],
-    ['demo-committee-1', 'c2', r('resident'), r('resident', 'volunteer'), '只能设置本社区居民的角色'],
-    ['demo-gridworker-1', 'c1', r('resident'), r('resident', 'volunteer'), '只有社区两委或管理员可以设置角色'],
-    ['demo-resident-1', 'c1', r('resident'), r('resident', 'volunteer'), '只有社区两委或管理员可以设置角色'],
+    [
+      'demo-committee-1',
+      'c2',
+      r('resident'),
+      r('resident', 'volunteer'),
+      '只能设置本社区居民的角色',
+    ],
+    [
+      'demo-gridworker-1',
+      'c1',
+      r('resident'),
+      r('resident', 'volunteer'),
+      '只有社区两委或管理员可以设置角色',
+    ],
+    [
+      'demo-resident-1',
+      'c1',
+      r('resident'),
+      r('resident', 'volunteer'),
+      '只有社区两委或管理员可以设置角色',
+    ],
     ['demo-admin', 'c2', r('resident'), r('committee', 'admin'), null],
   ])('%s changing a %s user from %j to %j → %s', (who, community, before, after, denial) => {
     expect(setRolesDenial(actor(who), target(community), before, after)).toBe(denial)
   })
 
   it('a committee member cannot change their own roles', () => {
-    expect(setRolesDenial(actor('demo-committee-1'), { _id: 'demo-committee-1', communityId: 'c1' }, [], ['volunteer'])).toBe(
-      '不能修改自己的角色'
-    )
+    expect(
+      setRolesDenial(
+        actor('demo-committee-1'),
+        { _id: 'demo-committee-1', communityId: 'c1' },
+        [],
+        ['volunteer']
+      )
+    ).toBe('不能修改自己的角色')
   })
 })
 
