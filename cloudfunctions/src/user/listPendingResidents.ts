@@ -1,10 +1,9 @@
 import { ListPendingResidentsInput } from '@/contract/user'
 import { action } from '../lib/router'
-import { fail, ok } from '../lib/result'
+import { fail } from '../lib/result'
 import { db } from '../lib/cloud'
-import { users } from '../lib/actor'
 import { isStaff } from '../lib/policy'
-import { decodeCursor, pageOf } from '../lib/paging'
+import { pageByBinding } from './bindingPage'
 import { pendingView } from './view'
 
 /**
@@ -21,29 +20,7 @@ export const listPendingResidents = action(
       : actor.committeeCommunityId
         ? { communityId: actor.committeeCommunityId }
         : { gridId: _.in(actor.workerGridIds) }
-    const limit = input.limit ?? 20
-    const after = decodeCursor(input.cursor)
-    if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
-    const where = {
-      ...scope,
-      bindStatus: 'pending',
-      ...(after ? { boundAt: _.gte(after.at) } : {}),
-    }
-    const { data } = await users()
-      .where(where)
-      .orderBy('boundAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(limit + 21)
-      .get()
-    return ok(
-      pageOf(
-        data,
-        after,
-        limit,
-        (u) => u.boundAt,
-        (u) => pendingView(actor, u)
-      )
-    )
+    return pageByBinding({ ...scope, bindStatus: 'pending' }, input, (u) => pendingView(actor, u))
   },
   { read: true }
 )

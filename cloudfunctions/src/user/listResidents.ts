@@ -1,11 +1,10 @@
 import { ListResidentsInput } from '@/contract/user'
 import { action } from '../lib/router'
-import { fail, ok } from '../lib/result'
+import { fail } from '../lib/result'
 import { db } from '../lib/cloud'
-import { users, type UserDoc } from '../lib/actor'
 import { findGrid } from '../lib/places'
 import { servesGrid } from '../lib/policy'
-import { decodeCursor, pageOf } from '../lib/paging'
+import { pageByBinding } from './bindingPage'
 import { rosterScope } from './policy'
 import { residentView } from './view'
 
@@ -19,9 +18,6 @@ export const listResidents = action(
   async ({ actor, input }) => {
     const scope = rosterScope(actor, input.gridId)
     if (!scope.ok) return fail(scope.code, scope.message, scope.field)
-    const limit = input.limit ?? 20
-    const after = decodeCursor(input.cursor)
-    if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
     const _ = db().command
     const where = {
       ...(scope.gridIds
@@ -29,25 +25,18 @@ export const listResidents = action(
         : {}),
       ...(scope.communityId ? { communityId: scope.communityId } : {}),
       bindStatus: 'verified',
-      ...(after ? { boundAt: _.gte(after.at) } : {}),
     }
-    const { data } = await users()
-      .where(where)
-      .orderBy('boundAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(limit + 21)
-      .get()
+    const page = await pageByBinding(where, input, (u) => residentView(actor, u))
     // Residents found prove the grid is in reach; only an empty answer costs a read of the grid,
     // to tell an empty grid from one that is not the caller's (or does not exist).
-    if (data.length === 0 && scope.gridUnproven && input.gridId) {
+    if (page.ok && page.data.items.length === 0 && scope.gridUnproven && input.gridId) {
       const grid = await findGrid(input.gridId)
       if (!grid) return fail('INVALID_INPUT', '网格不存在，请重新选择', 'gridId')
       if (!servesGrid(actor, { gridId: grid._id, communityId: grid.communityId })) {
         return fail('FORBIDDEN', '只能查看您所服务网格的居民', 'gridId')
       }
     }
-    const boundAt = (u: UserDoc) => u.boundAt
-    return ok(pageOf(data, after, limit, boundAt, (u) => residentView(actor, u)))
+    return page
   },
   { read: true }
 )

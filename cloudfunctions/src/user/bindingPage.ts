@@ -1,0 +1,27 @@
+import type { Page } from '@/contract/errors'
+import { db } from '../lib/cloud'
+import { users, type UserDoc } from '../lib/actor'
+import { fail, ok, type Result } from '../lib/result'
+import { decodeCursor, pageOf } from '../lib/paging'
+
+/**
+ * A page of users matching `where`, in binding order (`boundAt`, then `_id`), with a keyset
+ * cursor: the shared read of the verification queue and the resident roster. One round trip.
+ */
+export async function pageByBinding<T>(
+  where: Record<string, unknown>,
+  input: { cursor?: string; limit?: number },
+  view: (u: UserDoc) => T
+): Promise<Result<Page<T>>> {
+  const limit = input.limit ?? 20
+  const after = decodeCursor(input.cursor)
+  if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
+  const { data } = await users()
+    .where(after ? { ...where, boundAt: db().command.gte(after.at) } : where)
+    .orderBy('boundAt', 'asc')
+    .orderBy('_id', 'asc')
+    // Extra rows cover those already returned at the cursor's own instant (see lib/paging.ts).
+    .limit(limit + 21)
+    .get()
+  return ok(pageOf(data, after, limit, (u) => u.boundAt, view))
+}
