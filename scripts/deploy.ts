@@ -110,12 +110,14 @@ async function deployFunctions(dryRun: boolean) {
   const envId = env('HONGLIN_ENV_ID')
   for (const name of names) {
     const fnPath = path.join(dist, name)
+    const pkg = JSON.parse(fs.readFileSync(path.join(fnPath, 'package.json'), 'utf8'))
     await ci.cloud.uploadFunction({
       project,
       env: envId,
       name,
       path: fnPath,
-      remoteNpmInstall: true,
+      // The bundles carry wx-server-sdk; only a dependency left in package.json needs installing.
+      remoteNpmInstall: Object.keys(pkg.dependencies ?? {}).length > 0,
     })
     const config = JSON.parse(fs.readFileSync(path.join(fnPath, 'config.json'), 'utf8'))
     if (config.triggers?.length) {
