@@ -16,7 +16,9 @@ export async function withIdempotency<T>(
   run: () => Promise<Result<T>>
 ): Promise<Result<T>> {
   const requests = db().collection('requests')
-  const _id = `${openid}|${key}|${requestId}`
+  // Per user and requestId, whatever the function or action (DESIGN §4: "already seen from the
+  // same user"); `key` is kept for diagnosis.
+  const _id = `${openid}|${requestId}`
   const claim = () =>
     requests.add({ data: { _id, openid, key, state: 'running', at: db().serverDate() } })
   try {

@@ -15,7 +15,7 @@ beforeEach(() => emu.reset())
 
 /** A fixture written straight to the store: a request record as a crashed run would leave it. */
 async function leaveRunningClaim(openid: string, key: string, requestId: string, at: Date) {
-  const doc = { _id: `${openid}|${key}|${requestId}`, openid, key, state: 'running', at }
+  const doc = { _id: `${openid}|${requestId}`, openid, key, state: 'running', at }
   const reply = await emu.emulator.db.handle({
     action: 'database.insertDocument',
     collectionName: 'requests',
@@ -73,6 +73,32 @@ describe('the function router', () => {
       'r-2'
     )
     expect(again).toEqual(res)
+  })
+
+  it('a requestId already seen from the same user replays its first result, even on another action', async () => {
+    const first = await emu.call(
+      'user',
+      'demo-resident-2',
+      'updateProfile',
+      { nickname: '老李' },
+      'r-3'
+    )
+    expect(first).toMatchObject({ ok: true })
+    const other = await emu.call('user', 'demo-resident-2', 'deleteMe', {}, 'r-3')
+    expect(other).toEqual(first)
+    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+      ok: true,
+      data: { nickname: '老李', realName: '李建国' },
+    })
+    // Another user's identical requestId is theirs alone.
+    const theirs = await emu.call(
+      'user',
+      'demo-resident-1',
+      'updateProfile',
+      { nickname: '张阿姨' },
+      'r-3'
+    )
+    expect(theirs).toMatchObject({ ok: true, data: { nickname: '张阿姨' } })
   })
 
   it('rejects a malformed requestId', async () => {
