@@ -1,7 +1,7 @@
 // Main package: the three tabs and the binding flow. Each domain lives in its own subpackage:
 // add `{ root: 'packages/<domain>', pages: [...] }` below (wish, errand, volunteer, deliberation).
 const subPackages = [
-  { root: 'packages/committee', pages: ['pages/verify/index'] },
+  { root: 'packages/committee', pages: ['pages/verify/index', 'pages/residents/index'] },
   {
     root: 'packages/wish',
     pages: [
@@ -50,8 +50,8 @@ export default defineAppConfig({
       },
     ],
   },
-  // Staff open the verification queue from 我的: fetch it in the background there. 微心愿 is
-  // one tap away on 首页 and 网格.
+  // Staff open the verification queue and the roster from 我的: fetch them in the background
+  // there. 微心愿 is one tap away on 首页 and 网格.
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['packages/committee'] },
     'pages/home/index': { network: 'all', packages: ['packages/wish'] },

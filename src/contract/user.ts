@@ -166,6 +166,8 @@ export interface ResidentItem {
   gridName: string
   buildingName: string
   room: string
+  /** Current roles, `resident` included. */
+  roles: Role[]
   /** fileFor: the viewer may file a wish for this resident (`wish.createFor`). */
   can: Can<'fileFor'>
 }

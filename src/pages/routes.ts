@@ -5,6 +5,7 @@ export const ROUTES = {
   mine: '/pages/mine/index',
   bind: '/pages/bind/index',
   verify: '/packages/committee/pages/verify/index',
+  residents: '/packages/committee/pages/residents/index',
 } as const
 
 // Pages of the wish subpackage (root `packages/wish`).

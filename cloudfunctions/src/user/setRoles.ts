@@ -25,7 +25,13 @@ export const setRoles = action(SetRolesInput, async ({ actor, input }) => {
   if (denial) return fail('FORBIDDEN', denial)
 
   let workerGridIds: string[] = []
-  if (roles.includes('gridWorker')) {
+  // A grid worker who stays one keeps the grids they serve unless new ones are named: changing
+  // another role must not shrink their grids to their home grid.
+  const keeps =
+    !input.gridIds && target.roles.includes('gridWorker') && !!target.workerGridIds?.length
+  if (roles.includes('gridWorker') && keeps) {
+    workerGridIds = target.workerGridIds
+  } else if (roles.includes('gridWorker')) {
     workerGridIds = input.gridIds ?? (target.gridId ? [target.gridId] : [])
     if (!workerGridIds.length) return fail('INVALID_INPUT', '请为网格员选择服务的网格', 'gridIds')
     const { data: known } = await grids()

@@ -76,6 +76,7 @@ export function residentView(actor: Actor, user: UserDoc): ResidentItem {
     gridName: user.gridName ?? '',
     buildingName: user.buildingName ?? '',
     room: user.room ?? '',
+    roles: user.roles ?? [],
     can: { fileFor: canFileFor(actor, user) },
   }
 }

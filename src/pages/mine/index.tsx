@@ -116,16 +116,28 @@ function MineBody({ me }: { me: Me }) {
         </View>
       )}
 
-      {isStaff(me) && (
+      {(isStaff(me) || grantsRoles(me)) && (
         <CellGroup title="工作">
-          <View data-testid="mine-verify">
-            <Cell
-              title="待认证居民"
-              description="核实新绑定居民的住址与身份"
-              extra="去处理"
-              onClick={() => void Taro.navigateTo({ url: ROUTES.verify })}
-            />
-          </View>
+          {isStaff(me) && (
+            <View data-testid="mine-verify">
+              <Cell
+                title="待认证居民"
+                description="核实新绑定居民的住址与身份"
+                extra="去处理"
+                onClick={() => void Taro.navigateTo({ url: ROUTES.verify })}
+              />
+            </View>
+          )}
+          {grantsRoles(me) && (
+            <View data-testid="mine-residents">
+              <Cell
+                title="居民与角色"
+                description="设置志愿者、红色代办员和网格员"
+                extra="去设置"
+                onClick={() => void Taro.navigateTo({ url: ROUTES.residents })}
+              />
+            </View>
+          )}
         </CellGroup>
       )}
 
@@ -161,6 +173,10 @@ function MineBody({ me }: { me: Me }) {
     </>
   )
 }
+
+/** The committee and admins make residents volunteers, red agents or grid workers. */
+const grantsRoles = (me: Me): boolean =>
+  me.roles.includes('committee') || me.roles.includes('admin')
 
 function gridText(me: Me): string {
   if (!me.grid) return '未绑定'

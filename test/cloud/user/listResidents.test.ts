@@ -76,6 +76,7 @@ describe('user.listResidents', () => {
       gridName: '第一网格',
       buildingName: '1号楼',
       room: '101',
+      roles: ['resident'],
       can: { fileFor: true },
     })
 
@@ -110,6 +111,34 @@ describe('user.listResidents', () => {
         error: { code: 'INVALID_INPUT', field: 'gridId', message: '网格不存在，请重新选择' },
       }
     )
+  })
+
+  it('shows each resident’s current roles, as the committee last set them', async () => {
+    const before = await roster('demo-committee-1', { gridId: 'g1' })
+    const rolesOf = (page: ResidentsPage) =>
+      Object.fromEntries(page.items.map((r) => [r.openid, r.roles]))
+    expect(rolesOf(before)).toEqual({
+      'demo-resident-1': ['resident'],
+      'demo-resident-2': ['resident'],
+      'demo-volunteer-1': ['resident', 'volunteer', 'redAgent'],
+    })
+
+    const set = await emu.call('user', 'demo-committee-1', 'setRoles', {
+      openid: 'demo-resident-1',
+      roles: ['volunteer', 'gridWorker'],
+    })
+    expect(set.ok).toBe(true)
+    await emu.call('user', 'demo-committee-1', 'setRoles', {
+      openid: 'demo-volunteer-1',
+      roles: ['volunteer'],
+    })
+
+    const after = await roster('demo-gridworker-1', { gridId: 'g1' })
+    expect(rolesOf(after)).toEqual({
+      'demo-resident-1': ['resident', 'volunteer', 'gridWorker'],
+      'demo-resident-2': ['resident'],
+      'demo-volunteer-1': ['resident', 'volunteer'],
+    })
   })
 
   it.each(['demo-resident-1', 'demo-volunteer-1', 'demo-newcomer', 'o-stranger'])(

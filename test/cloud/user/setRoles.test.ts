@@ -83,6 +83,22 @@ describe('user.setRoles', () => {
     expect(after).toEqual(before)
   })
 
+  it('changing another role keeps the grids a grid worker already serves', async () => {
+    await emu.call('user', 'demo-admin', 'setRoles', {
+      openid: 'demo-resident-3',
+      roles: ['gridWorker'],
+      gridIds: ['g1', 'g2'],
+    })
+    const res = await emu.call('user', 'demo-committee-1', 'setRoles', {
+      openid: 'demo-resident-3',
+      roles: ['gridWorker', 'volunteer'],
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { roles: ['resident', 'gridWorker', 'volunteer'], workerGridIds: ['g1', 'g2'] },
+    })
+  })
+
   it('only an admin grants committee, for the community they name', async () => {
     const res = await emu.call('user', 'demo-admin', 'setRoles', {
       openid: 'demo-resident-2',

@@ -51,6 +51,27 @@ test('a verified grid worker sees 已认证, their roles and the way to the veri
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/verify/index' })
 })
 
+test('the committee sees the way to 居民与角色 beside the verification queue', async () => {
+  showMe(meOf({ roles: ['resident', 'committee'], committeeCommunityId: 'c1' }))
+
+  const entry = await screen.findByTestId('mine-residents')
+  expect(screen.getByTestId('mine-verify')).toBeInTheDocument()
+  fireEvent.click(within(entry).getByText('居民与角色'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/residents/index' })
+})
+
+test.each([
+  ['an admin', meOf({ roles: ['admin'], grid: null }), true],
+  ['a grid worker', meOf({ roles: ['resident', 'gridWorker'], workerGridIds: ['g1'] }), false],
+  ['a volunteer', meOf({ roles: ['resident', 'volunteer', 'redAgent'] }), false],
+  ['a resident', meOf(), false],
+])('居民与角色 is for the committee and admins only: %s', async (_who, me, shown) => {
+  showMe(me)
+  await screen.findByTestId('bind-status')
+  if (shown) expect(screen.getByTestId('mine-residents')).toBeInTheDocument()
+  else expect(screen.queryByTestId('mine-residents')).not.toBeInTheDocument()
+})
+
 test.each([
   [newcomer(), '未绑定'],
   [meOf({ bindStatus: 'pending', verified: false }), '待认证'],

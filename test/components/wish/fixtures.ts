@@ -71,6 +71,7 @@ export function residentOf(
     openid,
     name,
     nickname: `${name}的微信`,
+    roles: ['resident'],
     phone: '13800000001',
     gridId: 'g1',
     gridName: '第一网格',

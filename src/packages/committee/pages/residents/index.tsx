@@ -1,0 +1,151 @@
+import { useMemo, useState } from 'react'
+import { View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { Screen } from '@/components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { TextInput } from '@/components/Field'
+import { RoleTags } from '@/components/RoleTags'
+import { useMe } from '@/hooks/useMe'
+import { usePaged } from '@/hooks/usePaged'
+import { userApi } from '@/services/user'
+import type { Role } from '@/contract/roles'
+import type { Me, ResidentItem } from '@/contract/user'
+import { GridChoice, type GridPick } from '../../components/GridChoice'
+import { RolesEditor } from '../../components/RolesEditor'
+import './index.scss'
+
+// The committee's roster of verified residents, where it makes them volunteers, red agents or
+// grid workers (`user.setRoles`). The server decides who is listed and what may be granted.
+
+export default function Residents() {
+  const { me, error, loading, refresh } = useMe()
+  const [grid, setGrid] = useState<GridPick | null>(null)
+
+  const body = () => {
+    if (!me) {
+      return error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />
+    }
+    if (!needsGrid(me)) return <Roster viewer={me} />
+    if (!grid) return <GridChoice onChoose={setGrid} />
+    return (
+      <>
+        <View className="card residents__grid">
+          <View className="residents__grid-name">{grid.name}</View>
+          <Button testId="residents-change-grid" onClick={() => setGrid(null)}>
+            更换网格
+          </Button>
+        </View>
+        <Roster key={grid.id} viewer={me} gridId={grid.id} />
+      </>
+    )
+  }
+
+  return <Screen testId="page-residents">{body()}</Screen>
+}
+
+/** An admin with no community or grid of their own names the grid (see rosterScope). */
+const needsGrid = (me: Me): boolean =>
+  me.roles.includes('admin') && !me.committeeCommunityId && me.workerGridIds.length === 0
+
+const normalize = (s: string): string => s.replace(/\s+/g, '').toLowerCase()
+
+// "张桂兰", "2号楼", "302", "2号楼302" and "302室" all find 张桂兰 of 2号楼 302.
+const haystack = (r: ResidentItem): string => normalize(`${r.name}|${r.buildingName}${r.room}室`)
+
+/** Roles saved here, shown until the list reloads (`base` is the item they were saved over). */
+type Saved = Map<string, { base: ResidentItem; roles: Role[] }>
+
+function Roster({ viewer, gridId }: { viewer: Me; gridId?: string }) {
+  const list = usePaged((page) => userApi.listResidents(gridId ? { ...page, gridId } : page))
+  const [saved, setSaved] = useState<Saved>(() => new Map())
+  const [filter, setFilter] = useState('')
+  const [editing, setEditing] = useState<ResidentItem | null>(null)
+
+  // A reload brings new item objects, with the saved roles in them: older saves then drop out.
+  const items = useMemo(
+    () =>
+      list.items.map((r) => {
+        const s = saved.get(r.openid)
+        return s && s.base === r ? { ...r, roles: s.roles } : r
+      }),
+    [list.items, saved]
+  )
+  const shown = useMemo(() => {
+    const needle = normalize(filter)
+    return needle ? items.filter((r) => haystack(r).includes(needle)) : items
+  }, [items, filter])
+
+  const onSaved = (openid: string, roles: Role[]) => {
+    const base = list.items.find((r) => r.openid === openid)
+    if (base) setSaved((prev) => new Map(prev).set(openid, { base, roles }))
+  }
+
+  if (list.loading && list.items.length === 0) return <LoadingState text="正在加载居民名单…" />
+  if (list.error && list.items.length === 0) {
+    return <ErrorState error={list.error} onRetry={list.refresh} />
+  }
+  if (list.items.length === 0) {
+    return (
+      <EmptyState text="暂无已认证居民">
+        <View className="state__text">居民绑定网格并通过认证后，会出现在这里。</View>
+      </EmptyState>
+    )
+  }
+  return (
+    <>
+      <View className="residents__filter">
+        <TextInput
+          testId="residents-filter"
+          value={filter}
+          maxLength={20}
+          placeholder="输入姓名、楼栋或房号查找"
+          onChange={setFilter}
+        />
+      </View>
+      {shown.map((r) => (
+        <ResidentCard key={r.openid} resident={r} onOpen={() => setEditing(r)} />
+      ))}
+      {shown.length === 0 && (
+        <View className="residents__none muted" data-testid="residents-none">
+          {list.hasMore
+            ? `已加载的居民中没有“${filter.trim()}”，上拉加载更多再找`
+            : `没有找到“${filter.trim()}”，换个姓名、楼栋或房号试试`}
+        </View>
+      )}
+      <View className="residents__foot muted">
+        {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
+      </View>
+      {editing && (
+        <RolesEditor
+          viewer={viewer}
+          resident={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(roles) => onSaved(editing.openid, roles)}
+        />
+      )}
+    </>
+  )
+}
+
+function ResidentCard({ resident: r, onOpen }: { resident: ResidentItem; onOpen: () => void }) {
+  return (
+    <View
+      className="card residents__item"
+      role="button"
+      data-testid={`resident-${r.openid}`}
+      onClick={onOpen}
+    >
+      <View className="residents__head">
+        <View className="residents__name">{r.name}</View>
+        <View className="residents__edit">设置角色 ›</View>
+      </View>
+      <View className="residents__line">
+        住址：{r.gridName} · {r.buildingName} {r.room}室
+      </View>
+      <View className="residents__line">手机号：{r.phone}</View>
+      <View className="residents__roles">
+        <RoleTags roles={r.roles} />
+      </View>
+    </View>
+  )
+}
