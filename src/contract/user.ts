@@ -168,6 +168,8 @@ export interface ResidentItem {
   room: string
   /** Current roles, `resident` included. */
   roles: Role[]
+  /** Roles the viewer may switch on or off for this resident (decided by the server). */
+  grantableRoles: Role[]
   /** fileFor: the viewer may file a wish for this resident (`wish.createFor`). */
   can: Can<'fileFor'>
 }

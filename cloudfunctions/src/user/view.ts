@@ -1,8 +1,9 @@
 import type { Me, PendingResident, ResidentItem, StaffContact } from '@/contract/user'
 import { maskName, maskPhone } from '@/contract/mask'
+import { ROLES, type Role } from '@/contract/roles'
 import type { Actor, UserDoc } from '../lib/actor'
 import { iso } from '../lib/time'
-import { canFileFor, canVerify } from './policy'
+import { canFileFor, canVerify, setRolesDenial } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
 
@@ -77,6 +78,17 @@ export function residentView(actor: Actor, user: UserDoc): ResidentItem {
     buildingName: user.buildingName ?? '',
     room: user.room ?? '',
     roles: user.roles ?? [],
+    grantableRoles: grantableRoles(actor, user),
     can: { fileFor: canFileFor(actor, user) },
   }
+}
+
+/** The roles `actor` may switch on or off for `user` (the role editor's enabled toggles). */
+function grantableRoles(actor: Actor, user: UserDoc): Role[] {
+  const roles = user.roles ?? []
+  return ROLES.filter((r) => {
+    if (r === 'resident') return false
+    const after = roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]
+    return setRolesDenial(actor, user, roles, after) === null
+  })
 }

@@ -77,6 +77,7 @@ describe('user.listResidents', () => {
       buildingName: '1号楼',
       room: '101',
       roles: ['resident'],
+      grantableRoles: [],
       can: { fileFor: true },
     })
 
@@ -152,6 +153,37 @@ describe('user.listResidents', () => {
       }
     }
   )
+
+  it('says which roles the viewer may switch, as setRoles would allow them', async () => {
+    const byCommittee = await emu.call('user', 'demo-committee-1', 'listResidents', {
+      gridId: 'g1',
+    })
+    const byAdmin = await emu.call('user', 'demo-admin', 'listResidents', { gridId: 'g1' })
+    const grantable = (res: typeof byAdmin, openid: string) =>
+      res.ok
+        ? res.data.items.find((r: { openid: string }) => r.openid === openid)?.grantableRoles
+        : null
+    expect(grantable(byCommittee, 'demo-resident-1')).toEqual([
+      'volunteer',
+      'redAgent',
+      'gridWorker',
+    ])
+    expect(grantable(byAdmin, 'demo-resident-1')).toEqual([
+      'volunteer',
+      'redAgent',
+      'gridWorker',
+      'committee',
+      'admin',
+    ])
+    const byWorker = await emu.call('user', 'demo-gridworker-1', 'listResidents', {})
+    expect(grantable(byWorker, 'demo-resident-1')).toEqual([])
+    // And what it offers, setRoles accepts.
+    const set = await emu.call('user', 'demo-committee-1', 'setRoles', {
+      openid: 'demo-resident-1',
+      roles: ['volunteer', 'redAgent', 'gridWorker'],
+    })
+    expect(set.ok).toBe(true)
+  })
 
   it('a grid out of reach is FORBIDDEN, whether it has residents or not', async () => {
     // g3 lies in community c2: neither demo-gridworker-1 (g1, g2) nor the c1 committee serves it.

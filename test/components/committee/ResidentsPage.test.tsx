@@ -34,7 +34,9 @@ function residentOf(
   name: string,
   buildingName: string,
   room: string,
-  roles: Role[] = ['resident']
+  roles: Role[] = ['resident'],
+  // What the server grants a committee viewer by default.
+  grantableRoles: Role[] = ['volunteer', 'redAgent', 'gridWorker']
 ): ResidentItem {
   return {
     id: openid,
@@ -47,6 +49,7 @@ function residentOf(
     buildingName,
     room,
     roles,
+    grantableRoles,
     can: { fileFor: false },
   }
 }
@@ -206,7 +209,14 @@ test('a refused save shows the server’s message and the card keeps its roles',
 })
 
 test('nobody changes their own roles here', async () => {
-  const self = residentOf('demo-committee-1', '周卫东', '1号楼', '303', ['resident', 'committee'])
+  const self = residentOf(
+    'demo-committee-1',
+    '周卫东',
+    '1号楼',
+    '303',
+    ['resident', 'committee'],
+    []
+  )
   mockCloud.on('user.listResidents', page([self]))
   renderPage(<Residents />)
 
@@ -221,7 +231,11 @@ test('nobody changes their own roles here', async () => {
 test('an admin picks a grid first, and may grant committee there', async () => {
   mockCloud.on('user.me', ok(admin))
   mockCloud.on('user.listGrids', ok(gridsTree))
-  mockCloud.on('user.listResidents', page([zhang]))
+  const asAdminSees = {
+    ...zhang,
+    grantableRoles: ['volunteer', 'redAgent', 'gridWorker', 'committee', 'admin'] as Role[],
+  }
+  mockCloud.on('user.listResidents', page([asAdminSees]))
   mockCloud.on('user.setRoles', granted)
   renderPage(<Residents />)
 

@@ -72,6 +72,7 @@ export function residentOf(
     name,
     nickname: `${name}的微信`,
     roles: ['resident'],
+    grantableRoles: [],
     phone: '13800000001',
     gridId: 'g1',
     gridName: '第一网格',

@@ -1,8 +1,8 @@
-import { COMMITTEE_GRANTABLE, ROLE_LABELS, ROLES, type Role } from '@/contract/roles'
+import { ROLE_LABELS, ROLES, type Role } from '@/contract/roles'
 import type { Me, ResidentItem } from '@/contract/user'
 
-// Which toggles the viewer may flip, mirroring setRolesDenial (cloudfunctions/src/user/policy.ts).
-// The server decides; this only keeps the screen from offering what it would refuse.
+// Which toggles the viewer may flip comes from the server (`grantableRoles`); this only adds the
+// words that explain why others are off.
 
 /** One toggle each; `resident` follows the binding, not a grant. */
 export const EDITOR_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident')
@@ -13,15 +13,15 @@ export interface RoleReach {
   note: string | null
 }
 
-export function roleReach(viewer: Me, target: Pick<ResidentItem, 'openid' | 'roles'>): RoleReach {
-  // The server lets an admin change their own roles; here nobody does, so nobody locks
-  // themselves out with one tap.
-  if (target.openid === viewer.openid) return { editable: [], note: '不能修改自己的角色' }
-  if (viewer.roles.includes('admin')) return { editable: EDITOR_ROLES, note: null }
-  if (viewer.committeeCommunityId) {
-    return { editable: COMMITTEE_GRANTABLE, note: '社区两委和管理员角色只能由管理员授予' }
-  }
-  return { editable: [], note: '只有社区两委或管理员可以设置角色' }
+export function roleReach(
+  viewer: Me,
+  target: Pick<ResidentItem, 'openid' | 'grantableRoles'>
+): RoleReach {
+  const editable = target.grantableRoles
+  if (editable.length === EDITOR_ROLES.length) return { editable, note: null }
+  if (target.openid === viewer.openid) return { editable, note: '不能修改自己的角色' }
+  if (editable.length === 0) return { editable, note: '只有社区两委或管理员可以设置角色' }
+  return { editable, note: '社区两委和管理员角色只能由管理员授予' }
 }
 
 /** The roles to send to setRoles: the chosen ones, in ROLES order, never `resident`. */
