@@ -6,6 +6,9 @@ import { fail, type Result } from './result'
  * The record is claimed first with a deterministic `_id` (a unique key), so two concurrent
  * deliveries of one request cannot both run it.
  */
+/** How long a requestId is remembered: far longer than any client retries (see user/purgeRequests). */
+export const REQUEST_RETENTION_MS = 7 * 24 * 3600 * 1000
+
 /** Longer than any function may run (SCF timeout, 60 s at most for these functions). */
 const STALE_MS = 120_000
 

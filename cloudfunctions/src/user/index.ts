@@ -10,17 +10,22 @@ import { verifyResident } from './verifyResident'
 import { setRoles } from './setRoles'
 import { exportMyData } from './exportMyData'
 import { deleteMe } from './deleteMe'
+import { purgeRequests } from './purgeRequests'
 
-export const main = createFunction('user', {
-  me,
-  listGrids,
-  myGrid,
-  bindGrid,
-  updateProfile,
-  listPendingResidents,
-  listResidents,
-  verifyResident,
-  setRoles,
-  exportMyData,
-  deleteMe,
-})
+export const main = createFunction(
+  'user',
+  {
+    me,
+    listGrids,
+    myGrid,
+    bindGrid,
+    updateProfile,
+    listPendingResidents,
+    listResidents,
+    verifyResident,
+    setRoles,
+    exportMyData,
+    deleteMe,
+  },
+  { purgeRequests }
+)
