@@ -2,7 +2,7 @@ import type { Page } from '@/contract/errors'
 import { db } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
 import { fail, ok, type Result } from '../lib/result'
-import { decodeCursor, pageOf } from '../lib/paging'
+import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 
 /**
  * A page of users matching `where`, in binding order (`boundAt`, then `_id`), with a keyset
@@ -20,8 +20,7 @@ export async function pageByBinding<T>(
     .where(after ? { ...where, boundAt: db().command.gte(after.at) } : where)
     .orderBy('boundAt', 'asc')
     .orderBy('_id', 'asc')
-    // Extra rows cover those already returned at the cursor's own instant (see lib/paging.ts).
-    .limit(limit + 21)
+    .limit(fetchSize(limit, after))
     .get()
   return ok(pageOf(data, after, limit, (u) => u.boundAt, view))
 }

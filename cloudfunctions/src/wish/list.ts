@@ -2,7 +2,7 @@ import { ListWishesInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
-import { decodeCursor, pageOf } from '../lib/paging'
+import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 import { wishes, type WishDoc } from './store'
 import { canSee, listFilter } from './policy'
 import { wishView } from './view'
@@ -30,12 +30,11 @@ export const list = action(
     if (statuses) where.status = statuses.length === 1 ? statuses[0] : _.in(statuses)
     if (after) where.createdAt = _.lte(after.at)
     const limit = input.limit ?? 20
-    // Extra rows so that items sharing the cursor's instant can be skipped without a short page.
     const { data } = await wishes()
       .where(where)
       .orderBy('createdAt', 'desc')
       .orderBy('_id', 'asc')
-      .limit(limit + 21)
+      .limit(fetchSize(limit, after))
       .get()
     // The filter already selects only what the viewer may see; this keeps it so if it ever drifts.
     const visible = data.filter((w) => canSee(actor, w))

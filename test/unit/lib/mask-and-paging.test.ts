@@ -1,5 +1,10 @@
 import { maskName, maskPhone } from '@/contract/mask'
-import { decodeCursor, encodeCursor, pageOf } from '../../../cloudfunctions/src/lib/paging'
+import {
+  decodeCursor,
+  encodeCursor,
+  fetchSize,
+  pageOf,
+} from '../../../cloudfunctions/src/lib/paging'
 
 describe('masking personal data', () => {
   it.each([
@@ -32,7 +37,7 @@ describe('keyset pages', () => {
     )
     expect(first.items).toEqual(['a'])
     const after = decodeCursor(first.nextCursor!)
-    expect(after).toEqual({ at, id: 'a' })
+    expect(after).toEqual({ at, id: 'a', seen: 1 })
     // The database returns rows at or after the cursor time (`_.gte`).
     const from = (c: typeof after) => rows.filter((r) => r.t.getTime() >= c!.at.getTime())
     const second = pageOf(
@@ -54,8 +59,37 @@ describe('keyset pages', () => {
     expect(third).toEqual({ items: ['d'], nextCursor: null })
   })
 
+  it('pages through many items sharing one millisecond without skipping or repeating', () => {
+    const same = Array.from({ length: 60 }, (_, i) => ({
+      _id: `w${String(i).padStart(2, '0')}`,
+      t: at,
+    }))
+    const later = { _id: 'z', t: new Date(at.getTime() + 1) }
+    const all = [...same, later]
+    // What the database answers: rows at or after the cursor time, in (t, _id) order, as many as asked.
+    const query = (c: ReturnType<typeof decodeCursor>, n: number) =>
+      all.filter((r) => !c || r.t.getTime() >= c.at.getTime()).slice(0, n)
+    const seen: string[] = []
+    let cursor: ReturnType<typeof decodeCursor> = null
+    for (let guard = 0; guard < 40; guard++) {
+      const page = pageOf(
+        query(cursor, fetchSize(5, cursor)),
+        cursor,
+        5,
+        (r) => r.t,
+        (r) => r._id
+      )
+      seen.push(...page.items)
+      if (!page.nextCursor) break
+      cursor = decodeCursor(page.nextCursor)
+    }
+    expect(seen).toEqual(all.map((r) => r._id))
+  })
+
   it('rejects malformed cursors', () => {
     expect(decodeCursor('nope')).toBeNull()
-    expect(encodeCursor(at, 'x')).toBe(`${at.getTime()}_x`)
+    expect(decodeCursor(`${at.getTime()}_x`)).toBeNull()
+    const c = { at, seen: 3, id: 'a_b' }
+    expect(decodeCursor(encodeCursor(c))).toEqual(c)
   })
 })
