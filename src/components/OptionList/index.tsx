@@ -13,15 +13,30 @@ interface OptionListProps {
   onChange: (id: string) => void
   /** Read by screen readers for the whole group, e.g. 选择社区. */
   label: string
+  /** Each row is `data-testid="<testIdPrefix><id>"`. */
+  testIdPrefix?: string
+  /** One full-width row per option instead of two columns (options with long hints). */
+  column?: boolean
 }
 
 /**
  * One big tappable row per option (a radio group). Friendlier than a scroll picker for elderly
- * users and easy to drive in tests: each row is `data-testid="opt-<id>"`.
+ * users and easy to drive in tests: each row is `data-testid="opt-<id>"` unless another prefix is given.
  */
-export function OptionList({ options, value, onChange, label }: OptionListProps) {
+export function OptionList({
+  options,
+  value,
+  onChange,
+  label,
+  testIdPrefix = 'opt-',
+  column = false,
+}: OptionListProps) {
   return (
-    <View className="option-list" role="radiogroup" aria-label={label}>
+    <View
+      className={`option-list${column ? ' option-list--column' : ''}`}
+      role="radiogroup"
+      aria-label={label}
+    >
       {options.map((opt) => {
         const selected = opt.id === value
         return (
@@ -30,7 +45,7 @@ export function OptionList({ options, value, onChange, label }: OptionListProps)
             className={`option-list__item${selected ? ' option-list__item--selected' : ''}`}
             role="radio"
             aria-checked={selected}
-            data-testid={`opt-${opt.id}`}
+            data-testid={`${testIdPrefix}${opt.id}`}
             onClick={() => onChange(opt.id)}
           >
             <View className="option-list__mark">{selected ? '✓' : ''}</View>

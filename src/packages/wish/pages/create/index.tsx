@@ -6,6 +6,7 @@ import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
 import { Toggle } from '@/components/Toggle'
+import { OptionList } from '@/components/OptionList'
 import { toast } from '@/components/Feedback'
 import { WISH_ROUTES } from '@/pages/routes'
 import { useMe } from '@/hooks/useMe'
@@ -43,6 +44,12 @@ const CATEGORY_HINTS: Record<WishCategory, string> = {
   companionship: '聊天、散步、读报',
   other: '其他小事',
 }
+
+const CATEGORY_OPTIONS = WISH_CATEGORIES.map((c) => ({
+  id: c,
+  label: WISH_CATEGORY_LABELS[c],
+  hint: CATEGORY_HINTS[c],
+}))
 
 const EMPTY_FORM: WishForm = { title: '', content: '', category: null, residentOpenid: '' }
 
@@ -195,7 +202,14 @@ function CreateForm({ me }: { me: Me }) {
           />
         </Field>
         <Field label="心愿类别" name="category" error={messageOf('category')}>
-          <CategoryPicker value={form.category} onChange={(category) => change({ category })} />
+          <OptionList
+            label="心愿类别"
+            testIdPrefix="wish-category-"
+            column
+            options={CATEGORY_OPTIONS}
+            value={form.category}
+            onChange={(id) => change({ category: id as WishCategory })}
+          />
         </Field>
       </View>
 
@@ -222,37 +236,6 @@ function CreateForm({ me }: { me: Me }) {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-/** One big row per category (a radio group), each `wish-category-<key>`. */
-function CategoryPicker({
-  value,
-  onChange,
-}: {
-  value: WishCategory | null
-  onChange: (category: WishCategory) => void
-}) {
-  return (
-    <View className="wish-create__categories" role="radiogroup" aria-label="心愿类别">
-      {WISH_CATEGORIES.map((c) => {
-        const on = c === value
-        return (
-          <View
-            key={c}
-            className={`wish-create__category${on ? ' wish-create__category--on' : ''}`}
-            role="radio"
-            aria-checked={on}
-            data-testid={`wish-category-${c}`}
-            onClick={() => onChange(c)}
-          >
-            <View className="wish-create__mark">{on ? '✓' : ''}</View>
-            <View>{WISH_CATEGORY_LABELS[c]}</View>
-            <View className="wish-create__category-hint">{CATEGORY_HINTS[c]}</View>
-          </View>
-        )
-      })}
-    </View>
   )
 }
 
