@@ -1,4 +1,4 @@
-import type { Actor } from './actor'
+import type { Actor, UserDoc } from './actor'
 
 // Cross-domain permission facts. Pure: no database, so they are tested as tables.
 
@@ -15,3 +15,15 @@ export function servesGrid(
 /** Holds any staff role (grid worker, committee, admin). */
 export const isStaff = (actor: Actor): boolean =>
   actor.isAdmin || actor.workerGridIds.length > 0 || !!actor.committeeCommunityId
+
+/**
+ * May file a wish for this resident (`wish.createFor`, and `can.fileFor` on the roster): a grid
+ * worker of the resident's grid, for a verified resident other than themselves.
+ */
+export function canFileFor(
+  actor: Actor,
+  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId'>
+): boolean {
+  if (target._id === actor.openid || target.bindStatus !== 'verified') return false
+  return !!target.gridId && actor.workerGridIds.includes(target.gridId)
+}

@@ -40,19 +40,6 @@ export function setRolesDenial(
 }
 
 /**
- * May file a wish for this resident (`wish.createFor`): a grid worker of the resident's grid, for
- * a verified resident other than themselves. wish/createFor.ts checks the same rule inline (it
- * loads caller and resident in one read); change the two together.
- */
-export function canFileFor(
-  actor: Actor,
-  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId'>
-): boolean {
-  if (target._id === actor.openid || target.bindStatus !== 'verified') return false
-  return !!target.gridId && actor.workerGridIds.includes(target.gridId)
-}
-
-/**
  * Whose verified residents `actor` may list (`user.listResidents`): the equality filters, or why
  * not. `gridUnproven`: a committee's or admin's `gridId` is not known to be theirs (or to exist)
  * from the actor alone, so an empty answer must look the grid up to tell empty from out of reach.

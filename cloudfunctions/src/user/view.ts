@@ -3,7 +3,8 @@ import { maskName, maskPhone } from '@/contract/mask'
 import { ROLES, type Role } from '@/contract/roles'
 import type { Actor, UserDoc } from '../lib/actor'
 import { iso } from '../lib/time'
-import { canFileFor, canVerify, setRolesDenial } from './policy'
+import { canFileFor } from '../lib/policy'
+import { canVerify, setRolesDenial } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
 

@@ -4,6 +4,7 @@ import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { actorFrom, users } from '../lib/actor'
 import { audit } from '../lib/audit'
+import { canFileFor } from '../lib/policy'
 import { entry } from './store'
 import { insertWish } from './newWish'
 import { riskyField } from './screen'
@@ -31,7 +32,7 @@ export const createFor = action(
     if (!resident || resident.bindStatus !== 'verified' || !resident.gridId) {
       return fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
     }
-    if (!actor.workerGridIds.includes(resident.gridId)) {
+    if (!canFileFor(actor, resident)) {
       return fail('FORBIDDEN', '只能为您服务网格的居民登记心愿', 'residentOpenid')
     }
     const risky = await riskyField(actor.openid, { title: input.title, content: input.content }, 3)

@@ -1,11 +1,6 @@
 import { actorFrom, type UserDoc } from '../../../cloudfunctions/src/lib/actor'
-import { servesGrid } from '../../../cloudfunctions/src/lib/policy'
-import {
-  canFileFor,
-  canVerify,
-  rosterScope,
-  setRolesDenial,
-} from '../../../cloudfunctions/src/user/policy'
+import { canFileFor, servesGrid } from '../../../cloudfunctions/src/lib/policy'
+import { canVerify, rosterScope, setRolesDenial } from '../../../cloudfunctions/src/user/policy'
 import { demoData } from '../../../emulator/seed'
 import type { Role } from '@/contract/roles'
 
