@@ -1,3 +1,4 @@
+import type { ViewerCan } from './viewer'
 import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
 import { EmptyInput, idSchema, pageInput, type Can } from './common'
@@ -14,6 +15,7 @@ export const ListGridsInput = EmptyInput
 export const MyGridInput = EmptyInput
 export const ExportMyDataInput = EmptyInput
 export const DeleteMeInput = EmptyInput
+export const CountsInput = EmptyInput
 
 export const BindGridInput = z.object({
   gridId: idSchema('网格'),
@@ -110,6 +112,8 @@ export interface Me {
   workerGridIds: string[]
   /** Community this user moderates as committee. */
   committeeCommunityId: string | null
+  /** What this viewer may do, decided on the server: pages render from it, never from roles. */
+  can: ViewerCan
 }
 
 export interface GridsTree {

@@ -1,3 +1,6 @@
+import type { USER_ABILITIES } from '@/contract/user.rules'
+
+type UserAbility = (typeof USER_ABILITIES)[number]
 import { COMMITTEE_GRANTABLE, type Role } from '@/contract/roles'
 import type { Actor, UserDoc } from '../lib/actor'
 import { isStaff, servesGrid } from '../lib/policy'
@@ -72,3 +75,11 @@ export function rosterScope(actor: Actor, gridId?: string): RosterScope {
   if (committee) return { ok: true, gridIds: [gridId], communityId: committee, gridUnproven: true }
   return { ok: false, code: 'FORBIDDEN', message: '只能查看您所服务网格的居民', field: 'gridId' }
 }
+
+/** The viewer's abilities in the user domain (`user.me` → `can`). */
+export const userAbilities = (actor: Actor): Record<UserAbility, boolean> => ({
+  'user.bind': actor.bindStatus === 'none' || actor.bindStatus === 'rejected',
+  'user.verify': isStaff(actor),
+  'user.listResidents': isStaff(actor),
+  'user.setRoles': actor.isAdmin || !!actor.committeeCommunityId,
+})

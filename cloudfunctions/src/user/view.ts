@@ -1,7 +1,8 @@
+import { viewerCan } from '../lib/viewer'
 import type { Me, PendingResident, ResidentItem, StaffContact } from '@/contract/user'
 import { maskName, maskPhone } from '@/contract/mask'
 import { ROLES, type Role } from '@/contract/roles'
-import type { Actor, UserDoc } from '../lib/actor'
+import { actorFrom, type Actor, type UserDoc } from '../lib/actor'
 import { iso } from '../lib/time'
 import { canFileFor } from '../lib/policy'
 import { canVerify, setRolesDenial } from './policy'
@@ -36,6 +37,7 @@ export function meView(openid: string, user: UserDoc | null): Me {
     committeeCommunityId: user?.roles?.includes('committee')
       ? (user.committeeCommunityId ?? null)
       : null,
+    can: viewerCan(actorFrom(openid, user)),
   }
 }
 

@@ -1,8 +1,11 @@
+import type { WISH_ABILITIES } from '@/contract/wish.rules'
+
+type WishAbility = (typeof WISH_ABILITIES)[number]
 import type { Can } from '@/contract/common'
 import type { ErrorCode } from '@/contract/errors'
 import type { WishActionKey, WishScope, WishStatus } from '@/contract/wish'
 import type { Actor } from '../lib/actor'
-import { servesGrid } from '../lib/policy'
+import { isStaff, servesGrid } from '../lib/policy'
 
 // Who may see and do what with a wish. Pure: no database, tested as tables. The actions use the
 // same functions to refuse that the views use to fill `can`, so a button never lies.
@@ -168,3 +171,11 @@ const SCOPES: Record<WishScope, (a: Actor, status?: WishStatus) => ListFilter> =
 
 export const listFilter = (a: Actor, scope: WishScope, status?: WishStatus): ListFilter =>
   SCOPES[scope](a, status)
+
+/** The viewer's abilities in the wish domain (`user.me` → `can`). */
+export const wishAbilities = (a: Actor): Record<WishAbility, boolean> => ({
+  'wish.post': a.verified,
+  'wish.fileFor': a.workerGridIds.length > 0,
+  'wish.review': isStaff(a),
+  'wish.claim': !!a.communityId && (isApprovedVolunteer(a) || a.roles.includes('redAgent')),
+})

@@ -1,4 +1,9 @@
 import type { GridsTree, Me, PendingResident } from '@/contract/user'
+import { ABILITIES, type Ability, type ViewerCan } from '@/contract/viewer'
+
+/** A viewer's `can` map: everything false but what is listed. */
+export const canOf = (...yes: Ability[]): ViewerCan =>
+  Object.fromEntries(ABILITIES.map((a) => [a, yes.includes(a)])) as ViewerCan
 
 export function meOf(patch: Partial<Me> = {}): Me {
   return {
@@ -22,6 +27,7 @@ export function meOf(patch: Partial<Me> = {}): Me {
     elderMode: false,
     workerGridIds: [],
     committeeCommunityId: null,
+    can: canOf('wish.post'),
     ...patch,
   }
 }
@@ -35,6 +41,7 @@ export const newcomer = (): Me =>
     bindStatus: 'none',
     realName: null,
     phone: null,
+    can: canOf('user.bind'),
   })
 
 export const gridsTree: GridsTree = {

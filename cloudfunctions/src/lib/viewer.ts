@@ -1,0 +1,11 @@
+import type { ViewerCan } from '@/contract/viewer'
+import type { Actor } from './actor'
+import { userAbilities } from '../user/policy'
+import { wishAbilities } from '../wish/policy'
+
+// The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
+
+export const viewerCan = (actor: Actor): ViewerCan => ({
+  ...userAbilities(actor),
+  ...wishAbilities(actor),
+})

@@ -1,0 +1,24 @@
+import { USER_ABILITIES, USER_COUNTS } from './user.rules'
+import { WISH_ABILITIES, WISH_COUNTS } from './wish.rules'
+
+// The registries of what a viewer may do and which counts home can show: one line per domain.
+// Plain data, no zod (the main package imports it).
+
+export const ABILITIES = [...USER_ABILITIES, ...WISH_ABILITIES] as const
+export type Ability = (typeof ABILITIES)[number]
+
+/** The viewer's own abilities, built on the server from each domain's pure policy. */
+export type ViewerCan = Record<Ability, boolean>
+
+export const COUNT_KEYS = [...USER_COUNTS, ...WISH_COUNTS] as const
+export type CountKey = (typeof COUNT_KEYS)[number]
+
+/**
+ * `user.counts`: every count home and the tabs show, in one call. A key is absent when it is not
+ * the viewer's concern (no grid, not staff); present keys are read from kept counters.
+ */
+export interface ViewerCounts {
+  /** The calendar year (Asia/Shanghai) that "this year" counts refer to. */
+  year: number
+  counts: Partial<Record<CountKey, number>>
+}
