@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type * as U from './user'
 import type * as W from './wish'
+import type { ViewerCounts } from './viewer'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -13,6 +14,7 @@ interface Action<I extends z.ZodType, O> {
 export interface Api {
   user: {
     me: Action<typeof U.MeInput, U.Me>
+    counts: Action<typeof U.CountsInput, ViewerCounts>
     listGrids: Action<typeof U.ListGridsInput, U.GridsTree>
     myGrid: Action<typeof U.MyGridInput, U.MyGrid>
     bindGrid: Action<typeof U.BindGridInput, U.Me>

@@ -6,6 +6,7 @@ import { call, type CallOptions } from './cloud'
 
 export const userApi = {
   me: () => call('user', 'me'),
+  counts: () => call('user', 'counts'),
   listGrids: () => call('user', 'listGrids'),
   myGrid: () => call('user', 'myGrid'),
   bindGrid: (input: InputOf<'user', 'bindGrid'>, opts?: CallOptions) =>

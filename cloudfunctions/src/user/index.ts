@@ -1,5 +1,6 @@
 import { createFunction } from '../lib/router'
 import { me } from './me'
+import { counts } from './counts'
 import { listGrids } from './listGrids'
 import { myGrid } from './myGrid'
 import { bindGrid } from './bindGrid'
@@ -16,6 +17,7 @@ export const main = createFunction(
   'user',
   {
     me,
+    counts,
     listGrids,
     myGrid,
     bindGrid,
