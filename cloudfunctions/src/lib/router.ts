@@ -1,10 +1,11 @@
 import type { z } from 'zod'
 import type { ActionName, Api, FunctionName, InputOf, OutputOf } from '@/contract/api'
-import { loadActor, type Actor } from './actor'
-import { wxContext } from './cloud'
+import { actorFrom, type Actor } from './actor'
+import { wxContext, type Doc } from './cloud'
 import { fail, type Result } from './result'
 import { parseInput } from './validate'
-import { withIdempotency } from './idempotency'
+import { loadContext, type Join } from './load'
+import { record, replayOf, requestRecordId, type Staged } from './audit'
 
 /** What an action may require of its caller before it runs. */
 export type Gate = 'identity' | 'actor' | 'bound' | 'verified'
@@ -13,23 +14,44 @@ export interface ActionContext<I> {
   actor: Actor
   input: I
   requestId?: string
+  /** What `load` asked for, read with the caller in the same round trip. */
+  joined: Record<string, Doc[]>
+  /**
+   * Stages the audit entry of this change. The router writes it once, after the action, holding
+   * the result when a `requestId` came with the call: that entry is also the request's record.
+   */
+  audit(action: string, targetId: string, detail?: Record<string, unknown>): void
+}
+
+export interface ActionOptions<I> {
+  gate?: Gate
+  /** Reads change nothing: no request record. */
+  read?: boolean
+  /** Documents to read with the caller (one round trip for both; see lib/load). */
+  load?: (input: I, openid: string) => Join[]
 }
 
 export interface ActionDef<I, O> {
   schema: z.ZodType
   gate: Gate
-  /** Reads change nothing: no idempotency record. */
   read: boolean
+  load?: (input: I, openid: string) => Join[]
   run(ctx: ActionContext<I>): Promise<Result<O>>
 }
 
-/** Defines one action: its input schema, who may reach it, and its rule. */
+/** Defines one action: its input schema, who may reach it, what it reads with them, its rule. */
 export function action<S extends z.ZodType, O>(
   schema: S,
   run: (ctx: ActionContext<z.output<S>>) => Promise<Result<O>>,
-  options: { gate?: Gate; read?: boolean } = {}
+  options: ActionOptions<z.output<S>> = {}
 ): ActionDef<z.output<S>, O> {
-  return { schema, run, gate: options.gate ?? 'actor', read: options.read ?? false }
+  return {
+    schema,
+    run,
+    gate: options.gate ?? 'actor',
+    read: options.read ?? false,
+    load: options.load,
+  }
 }
 
 export type TimerHandler = () => Promise<unknown>
@@ -83,32 +105,37 @@ export function createFunction<F extends FunctionName & keyof Api>(
       }
       const parsed = parseInput(def.schema, e.input)
       if (!parsed.ok) return parsed
-      const run = async () => {
-        const actor = def.gate === 'identity' ? identityOnly(OPENID) : await loadActor(OPENID)
-        const blocked = gateFailure(def.gate, actor)
-        if (blocked) return blocked
-        return def.run({ actor, input: parsed.data, requestId })
-      }
-      if (def.read || requestId === undefined) return await run()
-      return await withIdempotency(`${name}.${e.action}`, OPENID, requestId, run)
+      const key = `${name}.${e.action}`
+      const recordId = !def.read && requestId ? requestRecordId(OPENID, requestId) : null
+      const joins = def.load?.(parsed.data, OPENID) ?? []
+      // The caller, a replay's record and the action's documents: one read (none for an
+      // identity-only read).
+      const loaded =
+        def.gate === 'identity' && !joins.length && !recordId
+          ? { user: null, record: null, joined: {} }
+          : await loadContext(OPENID, recordId, joins)
+      if (loaded.record?.replay !== undefined) return replayOf(loaded.record)
+      // A record whose result was purged (see user/purgeRequests) keeps its entry: run anew, and
+      // record this run as a plain entry.
+      const recordAs = loaded.record ? null : recordId
+      const actor = actorFrom(OPENID, loaded.user)
+      let staged: Staged | null = null
+      const result =
+        gateFailure(def.gate, actor) ??
+        (await def.run({
+          actor,
+          input: parsed.data,
+          requestId,
+          joined: loaded.joined,
+          audit: (act, targetId, detail = {}) => {
+            staged = { action: act, targetId, detail }
+          },
+        }))
+      if (def.read) return result
+      return await record(OPENID, key, recordAs, staged, result)
     } catch (err) {
       console.error(`[${name}] unexpected error`, err)
       return fail('INTERNAL')
     }
-  }
-}
-
-function identityOnly(openid: string): Actor {
-  return {
-    openid,
-    user: null,
-    roles: [],
-    bindStatus: 'none',
-    verified: false,
-    gridId: null,
-    communityId: null,
-    workerGridIds: [],
-    committeeCommunityId: null,
-    isAdmin: false,
   }
 }

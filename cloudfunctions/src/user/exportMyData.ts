@@ -16,6 +16,8 @@ export const exportMyData = action(
         .collection('audit')
         .where({ actorOpenid: actor.openid })
         .orderBy('at', 'desc')
+        // A stored result may hold others' data (a wish as its reviewer saw it).
+        .field({ replay: false })
         .limit(1000)
         .get(),
       ...PERSONAL_DATA.map((p) =>
