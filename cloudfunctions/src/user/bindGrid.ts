@@ -4,6 +4,7 @@ import { fail, ok } from '../lib/result'
 import { db, openapi } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
 import { count } from '../lib/counting'
+import { isDuplicateKey } from '../lib/store'
 import { findCommunity, type GridDoc } from '../lib/places'
 import { userCounted } from './counters'
 import { DEFAULT_NICKNAME, meView } from './view'
@@ -81,9 +82,34 @@ export const bindGrid = action(
     delete (doc as Record<string, unknown>).rejectReason
     delete (doc as Record<string, unknown>).verifiedAt
     delete (doc as Record<string, unknown>).verifiedBy
-    await users()
-      .doc(actor.openid)
-      .set({ data: { ...doc, boundAt: db().serverDate(), updatedAt: db().serverDate() } })
+    // Conditional on the profile we read (a first binding creates it): of two binds at once one
+    // lands and the other is told to retry, so the binding and its counters stay one.
+    const _ = db().command
+    const stamp = { boundAt: db().serverDate(), updatedAt: db().serverDate() }
+    const landed = prev
+      ? (
+          await users()
+            .where({ _id: actor.openid, updatedAt: prev.updatedAt ?? _.exists(false) })
+            .update({
+              data: {
+                ...doc,
+                ...stamp,
+                rejectReason: _.remove(),
+                verifiedAt: _.remove(),
+                verifiedBy: _.remove(),
+              },
+            })
+        ).stats.updated === 1
+      : await users()
+          .add({ data: { _id: actor.openid, ...doc, ...stamp } })
+          .then(
+            () => true,
+            (err: unknown) => {
+              if (isDuplicateKey(err)) return false
+              throw err
+            }
+          )
+    if (!landed) return fail('CONFLICT', '您的资料刚刚有了变化，请重试')
     const after = { _id: actor.openid, ...doc } as UserDoc
     await count(userCounted, prev, after)
     audit('user.bindGrid', actor.openid, {

@@ -28,8 +28,9 @@ export const deleteMe = action(DeleteMeInput, async ({ actor, audit }) => {
       .update({ data: { replay: _.remove() } }),
   ])
   if (actor.user) {
-    await users().doc(actor.openid).remove()
-    await count(userCounted, actor.user, null)
+    const { stats } = await users().doc(actor.openid).remove()
+    // Counted once however many deletes race.
+    if (stats.removed === 1) await count(userCounted, actor.user, null)
   }
   audit('user.deleteMe', actor.openid)
   return ok({ deleted: true as const })

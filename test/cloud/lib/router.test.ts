@@ -3,6 +3,7 @@ import {
   startTestEmulator,
   type TestEmulator,
 } from '../../helpers/emulator'
+import { data } from '../helpers'
 
 let emu: TestEmulator
 beforeAll(async () => {
@@ -28,8 +29,7 @@ describe('the function router', () => {
       content: '腿脚不便，出门需要一根结实的拐杖',
       category: 'daily',
     })
-    expect(created.ok).toBe(true)
-    const id = created.data.id
+    const id = data(created).id
     expect(
       await emu.call('wish', 'demo-gridworker-1', 'review', { id, approve: true })
     ).toMatchObject({ ok: true, data: { status: 'open' } })
@@ -41,7 +41,9 @@ describe('the function router', () => {
     const third = await emu.call('wish', 'demo-volunteer-1', 'claim', { id }, 'r-1')
     expect(third).toEqual(won[0])
     const wish = await emu.call('wish', 'demo-resident-1', 'get', { id })
-    expect(wish.data.timeline.filter((e: { type: string }) => e.type === 'claimed')).toHaveLength(1)
+    expect(data(wish).timeline.filter((e: { type: string }) => e.type === 'claimed')).toHaveLength(
+      1
+    )
     expect(await emu.emulator.db.find('audit', { action: 'wish.claim' })).toHaveLength(1)
   })
 
