@@ -31,8 +31,9 @@ export interface ActionOptions<I> {
   load?: (input: I, openid: string) => Join[]
 }
 
-export interface ActionDef<I, O> {
-  schema: z.ZodType
+export interface ActionDef<I, O, In = unknown> {
+  /** The input schema; `In` is what a caller sends (checked against the contract's Api). */
+  schema: z.ZodType<I, In>
   gate: Gate
   read: boolean
   load?: (input: I, openid: string) => Join[]
@@ -44,9 +45,9 @@ export function action<S extends z.ZodType, O>(
   schema: S,
   run: (ctx: ActionContext<z.output<S>>) => Promise<Result<O>>,
   options: ActionOptions<z.output<S>> = {}
-): ActionDef<z.output<S>, O> {
+): ActionDef<z.output<S>, O, z.input<S>> {
   return {
-    schema,
+    schema: schema as z.ZodType<z.output<S>, z.input<S>>,
     run,
     gate: options.gate ?? 'actor',
     read: options.read ?? false,
@@ -56,9 +57,28 @@ export function action<S extends z.ZodType, O>(
 
 export type TimerHandler = () => Promise<unknown>
 
+// Each action's schema input and result are checked against the contract: a schema for another
+// input, or a different result, fails to compile.
 type Handlers<F extends FunctionName> = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [A in ActionName<F>]: ActionDef<any, OutputOf<F, A>> & { __input?: InputOf<F, A> }
+  [A in ActionName<F>]: ActionDef<
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    any,
+    OutputOf<F, A>,
+    InputOf<F, A>
+  >
+}
+
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type InputOfDef<D> = D extends ActionDef<any, any, infer In> ? In : never
+
+/** Also the other way: a schema that asks for more than the contract's input fails to compile. */
+type ExactInputs<F extends FunctionName, T> = {
+  [A in ActionName<F>]: A extends keyof T
+    ? Exact<InputOfDef<T[A]>, InputOf<F, A>> extends true
+      ? unknown
+      : { inputDiffersFromTheContract: InputOf<F, A> }
+    : unknown
 }
 
 const REQUEST_ID_RE = /^[\w.:-]{1,64}$/
@@ -75,9 +95,9 @@ function gateFailure(gate: Gate, actor: Actor): Result<never> | null {
  * The cloud function entry: routes `action` to its handler after checking identity, input and
  * gate, replays a repeated `requestId`, and turns an unexpected exception into INTERNAL.
  */
-export function createFunction<F extends FunctionName & keyof Api>(
+export function createFunction<F extends FunctionName & keyof Api, T extends Handlers<F>>(
   name: F,
-  actions: Handlers<F>,
+  actions: T & ExactInputs<F, T>,
   timers: Record<string, TimerHandler> = {}
 ) {
   const table = actions as unknown as Record<string, ActionDef<unknown, unknown>>

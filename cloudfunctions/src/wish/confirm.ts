@@ -4,7 +4,7 @@ import { fail, ok, refuse } from '../lib/result'
 import { entry } from '../lib/store'
 import { leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
 import { denial } from './policy'
-import { riskyField } from './screen'
+import { riskyField } from '../lib/screen'
 import { tellThanked } from './notify'
 import { NOT_SEEN, wishView } from './view'
 

@@ -3,7 +3,7 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { entry, requestDocId } from '../lib/store'
 import { activeOf, insertWish, joinedActive } from './store'
-import { riskyField } from './screen'
+import { riskyField } from '../lib/screen'
 import { wishView } from './view'
 
 export const LIMIT_MESSAGE = `最多同时有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成或取消后再发布`

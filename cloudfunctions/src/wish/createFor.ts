@@ -5,7 +5,7 @@ import type { UserDoc } from '../lib/actor'
 import { canFileFor } from '../lib/policy'
 import { entry, requestDocId } from '../lib/store'
 import { activeOf, insertWish, joinedActive } from './store'
-import { riskyField } from './screen'
+import { riskyField } from '../lib/screen'
 import { wishView } from './view'
 
 const RESIDENT_LIMIT = `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`

@@ -4,7 +4,7 @@ import { fail, ok, refuse } from '../lib/result'
 import { entry } from '../lib/store'
 import { move, joinedWish, wishById, type WishDoc } from './store'
 import { denial } from './policy'
-import { riskyField } from './screen'
+import { riskyField } from '../lib/screen'
 import { NOT_SEEN, wishView } from './view'
 
 const NOT_CLAIMED = '这个心愿已不在认领中'
