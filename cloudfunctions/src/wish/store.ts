@@ -4,6 +4,7 @@ import { count } from '../lib/counting'
 import { applied, isDuplicateKey, transition, type Step } from '../lib/store'
 import type { UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
+import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
 
 // The `wishes` collection: one document per wish with a snapshot of the author (and the claimer)
@@ -56,6 +57,26 @@ export interface WishDoc {
 }
 
 export const wishes = () => db().collection<WishDoc>('wishes')
+
+/** Where a wish holds a person's data: anonymised when they delete their account (lib/personal-data). */
+export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
+  {
+    collection: 'wishes',
+    ownerField: 'authorOpenid',
+    anonymize: {
+      authorName: '已注销用户',
+      authorPhone: '',
+      authorRoom: '',
+      authorBuildingName: '',
+      authorNickname: '已注销用户',
+    },
+  },
+  {
+    collection: 'wishes',
+    ownerField: 'claimerOpenid',
+    anonymize: { claimerName: '已注销用户', claimerPhone: '', claimerNickname: '已注销用户' },
+  },
+]
 
 /** Changes that take a wish out of the active set: its slot goes back to the author. */
 export const leaveActive = (id: string): Pick<WishDoc, 'slot'> => ({ slot: id })
