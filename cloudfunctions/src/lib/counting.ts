@@ -31,7 +31,7 @@ export async function count<T>(counted: Counted<T>, before: T | null, after: T |
     [...byCommunity].map(async ([communityId, list]) => {
       const gridIds = list.map((d) => d.place.gridId)
       const data: Record<string, unknown> = {
-        gridIds: _.addToSet(gridIds.length === 1 ? gridIds[0] : { each: gridIds }),
+        gridIds: _.addToSet(gridIds.length === 1 ? gridIds[0] : { $each: gridIds }),
       }
       for (const { place, inc } of list) {
         data[`grids.${place.gridId}.name`] = place.gridName

@@ -193,6 +193,10 @@ describe('kept counters', () => {
 
     const expected = await expectedCounts(e)
     expect(await storedCounts(e)).toEqual(expected)
+    // Each counter document lists the grids it counts (how a grid worker's counters are found).
+    for (const doc of await e.emulator.db.find('counters')) {
+      expect([...(doc.gridIds as string[])].sort()).toEqual(Object.keys(doc.grids as Raw).sort())
+    }
     // The figures are not all zero: the script touched every key.
     expect(expected.c1.g1).toMatchObject({ 'user.pending': 1, 'wish.pending': 1 })
     expect(expected.c1.g2).toMatchObject({ 'user.pending': 1, 'wish.open': 1 })
