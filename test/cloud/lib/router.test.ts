@@ -1,21 +1,10 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
-import { data } from '../helpers'
+import { data, useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 describe('the function router', () => {
   it('a client cannot run a timer trigger by dressing its call up as one', async () => {
-    const raw = await emu.callRaw(
+    const raw = await emu().callRaw(
       'wish',
       'demo-resident-1',
       JSON.stringify({ Type: 'Timer', TriggerName: 'autoConfirm' })
@@ -24,51 +13,51 @@ describe('the function router', () => {
   })
 
   it('two deliveries of one claim at the same time claim once, and a third answers as the winner did', async () => {
-    const created = await emu.call('wish', 'demo-resident-1', 'create', {
+    const created = await emu().call('wish', 'demo-resident-1', 'create', {
       title: '想要一根拐杖',
       content: '腿脚不便，出门需要一根结实的拐杖',
       category: 'daily',
     })
     const id = data(created).id
     expect(
-      await emu.call('wish', 'demo-gridworker-1', 'review', { id, approve: true })
+      await emu().call('wish', 'demo-gridworker-1', 'review', { id, approve: true })
     ).toMatchObject({ ok: true, data: { status: 'open' } })
     const both = await Promise.all(
-      [1, 2].map(() => emu.call('wish', 'demo-volunteer-1', 'claim', { id }, 'r-1'))
+      [1, 2].map(() => emu().call('wish', 'demo-volunteer-1', 'claim', { id }, 'r-1'))
     )
     const won = both.filter((r) => r.ok)
     expect(won.length).toBeGreaterThanOrEqual(1)
-    const third = await emu.call('wish', 'demo-volunteer-1', 'claim', { id }, 'r-1')
+    const third = await emu().call('wish', 'demo-volunteer-1', 'claim', { id }, 'r-1')
     expect(third).toEqual(won[0])
-    const wish = await emu.call('wish', 'demo-resident-1', 'get', { id })
+    const wish = await emu().call('wish', 'demo-resident-1', 'get', { id })
     expect(data(wish).timeline.filter((e: { type: string }) => e.type === 'claimed')).toHaveLength(
       1
     )
-    expect(await emu.emulator.db.find('audit', { action: 'wish.claim' })).toHaveLength(1)
+    expect(await emu().emulator.db.find('audit', { action: 'wish.claim' })).toHaveLength(1)
   })
 
   it('a refused request is replayed as refused, even once the action would now succeed', async () => {
     // demo-newcomer has not bound a grid: posting a wish is refused.
     const input = { title: '想要一根拐杖', content: '腿脚不便，出门需要拐杖', category: 'daily' }
-    const first = await emu.call('wish', 'demo-newcomer', 'create', input, 'r-2')
+    const first = await emu().call('wish', 'demo-newcomer', 'create', input, 'r-2')
     expect(first).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } })
     const bind = { gridId: 'g1', buildingId: 'g1-b1', room: '901', name: '新邻居' }
-    expect(await emu.call('user', 'demo-newcomer', 'bindGrid', bind)).toMatchObject({ ok: true })
+    expect(await emu().call('user', 'demo-newcomer', 'bindGrid', bind)).toMatchObject({ ok: true })
     expect(
-      await emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+      await emu().call('user', 'demo-gridworker-1', 'verifyResident', {
         openid: 'demo-newcomer',
         approve: true,
       })
     ).toMatchObject({ ok: true })
-    expect(await emu.call('wish', 'demo-newcomer', 'create', input, 'r-3')).toMatchObject({
+    expect(await emu().call('wish', 'demo-newcomer', 'create', input, 'r-3')).toMatchObject({
       ok: true,
     })
-    const replay = await emu.call('wish', 'demo-newcomer', 'create', input, 'r-2')
+    const replay = await emu().call('wish', 'demo-newcomer', 'create', input, 'r-2')
     expect(replay).toEqual(first)
   })
 
   it('a requestId already seen from the same user replays its first result, even on another action', async () => {
-    const first = await emu.call(
+    const first = await emu().call(
       'user',
       'demo-resident-2',
       'updateProfile',
@@ -76,14 +65,14 @@ describe('the function router', () => {
       'r-3'
     )
     expect(first).toMatchObject({ ok: true })
-    const other = await emu.call('user', 'demo-resident-2', 'deleteMe', {}, 'r-3')
+    const other = await emu().call('user', 'demo-resident-2', 'deleteMe', {}, 'r-3')
     expect(other).toEqual(first)
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+    expect(await emu().call('user', 'demo-resident-2', 'me')).toMatchObject({
       ok: true,
       data: { nickname: '老李', realName: '李建国' },
     })
     // Another user's identical requestId is theirs alone.
-    const theirs = await emu.call(
+    const theirs = await emu().call(
       'user',
       'demo-resident-1',
       'updateProfile',
@@ -94,7 +83,7 @@ describe('the function router', () => {
   })
 
   it('rejects a malformed requestId', async () => {
-    const res = await emu.call(
+    const res = await emu().call(
       'user',
       'demo-resident-2',
       'updateProfile',
@@ -107,7 +96,7 @@ describe('the function router', () => {
 
 describe('user timer purgeRequests', () => {
   it('forgets requestIds after a week, so a retry then runs anew', async () => {
-    const first = await emu.call(
+    const first = await emu().call(
       'user',
       'demo-resident-2',
       'updateProfile',
@@ -115,16 +104,16 @@ describe('user timer purgeRequests', () => {
       'r-9'
     )
     expect(first.ok).toBe(true)
-    expect(await emu.fireTimer('user')).toContainEqual({
+    expect(await emu().fireTimer('user')).toContainEqual({
       name: 'purgeRequests',
       result: { ok: true, data: { removed: 0 } },
     })
-    await emu.setClock(8 * 24 * 3600 * 1000)
-    expect(await emu.fireTimer('user')).toContainEqual({
+    await emu().setClock(8 * 24 * 3600 * 1000)
+    expect(await emu().fireTimer('user')).toContainEqual({
       name: 'purgeRequests',
       result: { ok: true, data: { removed: 1 } },
     })
-    const later = await emu.call(
+    const later = await emu().call(
       'user',
       'demo-resident-2',
       'updateProfile',
@@ -132,6 +121,6 @@ describe('user timer purgeRequests', () => {
       'r-9'
     )
     expect(later).toMatchObject({ ok: true, data: { nickname: '李师傅' } })
-    await emu.setClock(0)
+    await emu().setClock(0)
   })
 })

@@ -1,21 +1,11 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 describe('user.exportMyData', () => {
   it('exports everything stored about the caller, and nobody else', async () => {
-    await emu.call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李' })
-    const res = await emu.call('user', 'demo-resident-2', 'exportMyData')
+    await emu().call('user', 'demo-resident-2', 'updateProfile', { nickname: '老李' })
+    const res = await emu().call('user', 'demo-resident-2', 'exportMyData')
     expect(res.ok).toBe(true)
     if (!res.ok) return
     expect(res.data.profile).toMatchObject({

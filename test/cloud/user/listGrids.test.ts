@@ -1,20 +1,10 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 describe('user.listGrids', () => {
   it('lists communities with their grids and buildings', async () => {
-    const res = await emu.call('user', 'demo-newcomer', 'listGrids')
+    const res = await emu().call('user', 'demo-newcomer', 'listGrids')
     expect(res.ok).toBe(true)
     if (!res.ok) return
     const c1 = res.data.communities.find((c: { id: string }) => c.id === 'c1')

@@ -1,20 +1,10 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 describe('user.myGrid', () => {
   it('shows a resident their grid and its grid workers, masked', async () => {
-    const res = await emu.call('user', 'demo-resident-1', 'myGrid')
+    const res = await emu().call('user', 'demo-resident-1', 'myGrid')
     expect(res).toEqual({
       ok: true,
       data: {
@@ -34,17 +24,17 @@ describe('user.myGrid', () => {
   })
 
   it('the committee sees the grid workers in full; the unbound get NOT_BOUND', async () => {
-    await emu.call('user', 'demo-admin', 'setRoles', {
+    await emu().call('user', 'demo-admin', 'setRoles', {
       openid: 'demo-resident-2',
       roles: ['committee'],
       communityId: 'c1',
     })
-    const res = await emu.call('user', 'demo-resident-2', 'myGrid')
+    const res = await emu().call('user', 'demo-resident-2', 'myGrid')
     expect(res).toMatchObject({
       ok: true,
       data: { workers: [{ name: '刘芳', phone: '13800000007' }] },
     })
-    expect(await emu.call('user', 'demo-newcomer', 'myGrid')).toMatchObject({
+    expect(await emu().call('user', 'demo-newcomer', 'myGrid')).toMatchObject({
       ok: false,
       error: { code: 'NOT_BOUND' },
     })

@@ -1,37 +1,27 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 describe('user.updateProfile', () => {
   it('changes the nickname and elder mode', async () => {
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', {
+    const res = await emu().call('user', 'demo-resident-2', 'updateProfile', {
       nickname: '老李',
       elderMode: true,
     })
     expect(res).toMatchObject({ ok: true, data: { nickname: '老李', elderMode: true } })
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+    expect(await emu().call('user', 'demo-resident-2', 'me')).toMatchObject({
       ok: true,
       data: { nickname: '老李', elderMode: true },
     })
   })
 
   it('works for someone who has not bound a grid yet', async () => {
-    const res = await emu.call('user', 'o-brand-new', 'updateProfile', { elderMode: true })
+    const res = await emu().call('user', 'o-brand-new', 'updateProfile', { elderMode: true })
     expect(res).toMatchObject({
       ok: true,
       data: { elderMode: true, grid: null, nickname: '微信用户' },
     })
-    expect(await emu.call('user', 'o-brand-new', 'me')).toMatchObject({
+    expect(await emu().call('user', 'o-brand-new', 'me')).toMatchObject({
       ok: true,
       data: { elderMode: true },
     })
@@ -44,9 +34,9 @@ describe('user.updateProfile', () => {
     [{ elderMode: 1 }, 'INVALID_INPUT', 'elderMode'],
     [{}, 'INVALID_INPUT', 'nickname'],
   ])('%j → %s on %s, and the profile stays', async (input, code, field) => {
-    const res = await emu.call('user', 'demo-resident-2', 'updateProfile', input)
+    const res = await emu().call('user', 'demo-resident-2', 'updateProfile', input)
     expect(res).toMatchObject({ ok: false, error: { code, field } })
-    expect(await emu.call('user', 'demo-resident-2', 'me')).toMatchObject({
+    expect(await emu().call('user', 'demo-resident-2', 'me')).toMatchObject({
       ok: true,
       data: { nickname: '建国', elderMode: false },
     })
