@@ -4,7 +4,7 @@ import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
 import { count } from '../lib/counting'
-import { notify, thing } from '../lib/notify'
+import { tellBindResult } from './notify'
 import { servesGrid } from '../lib/policy'
 import { canVerify } from './policy'
 import { userById } from './store'
@@ -46,10 +46,7 @@ export const verifyResident = action(
     if (res.stats.updated !== 1) return fail('CONFLICT', '这条绑定申请已经处理过了')
     await count(userCounted, target, { ...target, bindStatus })
     audit(input.approve ? 'user.verify' : 'user.reject', target._id, { gridId: target.gridId })
-    await notify(target._id, 'bindResult', 'pages/mine/index', {
-      phrase1: { value: input.approve ? '已认证' : '未通过' },
-      thing2: thing(target.gridName ?? '网格绑定'),
-    })
+    await tellBindResult(target, input.approve)
     return ok({ openid: target._id, bindStatus } as const)
   },
   { load: (input) => [userById(input.openid)] }
