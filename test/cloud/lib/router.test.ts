@@ -82,6 +82,41 @@ describe('the function router', () => {
     expect(theirs).toMatchObject({ ok: true, data: { nickname: '张阿姨' } })
   })
 
+  it('ids that look like operators or field paths are plain ids: not found, never INTERNAL', async () => {
+    for (const id of ['$gt', '$$ROOT', 'a.b', '{"$ne":1}']) {
+      const got = await emu().call('wish', 'demo-resident-1', 'get', { id }, undefined)
+      expect({ id, code: got.ok ? 'ok' : got.error.code }).toEqual({ id, code: 'NOT_FOUND' })
+      const claimed = await emu().call(
+        'wish',
+        'demo-volunteer-1',
+        'claim',
+        { id },
+        `r-${id.length}`
+      )
+      expect({ id, code: claimed.ok ? 'ok' : claimed.error.code }).toEqual({
+        id,
+        code: 'NOT_FOUND',
+      })
+    }
+    const filed = await emu().call('wish', 'demo-gridworker-1', 'createFor', {
+      residentOpenid: '$where',
+      title: '想要一根拐杖',
+      content: '腿脚不便，出门需要拐杖',
+      category: 'daily',
+    })
+    expect(filed).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'residentOpenid' },
+    })
+    const bound = await emu().call('user', 'demo-newcomer', 'bindGrid', {
+      gridId: '$ne',
+      buildingId: 'g1-b1',
+      room: '101',
+      name: '新邻居',
+    })
+    expect(bound).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'gridId' } })
+  })
+
   it('rejects a malformed requestId', async () => {
     const res = await emu().call(
       'user',
