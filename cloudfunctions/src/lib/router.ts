@@ -125,37 +125,48 @@ export function createFunction<F extends FunctionName & keyof Api, T extends Han
       }
       const parsed = parseInput(def.schema, e.input)
       if (!parsed.ok) return parsed
-      const key = `${name}.${e.action}`
-      const recordId = !def.read && requestId ? requestRecordId(OPENID, requestId) : null
-      const joins = def.load?.(parsed.data, OPENID) ?? []
-      // The caller, a replay's record and the action's documents: one read (none for an
-      // identity-only read).
-      const loaded =
-        def.gate === 'identity' && !joins.length && !recordId
-          ? { user: null, record: null, joined: {} }
-          : await loadContext(OPENID, recordId, joins)
-      if (loaded.record?.replay !== undefined) return replayOf(loaded.record)
-      // A record whose result was purged (see user/purgeRequests) keeps its entry: run anew, and
-      // record this run as a plain entry.
-      const recordAs = loaded.record ? null : recordId
-      const actor = actorFrom(OPENID, loaded.user)
-      let staged: Staged | null = null
-      const result =
-        gateFailure(def.gate, actor) ??
-        (await def.run({
-          actor,
-          input: parsed.data,
-          requestId,
-          joined: loaded.joined,
-          audit: (act, targetId, detail = {}) => {
-            staged = { action: act, targetId, detail }
-          },
-        }))
-      if (def.read) return result
-      return await record(OPENID, key, recordAs, staged, result)
+      return await run(def, OPENID, `${name}.${e.action}`, requestId, parsed.data)
     } catch (err) {
       console.error(`[${name}] unexpected error`, err)
       return fail('INTERNAL')
     }
   }
+}
+
+/**
+ * Runs one parsed call: the caller, a replay's record and the action's documents in one read
+ * (none for an identity-only read), the gate, the rule, then the audit entry and request record
+ * in one write.
+ */
+async function run(
+  def: ActionDef<unknown, unknown>,
+  openid: string,
+  key: string,
+  requestId: string | undefined,
+  input: unknown
+): Promise<Result<unknown>> {
+  const recordId = !def.read && requestId ? requestRecordId(openid, requestId) : null
+  const joins = def.load?.(input, openid) ?? []
+  const loaded =
+    def.gate === 'identity' && !joins.length && !recordId
+      ? { user: null, record: null, joined: {} }
+      : await loadContext(openid, recordId, joins)
+  if (loaded.record?.replay !== undefined) return replayOf(loaded.record)
+  const actor = actorFrom(openid, loaded.user)
+  let staged: Staged | null = null
+  const result =
+    gateFailure(def.gate, actor) ??
+    (await def.run({
+      actor,
+      input,
+      requestId,
+      joined: loaded.joined,
+      audit: (act, targetId, detail = {}) => {
+        staged = { action: act, targetId, detail }
+      },
+    }))
+  if (def.read) return result
+  // A record whose result was purged (see user/purgeRequests) keeps its entry: this run is
+  // recorded as a plain entry.
+  return record(openid, key, loaded.record ? null : recordId, staged, result)
 }
