@@ -89,8 +89,8 @@ export async function loadContext(
   const rest = joins.filter((j) => j !== target)
   const lookups: Lookup[] = rest.map((j, i) =>
     'equals' in j
-      ? { as: j.as, from: j.from, field: j.field, local: `__j${i}`, value: j.equals }
-      : { as: j.as, from: j.from, field: j.field, local: String(j.actorField) }
+      ? { as: `__${j.as}`, from: j.from, field: j.field, local: `__j${i}`, value: j.equals }
+      : { as: `__${j.as}`, from: j.from, field: j.field, local: String(j.actorField) }
   )
   if (recordId)
     lookups.push({ as: RECORD, from: 'audit', field: '_id', local: '__r', value: recordId })
@@ -112,7 +112,7 @@ export async function loadContext(
     }
     // No target: the caller (and what else is asked) as below, the target as an empty join.
     lookups.push({
-      as: target.as,
+      as: `__${target.as}`,
       from: target.from,
       field: '_id',
       local: '__t',
@@ -147,6 +147,9 @@ export async function loadContext(
 
 function joinedOf(row: Doc, lookups: Lookup[]): Record<string, Doc[]> {
   const joined: Record<string, Doc[]> = {}
-  for (const l of lookups) if (l.as !== RECORD && l.as !== ACTOR) joined[l.as] = docs(row, l.as)
+  // Joined arrays live under `__<as>` so that no join can shadow a field of the base document.
+  for (const l of lookups) {
+    if (l.as !== RECORD && l.as !== ACTOR) joined[l.as.slice(2)] = docs(row, l.as)
+  }
   return joined
 }
