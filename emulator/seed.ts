@@ -2,6 +2,8 @@
 // One street, community c1 with grids g1 and g2, and a second community c2 so that
 // cross-community permissions can be exercised.
 
+import { countersFor } from '../cloudfunctions/src/lib/counts'
+
 type Doc = Record<string, unknown>
 
 const GRID_NAMES: Record<string, string> = { g1: '第一网格', g2: '第二网格', g3: '和平第一网格' }
@@ -64,7 +66,7 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     ...extra,
   })
 
-  return {
+  const data: Record<string, Doc[]> = {
     communities: [
       { _id: 'c1', name: '幸福里社区', streetId: 's1', streetName: '红旗街道' },
       { _id: 'c2', name: '和平社区', streetId: 's1', streetName: '红旗街道' },
@@ -118,6 +120,7 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
       staff('demo-admin', '街道管理员', '孙明', '13800000009', { roles: ['admin'] }),
     ],
   }
+  return { ...data, counters: countersFor(data) as unknown as Doc[] }
 }
 
 export const demoPersonas: { openid: string; label: string }[] = [

@@ -17,3 +17,11 @@ export const USER_COUNTS = [
   /** Residents waiting for the viewer to verify them. */
   'user.toVerify',
 ] as const
+
+/**
+ * Subscribe-message templates the user domain sends, with the suffix of the variables that name
+ * their ids (`HONGLIN_TPL_<suffix>` on the cloud function, `TARO_APP_TPL_<suffix>` at build).
+ */
+export const USER_TEMPLATES = {
+  bindResult: 'BIND_RESULT',
+} as const

@@ -23,3 +23,14 @@ export const WISH_COUNTS = [
   /** The viewer's own fulfilled wishes waiting for their confirmation. */
   'wish.toConfirm',
 ] as const
+
+/**
+ * Subscribe-message templates the wish flow sends, with the suffix of the variables that name
+ * their ids (`HONGLIN_TPL_<suffix>` on the cloud function, `TARO_APP_TPL_<suffix>` at build).
+ */
+export const WISH_TEMPLATES = {
+  wishReviewed: 'WISH_REVIEWED',
+  wishClaimed: 'WISH_CLAIMED',
+  wishFulfilled: 'WISH_FULFILLED',
+  wishThanked: 'WISH_THANKED',
+} as const

@@ -49,11 +49,6 @@ export interface Actor {
 
 export const users = () => db().collection<UserDoc>('users')
 
-export async function findUser(openid: string): Promise<UserDoc | null> {
-  const { data } = await users().where({ _id: openid }).limit(1).get()
-  return data[0] ?? null
-}
-
 export function actorFrom(openid: string, user: UserDoc | null): Actor {
   const roles = user?.roles ?? []
   const bindStatus = user?.bindStatus ?? 'none'
@@ -69,8 +64,4 @@ export function actorFrom(openid: string, user: UserDoc | null): Actor {
     committeeCommunityId: roles.includes('committee') ? (user?.committeeCommunityId ?? null) : null,
     isAdmin: roles.includes('admin'),
   }
-}
-
-export async function loadActor(openid: string): Promise<Actor> {
-  return actorFrom(openid, await findUser(openid))
 }

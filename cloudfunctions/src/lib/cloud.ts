@@ -33,6 +33,8 @@ export interface DocRef<T> {
 
 export interface Aggregate {
   match(q: Record<string, unknown>): Aggregate
+  addFields(f: Record<string, unknown>): Aggregate
+  lookup(l: { from: string; localField: string; foreignField: string; as: string }): Aggregate
   group(g: Record<string, unknown>): Aggregate
   sort(s: Record<string, 1 | -1>): Aggregate
   limit(n: number): Aggregate

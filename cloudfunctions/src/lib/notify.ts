@@ -1,18 +1,21 @@
+import { USER_TEMPLATES } from '@/contract/user.rules'
+import { WISH_TEMPLATES } from '@/contract/wish.rules'
 import { openapi } from './cloud'
 
-// Subscribe-message templates. Ids come from the mini-program's template library; override per
-// environment with env vars on the cloud function (HONGLIN_TPL_<KEY>).
+// The registry of subscribe-message templates: one line per domain, each declared in its
+// contract rules. Ids come from the mini-program's template library, set per environment as env
+// vars on the cloud function (HONGLIN_TPL_<suffix>); the variable's name stands in until then.
 export const TEMPLATES = {
-  bindResult: 'HONGLIN_TPL_BIND_RESULT',
-  wishClaimed: 'HONGLIN_TPL_WISH_CLAIMED',
-  wishFulfilled: 'HONGLIN_TPL_WISH_FULFILLED',
-  wishThanked: 'HONGLIN_TPL_WISH_THANKED',
-  wishReviewed: 'HONGLIN_TPL_WISH_REVIEWED',
+  ...USER_TEMPLATES,
+  ...WISH_TEMPLATES,
 } as const
 
 export type TemplateKey = keyof typeof TEMPLATES
 
-const templateId = (key: TemplateKey): string => process.env[TEMPLATES[key]] ?? TEMPLATES[key]
+const templateId = (key: TemplateKey): string => {
+  const name = `HONGLIN_TPL_${TEMPLATES[key]}`
+  return process.env[name] ?? name
+}
 
 /** `thing` values are limited to 20 characters by WeChat. */
 export const thing = (s: string): { value: string } => ({

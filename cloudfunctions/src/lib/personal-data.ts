@@ -1,6 +1,8 @@
-// Where each domain stores personal data about a user, for `user.exportMyData` (everything
-// stored about the caller) and `user.deleteMe` (removed or anonymised). A domain that stores
-// a user's data adds its entries here.
+import { WISH_PERSONAL_DATA } from '../wish/store'
+
+// The registry of where each domain stores personal data about a user, for `user.exportMyData`
+// (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
+// domain, each declared beside its collection in the domain's store.
 
 export interface PersonalDataEntry {
   collection: string
@@ -10,21 +12,4 @@ export interface PersonalDataEntry {
   anonymize: Record<string, unknown>
 }
 
-export const PERSONAL_DATA: PersonalDataEntry[] = [
-  {
-    collection: 'wishes',
-    ownerField: 'authorOpenid',
-    anonymize: {
-      authorName: '已注销用户',
-      authorPhone: '',
-      authorRoom: '',
-      authorBuildingName: '',
-      authorNickname: '已注销用户',
-    },
-  },
-  {
-    collection: 'wishes',
-    ownerField: 'claimerOpenid',
-    anonymize: { claimerName: '已注销用户', claimerPhone: '', claimerNickname: '已注销用户' },
-  },
-]
+export const PERSONAL_DATA: PersonalDataEntry[] = [...WISH_PERSONAL_DATA]

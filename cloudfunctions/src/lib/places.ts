@@ -1,4 +1,5 @@
 import { db } from './cloud'
+import { findById } from './store'
 
 export interface CommunityDoc {
   _id: string
@@ -20,12 +21,5 @@ export interface GridDoc {
 export const communities = () => db().collection<CommunityDoc>('communities')
 export const grids = () => db().collection<GridDoc>('grids')
 
-export async function findGrid(gridId: string): Promise<GridDoc | null> {
-  const { data } = await grids().where({ _id: gridId }).limit(1).get()
-  return data[0] ?? null
-}
-
-export async function findCommunity(id: string): Promise<CommunityDoc | null> {
-  const { data } = await communities().where({ _id: id }).limit(1).get()
-  return data[0] ?? null
-}
+export const findGrid = (id: string) => findById<GridDoc>('grids', id)
+export const findCommunity = (id: string) => findById<CommunityDoc>('communities', id)

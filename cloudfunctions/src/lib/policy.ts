@@ -12,6 +12,10 @@ export function servesGrid(
   return !!place.communityId && actor.committeeCommunityId === place.communityId
 }
 
+/** A volunteer whose application the community approved (claims wishes, takes errands). */
+export const isApprovedVolunteer = (a: Actor): boolean =>
+  a.roles.includes('volunteer') && a.user?.volunteer?.status === 'approved'
+
 /** Holds any staff role (grid worker, committee, admin). */
 export const isStaff = (actor: Actor): boolean =>
   actor.isAdmin || actor.workerGridIds.length > 0 || !!actor.committeeCommunityId

@@ -12,3 +12,14 @@ export function fail<T = never>(code: ErrorCode, message?: string, field?: strin
 }
 
 export const isFailure = <T>(r: Result<T>): r is { ok: false; error: ApiError } => !r.ok
+
+/**
+ * A policy's refusal (`denial` codes) as the failure the caller sees, with the domain's message
+ * for each code; null when nothing was refused.
+ */
+export function refuse(
+  code: ErrorCode | null,
+  messages: Partial<Record<ErrorCode, string>>
+): Result<never> | null {
+  return code ? fail(code, messages[code]) : null
+}

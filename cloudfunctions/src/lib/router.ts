@@ -1,10 +1,11 @@
 import type { z } from 'zod'
 import type { ActionName, Api, FunctionName, InputOf, OutputOf } from '@/contract/api'
-import { loadActor, type Actor } from './actor'
-import { wxContext } from './cloud'
+import { actorFrom, type Actor } from './actor'
+import { wxContext, type Doc } from './cloud'
 import { fail, type Result } from './result'
 import { parseInput } from './validate'
-import { withIdempotency } from './idempotency'
+import { loadContext, type Join } from './load'
+import { record, replayOf, requestRecordId, type Staged } from './audit'
 
 /** What an action may require of its caller before it runs. */
 export type Gate = 'identity' | 'actor' | 'bound' | 'verified'
@@ -13,30 +14,71 @@ export interface ActionContext<I> {
   actor: Actor
   input: I
   requestId?: string
+  /** What `load` asked for, read with the caller in the same round trip. */
+  joined: Record<string, Doc[]>
+  /**
+   * Stages the audit entry of this change. The router writes it once, after the action, holding
+   * the result when a `requestId` came with the call: that entry is also the request's record.
+   */
+  audit(action: string, targetId: string, detail?: Record<string, unknown>): void
 }
 
-export interface ActionDef<I, O> {
-  schema: z.ZodType
+export interface ActionOptions<I> {
+  gate?: Gate
+  /** Reads change nothing: no request record. */
+  read?: boolean
+  /** Documents to read with the caller (one round trip for both; see lib/load). */
+  load?: (input: I, openid: string) => Join[]
+}
+
+export interface ActionDef<I, O, In = unknown> {
+  /** The input schema; `In` is what a caller sends (checked against the contract's Api). */
+  schema: z.ZodType<I, In>
   gate: Gate
-  /** Reads change nothing: no idempotency record. */
   read: boolean
+  load?: (input: I, openid: string) => Join[]
   run(ctx: ActionContext<I>): Promise<Result<O>>
 }
 
-/** Defines one action: its input schema, who may reach it, and its rule. */
+/** Defines one action: its input schema, who may reach it, what it reads with them, its rule. */
 export function action<S extends z.ZodType, O>(
   schema: S,
   run: (ctx: ActionContext<z.output<S>>) => Promise<Result<O>>,
-  options: { gate?: Gate; read?: boolean } = {}
-): ActionDef<z.output<S>, O> {
-  return { schema, run, gate: options.gate ?? 'actor', read: options.read ?? false }
+  options: ActionOptions<z.output<S>> = {}
+): ActionDef<z.output<S>, O, z.input<S>> {
+  return {
+    schema: schema as z.ZodType<z.output<S>, z.input<S>>,
+    run,
+    gate: options.gate ?? 'actor',
+    read: options.read ?? false,
+    load: options.load,
+  }
 }
 
 export type TimerHandler = () => Promise<unknown>
 
+// Each action's schema input and result are checked against the contract: a schema for another
+// input, or a different result, fails to compile.
 type Handlers<F extends FunctionName> = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [A in ActionName<F>]: ActionDef<any, OutputOf<F, A>> & { __input?: InputOf<F, A> }
+  [A in ActionName<F>]: ActionDef<
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    any,
+    OutputOf<F, A>,
+    InputOf<F, A>
+  >
+}
+
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type InputOfDef<D> = D extends ActionDef<any, any, infer In> ? In : never
+
+/** Also the other way: a schema that asks for more than the contract's input fails to compile. */
+type ExactInputs<F extends FunctionName, T> = {
+  [A in ActionName<F>]: A extends keyof T
+    ? Exact<InputOfDef<T[A]>, InputOf<F, A>> extends true
+      ? unknown
+      : { inputDiffersFromTheContract: InputOf<F, A> }
+    : unknown
 }
 
 const REQUEST_ID_RE = /^[\w.:-]{1,64}$/
@@ -53,9 +95,9 @@ function gateFailure(gate: Gate, actor: Actor): Result<never> | null {
  * The cloud function entry: routes `action` to its handler after checking identity, input and
  * gate, replays a repeated `requestId`, and turns an unexpected exception into INTERNAL.
  */
-export function createFunction<F extends FunctionName & keyof Api>(
+export function createFunction<F extends FunctionName & keyof Api, T extends Handlers<F>>(
   name: F,
-  actions: Handlers<F>,
+  actions: T & ExactInputs<F, T>,
   timers: Record<string, TimerHandler> = {}
 ) {
   const table = actions as unknown as Record<string, ActionDef<unknown, unknown>>
@@ -83,14 +125,7 @@ export function createFunction<F extends FunctionName & keyof Api>(
       }
       const parsed = parseInput(def.schema, e.input)
       if (!parsed.ok) return parsed
-      const run = async () => {
-        const actor = def.gate === 'identity' ? identityOnly(OPENID) : await loadActor(OPENID)
-        const blocked = gateFailure(def.gate, actor)
-        if (blocked) return blocked
-        return def.run({ actor, input: parsed.data, requestId })
-      }
-      if (def.read || requestId === undefined) return await run()
-      return await withIdempotency(`${name}.${e.action}`, OPENID, requestId, run)
+      return await run(def, OPENID, `${name}.${e.action}`, requestId, parsed.data)
     } catch (err) {
       console.error(`[${name}] unexpected error`, err)
       return fail('INTERNAL')
@@ -98,17 +133,40 @@ export function createFunction<F extends FunctionName & keyof Api>(
   }
 }
 
-function identityOnly(openid: string): Actor {
-  return {
-    openid,
-    user: null,
-    roles: [],
-    bindStatus: 'none',
-    verified: false,
-    gridId: null,
-    communityId: null,
-    workerGridIds: [],
-    committeeCommunityId: null,
-    isAdmin: false,
-  }
+/**
+ * Runs one parsed call: the caller, a replay's record and the action's documents in one read
+ * (none for an identity-only read), the gate, the rule, then the audit entry and request record
+ * in one write.
+ */
+async function run(
+  def: ActionDef<unknown, unknown>,
+  openid: string,
+  key: string,
+  requestId: string | undefined,
+  input: unknown
+): Promise<Result<unknown>> {
+  const recordId = !def.read && requestId ? requestRecordId(openid, requestId) : null
+  const joins = def.load?.(input, openid) ?? []
+  const loaded =
+    def.gate === 'identity' && !joins.length && !recordId
+      ? { user: null, record: null, joined: {} }
+      : await loadContext(openid, recordId, joins)
+  if (loaded.record?.replay !== undefined) return replayOf(loaded.record)
+  const actor = actorFrom(openid, loaded.user)
+  let staged: Staged | null = null
+  const result =
+    gateFailure(def.gate, actor) ??
+    (await def.run({
+      actor,
+      input,
+      requestId,
+      joined: loaded.joined,
+      audit: (act, targetId, detail = {}) => {
+        staged = { action: act, targetId, detail }
+      },
+    }))
+  if (def.read) return result
+  // A record whose result was purged (see user/purgeRequests) keeps its entry: this run is
+  // recorded as a plain entry.
+  return record(openid, key, loaded.record ? null : recordId, staged, result)
 }

@@ -14,3 +14,7 @@ export function shanghaiYearStart(at: Date = new Date()): Date {
   const year = new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
   return new Date(Date.UTC(year, 0, 1) - SHANGHAI_OFFSET_MS)
 }
+
+/** The Asia/Shanghai calendar year of an instant. */
+export const shanghaiYear = (at: Date = new Date()): number =>
+  new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()

@@ -2,64 +2,55 @@ import { CountsInput } from '@/contract/user'
 import type { ViewerCounts } from '@/contract/viewer'
 import { action } from '../lib/router'
 import { ok } from '../lib/result'
-import { db } from '../lib/cloud'
-import { shanghaiYearStart } from '../lib/time'
+import { shanghaiYear } from '../lib/time'
 import { isStaff } from '../lib/policy'
-import { wishes } from '../wish/store'
-import { users } from '../lib/actor'
+import { countersOf, joinedCounters, type GridCounts } from '../lib/counters'
+import { counters } from '../lib/counting'
+import { viewerCounts } from '../lib/counts'
+import { activeOf, joinedActive } from '../wish/store'
 
 /**
- * Every count home shows, in one call. Interim: counted by indexed queries; kept counters replace
- * this (see the domain kit issue).
+ * Every count home shows, in one call, from the kept counters read with the viewer: one round
+ * trip (an admin, who sees every community, two).
  */
 export const counts = action(
   CountsInput,
-  async ({ actor }) => {
-    const now = new Date()
-    const yearStart = shanghaiYearStart(now)
-    const year = new Date(yearStart.getTime() + 8 * 3600 * 1000).getUTCFullYear()
-    const _ = db().command
-    const out: ViewerCounts['counts'] = {}
-    const staffScope: Record<string, unknown> | null = !isStaff(actor)
-      ? null
-      : actor.isAdmin
-        ? {}
-        : actor.committeeCommunityId
-          ? { communityId: actor.committeeCommunityId }
-          : { gridId: _.in(actor.workerGridIds) }
-    const jobs: Promise<void>[] = []
-    const put = (key: keyof ViewerCounts['counts'], q: Promise<{ total: number }>) =>
-      jobs.push(q.then((r) => void (out[key] = r.total)))
-    if (actor.gridId && actor.verified) {
-      const gridId = actor.gridId
-      put(
-        'wish.litThisYear',
-        wishes()
-          .where({ gridId, status: 'done', doneAt: _.gte(yearStart) })
-          .count()
+  async ({ actor, joined }) => {
+    const year = shanghaiYear()
+    const home = joinedCounters(joined, 'home').find((d) => d.communityId === actor.communityId)
+    let reviewed: GridCounts[] | null = null
+    if (actor.isAdmin) {
+      const { data } = await counters().limit(1000).get()
+      reviewed = data.flatMap((d) => Object.values(d.grids))
+    } else if (actor.committeeCommunityId) {
+      const doc = joinedCounters(joined, 'committee').find(
+        (d) => d.communityId === actor.committeeCommunityId
       )
-      put('wish.openNow', wishes().where({ gridId, status: 'open' }).count())
-      put(
-        'wish.toConfirm',
-        wishes().where({ authorOpenid: actor.openid, status: 'fulfilled' }).count()
+      reviewed = Object.values(doc?.grids ?? {})
+    } else if (isStaff(actor)) {
+      const mine = new Set(actor.workerGridIds)
+      reviewed = joinedCounters(joined, 'worker').flatMap((d) =>
+        Object.entries(d.grids)
+          .filter(([id]) => mine.has(id))
+          .map(([, g]) => g)
       )
     }
-    if (staffScope) {
-      put(
-        'user.toVerify',
-        users()
-          .where({ ...staffScope, bindStatus: 'pending' })
-          .count()
-      )
-      put(
-        'wish.toReview',
-        wishes()
-          .where({ ...staffScope, status: 'pending' })
-          .count()
-      )
+    const grids = {
+      home: actor.gridId ? home?.grids[actor.gridId] : undefined,
+      reviewed,
     }
-    await Promise.all(jobs)
-    return ok<ViewerCounts>({ year, counts: out })
+    return ok<ViewerCounts>({
+      year,
+      counts: viewerCounts(actor, year, grids, joinedActive(joined)),
+    })
   },
-  { read: true }
+  {
+    read: true,
+    load: (_input, openid) => [
+      countersOf.home,
+      countersOf.committee,
+      countersOf.worker,
+      activeOf(openid),
+    ],
+  }
 )

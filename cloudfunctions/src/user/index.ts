@@ -12,6 +12,7 @@ import { setRoles } from './setRoles'
 import { exportMyData } from './exportMyData'
 import { deleteMe } from './deleteMe'
 import { purgeRequests } from './purgeRequests'
+import { recount } from '../lib/counting'
 
 export const main = createFunction(
   'user',
@@ -29,5 +30,5 @@ export const main = createFunction(
     exportMyData,
     deleteMe,
   },
-  { purgeRequests }
+  { purgeRequests, recount }
 )

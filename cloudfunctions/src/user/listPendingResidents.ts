@@ -3,7 +3,7 @@ import { action } from '../lib/router'
 import { fail } from '../lib/result'
 import { db } from '../lib/cloud'
 import { isStaff } from '../lib/policy'
-import { pageByBinding } from './bindingPage'
+import { pageByBinding } from './store'
 import { pendingView } from './view'
 
 /**

@@ -4,7 +4,7 @@ import { fail } from '../lib/result'
 import { db } from '../lib/cloud'
 import { findGrid } from '../lib/places'
 import { servesGrid } from '../lib/policy'
-import { pageByBinding } from './bindingPage'
+import { pageByBinding } from './store'
 import { rosterScope } from './policy'
 import { residentView } from './view'
 

@@ -1,22 +1,24 @@
 import { MyGridInput } from '@/contract/user'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { users } from '../lib/actor'
-import { findGrid } from '../lib/places'
+import type { UserDoc } from '../lib/actor'
+import type { GridDoc } from '../lib/places'
+import { countersOf, countOf, joinedCounters } from '../lib/counters'
 import { seesStaffContact } from './policy'
 import { staffContact } from './view'
 
-/** The caller's grid with its grid workers (masked for residents) and how many residents it has. */
+/**
+ * The caller's grid with its grid workers (masked for residents) and how many verified residents
+ * it has (a kept counter): all read with the caller, one round trip.
+ */
 export const myGrid = action(
   MyGridInput,
-  async ({ actor }) => {
+  async ({ actor, joined }) => {
     const gridId = actor.gridId!
-    const [grid, workers, residents] = await Promise.all([
-      findGrid(gridId),
-      users().where({ workerGridIds: gridId }).limit(50).get(),
-      users().where({ gridId, bindStatus: 'verified' }).count(),
-    ])
+    const grid = (joined.grid ?? []).find((g) => g._id === gridId) as unknown as GridDoc | undefined
     if (!grid) return fail('NOT_FOUND', '网格不存在')
+    const counted = joinedCounters(joined, 'home').find((d) => d.communityId === grid.communityId)
+    const workers = (joined.workers ?? []) as unknown as UserDoc[]
     const full = seesStaffContact(actor, grid.communityId)
     return ok({
       grid: {
@@ -26,11 +28,20 @@ export const myGrid = action(
         communityName: actor.user?.communityName ?? '',
         buildingCount: grid.buildings.length,
       },
-      workers: workers.data
-        .filter((w) => w.roles.includes('gridWorker'))
+      workers: workers
+        .filter((w) => w.roles.includes('gridWorker') && w.workerGridIds?.includes(gridId))
+        .sort((a, b) => (a._id < b._id ? -1 : 1))
         .map((w) => staffContact(w, full)),
-      residentCount: residents.total,
+      residentCount: countOf(counted?.grids[gridId], 'user.verified'),
     })
   },
-  { gate: 'bound', read: true }
+  {
+    gate: 'bound',
+    read: true,
+    load: () => [
+      { as: 'grid', from: 'grids', field: '_id', actorField: 'gridId' },
+      { as: 'workers', from: 'users', field: 'workerGridIds', actorField: 'gridId' },
+      countersOf.home,
+    ],
+  }
 )

@@ -3,11 +3,10 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
-import { audit } from '../lib/audit'
 import { isTextSafe } from '../lib/content'
 import { DEFAULT_NICKNAME, meView } from './view'
 
-export const updateProfile = action(UpdateProfileInput, async ({ actor, input }) => {
+export const updateProfile = action(UpdateProfileInput, async ({ actor, input, audit }) => {
   if (input.nickname !== undefined && !(await isTextSafe(actor.openid, input.nickname, 1))) {
     return fail('CONTENT_REJECTED', '昵称包含不适宜的内容，请修改', 'nickname')
   }
@@ -36,7 +35,7 @@ export const updateProfile = action(UpdateProfileInput, async ({ actor, input })
         },
       })
   }
-  await audit(actor, 'user.updateProfile', actor.openid, { fields: Object.keys(changes) })
+  audit('user.updateProfile', actor.openid, { fields: Object.keys(changes) })
   const base =
     actor.user ??
     ({

@@ -1,7 +1,8 @@
 import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish'
 import { db } from '../lib/cloud'
 import { audit } from '../lib/audit'
-import { entry, leaveActive, transition, wishes, type WishDoc } from './store'
+import { entry } from '../lib/store'
+import { leaveActive, move, wishes, type WishDoc } from './store'
 
 const DAY_MS = 24 * 3600 * 1000
 const BATCH = 100
@@ -35,7 +36,7 @@ export async function autoConfirm(): Promise<number> {
         autoConfirmed: true,
         ...leaveActive(wish._id),
       }
-      if (await transition(wish._id, 'fulfilled', {}, changes, step)) {
+      if (await move(wish, 'fulfilled', {}, changes, step)) {
         confirmed++
         await audit('system', 'wish.autoConfirm', wish._id, { from: 'fulfilled', to: 'done' })
       }

@@ -1,13 +1,11 @@
 import { CreateWishForInput, MAX_ACTIVE_WISHES } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { db } from '../lib/cloud'
-import { actorFrom, users } from '../lib/actor'
-import { audit } from '../lib/audit'
+import type { UserDoc } from '../lib/actor'
 import { canFileFor } from '../lib/policy'
-import { entry } from './store'
-import { insertWish } from './newWish'
-import { riskyField } from './screen'
+import { entry, requestDocId } from '../lib/store'
+import { activeOf, insertWish, joinedActive } from './store'
+import { riskyField } from '../lib/screen'
 import { wishView } from './view'
 
 const RESIDENT_LIMIT = `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的心愿，请等已有心愿完成后再登记`
@@ -20,15 +18,9 @@ const RESIDENT_LIMIT = `这位居民已有 ${MAX_ACTIVE_WISHES} 个进行中的�
  */
 export const createFor = action(
   CreateWishForInput,
-  async ({ actor: caller, input }) => {
-    // The caller and the resident in one read (the 'identity' gate skips the router's lookup).
-    const { data } = await users()
-      .where({ _id: db().command.in([caller.openid, input.residentOpenid]) })
-      .limit(2)
-      .get()
-    const actor = actorFrom(caller.openid, data.find((u) => u._id === caller.openid) ?? null)
+  async ({ actor, input, requestId, joined, audit }) => {
     if (!actor.workerGridIds.length) return fail('FORBIDDEN', '只有网格员可以代居民登记心愿')
-    const resident = data.find((u) => u._id === input.residentOpenid && u._id !== caller.openid)
+    const resident = joined.resident.find((u) => u._id !== actor.openid) as UserDoc | undefined
     if (!resident || resident.bindStatus !== 'verified' || !resident.gridId) {
       return fail('NOT_FOUND', '没有找到这位已认证的居民', 'residentOpenid')
     }
@@ -39,9 +31,12 @@ export const createFor = action(
     if (risky) return fail('CONTENT_REJECTED', '心愿内容包含不适宜的信息，请修改后再提交', risky)
 
     const step = entry(new Date(), 'filed', '网格员代居民登记心愿，已发布')
-    const wish = await insertWish(resident, input, 'open', actor.openid, step)
-    if (!wish) return fail('LIMIT_EXCEEDED', RESIDENT_LIMIT)
-    await audit(actor, 'wish.createFor', wish._id, {
+    const held = joinedActive(joined)
+    const id = requestDocId(actor.openid, requestId)
+    const wish = await insertWish(resident, held, input, 'open', actor.openid, step, id)
+    if (wish === 'limit') return fail('LIMIT_EXCEEDED', RESIDENT_LIMIT)
+    if (wish === 'duplicate') return fail('CONFLICT', '这个请求正在处理中，请稍候')
+    audit('wish.createFor', wish._id, {
       filedBy: actor.openid,
       authorOpenid: resident._id,
       gridId: wish.gridId,
@@ -49,5 +44,10 @@ export const createFor = action(
     })
     return ok(wishView(actor, wish))
   },
-  { gate: 'identity' }
+  {
+    load: (input) => [
+      { as: 'resident', from: 'users', field: '_id', equals: input.residentOpenid },
+      activeOf(input.residentOpenid),
+    ],
+  }
 )

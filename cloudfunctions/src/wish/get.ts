@@ -1,17 +1,17 @@
 import { WishIdInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { findWish } from './store'
+import { joinedWish, wishById } from './store'
 import { canSee } from './policy'
-import { wishView } from './view'
+import { NOT_SEEN, wishView } from './view'
 
 /** One wish with its timeline; NOT_FOUND for anyone who may not see it. */
 export const get = action(
   WishIdInput,
-  async ({ actor, input }) => {
-    const wish = await findWish(input.id)
-    if (!wish || !canSee(actor, wish)) return fail('NOT_FOUND', '心愿不存在或您无权查看')
+  async ({ actor, joined }) => {
+    const wish = joinedWish(joined)
+    if (!wish || !canSee(actor, wish)) return fail('NOT_FOUND', NOT_SEEN)
     return ok(wishView(actor, wish))
   },
-  { read: true }
+  { read: true, load: (input) => [wishById(input.id)] }
 )

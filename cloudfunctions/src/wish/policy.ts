@@ -5,7 +5,7 @@ import type { Can } from '@/contract/common'
 import type { ErrorCode } from '@/contract/errors'
 import type { WishActionKey, WishScope, WishStatus } from '@/contract/wish'
 import type { Actor } from '../lib/actor'
-import { isStaff, servesGrid } from '../lib/policy'
+import { isApprovedVolunteer, isStaff, servesGrid } from '../lib/policy'
 
 // Who may see and do what with a wish. Pure: no database, tested as tables. The actions use the
 // same functions to refuse that the views use to fill `can`, so a button never lies.
@@ -25,9 +25,6 @@ const IN_HAND: readonly WishStatus[] = ['claimed', 'fulfilled']
 
 const isAuthor = (a: Actor, w: WishFacts) => w.authorOpenid === a.openid
 const isClaimer = (a: Actor, w: WishFacts) => !!w.claimerOpenid && w.claimerOpenid === a.openid
-
-export const isApprovedVolunteer = (a: Actor): boolean =>
-  a.roles.includes('volunteer') && a.user?.volunteer?.status === 'approved'
 
 /** The author always; reviewers of its grid; its claimer; the community's verified residents once approved. */
 export function canSee(a: Actor, w: WishFacts): boolean {

@@ -1,15 +1,16 @@
 import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wish'
-import { db } from '../lib/cloud'
+import { db, type Doc } from '../lib/cloud'
+import { count } from '../lib/counting'
+import { applied, isDuplicateKey, transition, type Step } from '../lib/store'
+import type { UserDoc } from '../lib/actor'
+import { grids } from '../lib/places'
+import type { PersonalDataEntry } from '../lib/personal-data'
+import { slotsOf, wishCounted } from './counters'
 
 // The `wishes` collection: one document per wish with a snapshot of the author (and the claimer)
 // taken when they acted, so views need no extra reads, and an embedded timeline.
 
-export interface TimelineDoc {
-  at: Date
-  type: WishTimelineEntry['type']
-  /** No personal data: the timeline is shown to everyone who may see the wish. */
-  text: string
-}
+export type TimelineDoc = Step<WishTimelineEntry['type']>
 
 export interface WishDoc {
   _id: string
@@ -57,43 +58,190 @@ export interface WishDoc {
 
 export const wishes = () => db().collection<WishDoc>('wishes')
 
-export async function findWish(id: string): Promise<WishDoc | null> {
-  // where() rather than doc().get(): a missing id is an empty result, not a rejection.
-  const { data } = await wishes().where({ _id: id }).limit(1).get()
-  return data[0] ?? null
-}
+/** Where a wish holds a person's data: anonymised when they delete their account (lib/personal-data). */
+export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
+  {
+    collection: 'wishes',
+    ownerField: 'authorOpenid',
+    anonymize: {
+      authorName: '已注销用户',
+      authorPhone: '',
+      authorRoom: '',
+      authorBuildingName: '',
+      authorNickname: '已注销用户',
+    },
+  },
+  {
+    collection: 'wishes',
+    ownerField: 'claimerOpenid',
+    anonymize: { claimerName: '已注销用户', claimerPhone: '', claimerNickname: '已注销用户' },
+  },
+]
 
 /** Changes that take a wish out of the active set: its slot goes back to the author. */
 export const leaveActive = (id: string): Pick<WishDoc, 'slot'> => ({ slot: id })
 
-export const entry = (at: Date, type: TimelineDoc['type'], text: string): TimelineDoc => ({
-  at,
-  type,
-  text,
-})
+/** The join that reads the target wish with the caller (see lib/load). */
+export const wishById = (id: string) => ({ as: 'wish', from: 'wishes', field: '_id', equals: id })
 
 /**
- * Moves a wish from `from` with one conditional write: `guard` holds the other facts the caller
- * checked (the claimer, the author), so a concurrent change makes this a no-op. True if it won.
+ * Moves `wish` from `from` with one conditional write (see lib/store `transition`) and keeps the
+ * counters. The wish as it is now, or null if a concurrent change won.
  */
-export async function transition(
-  id: string,
+export async function move(
+  wish: WishDoc,
   from: WishStatus,
   guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid'>>,
   changes: Partial<WishDoc>,
   step: TimelineDoc
-): Promise<boolean> {
-  const _ = db().command
-  const res = await wishes()
-    .where({ _id: id, status: from, ...guard })
-    .update({ data: { ...changes, updatedAt: step.at, timeline: _.push([step]) } })
-  return res.stats.updated === 1
+): Promise<WishDoc | null> {
+  if (!(await transition<WishDoc>('wishes', wish._id, from, guard, changes, step))) return null
+  const now = applied(wish, changes, step)
+  await count(wishCounted, { ...wish, status: from }, now)
+  return now
 }
 
-/** The wish as it is after a transition, without reading it again. */
-export const applied = (wish: WishDoc, changes: Partial<WishDoc>, step: TimelineDoc): WishDoc => ({
-  ...wish,
-  ...changes,
-  updatedAt: step.at,
-  timeline: [...(wish.timeline ?? []), step],
+// Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
+
+export type Author = Pick<
+  UserDoc,
+  | '_id'
+  | 'nickname'
+  | 'realName'
+  | 'phone'
+  | 'gridId'
+  | 'gridName'
+  | 'communityId'
+  | 'buildingId'
+  | 'buildingName'
+  | 'room'
+>
+
+interface Place {
+  gridName: string | null
+  buildingName: string | null
+  /** The author's slots not held by an active wish. */
+  free: string[]
+}
+
+/**
+ * Which of the author's slots are free (`held`: their active wishes, read with the caller) and
+ * the names of their grid and building. `bindGrid` writes those names onto the profile; only an
+ * older profile without them costs a lookup of the grid.
+ */
+async function placeOf(author: Author, held: Pick<WishDoc, 'slot'>[]): Promise<Place> {
+  const taken = new Set(held.map((w) => w.slot))
+  const place = {
+    gridName: author.gridName || null,
+    buildingName: author.buildingName || null,
+    free: slotsOf(author._id).filter((s) => !taken.has(s)),
+  }
+  if (place.gridName && place.buildingName) return place
+  const { data: found } = await grids()
+    .where({ _id: author.gridId ?? '' })
+    .limit(1)
+    .get()
+  return {
+    ...place,
+    gridName: place.gridName ?? found[0]?.name ?? null,
+    buildingName:
+      place.buildingName ??
+      found[0]?.buildings.find((b) => b.id === author.buildingId)?.name ??
+      null,
+  }
+}
+
+/** The join that reads an author's active wishes with the caller (see lib/load). */
+export const activeOf = (openid: string, as = 'active') => ({
+  as,
+  from: 'wishes',
+  field: 'slot',
+  equals: slotsOf(openid),
 })
+
+/**
+ * Inserts a new active wish by `author` into one of their free slots. Another create racing for
+ * the same slot makes the insert fail on the unique index; then the next free slot is tried.
+ * `id` (derived from the requestId) makes a second delivery of the same request fail on `_id`
+ * instead of creating a second wish. The stored wish, `'limit'` when every slot is taken (the
+ * limit holds however many creates race), `'duplicate'` when this request already created it.
+ */
+export async function insertWish(
+  author: Author,
+  held: Pick<WishDoc, 'slot'>[],
+  input: { title: string; content: string; category: WishCategory },
+  status: WishStatus,
+  filedBy: string | null,
+  step: TimelineDoc,
+  id?: string
+): Promise<WishDoc | 'limit' | 'duplicate'> {
+  const place = await placeOf(author, held)
+  const doc = draftWish(author, place, input, status, filedBy, step)
+  for (const slot of place.free) {
+    try {
+      const { _id } = await wishes().add({ data: { ...doc, slot, ...(id ? { _id: id } : {}) } })
+      const wish = { _id, slot, ...doc }
+      await count(wishCounted, null, wish)
+      return wish
+    } catch (err) {
+      if (isDuplicateKey(err, '_id_')) return 'duplicate'
+      if (!isDuplicateKey(err)) throw err
+    }
+  }
+  return 'limit'
+}
+
+/** A new wish by `author`, with the snapshot of their name, phone and address. */
+function draftWish(
+  author: Author,
+  place: Place,
+  input: { title: string; content: string; category: WishCategory },
+  status: WishStatus,
+  filedBy: string | null,
+  step: TimelineDoc
+): Omit<WishDoc, '_id' | 'slot'> {
+  const { gridName, buildingName } = place
+  return {
+    title: input.title,
+    content: input.content,
+    category: input.category,
+    status,
+    gridId: author.gridId ?? '',
+    gridName: gridName ?? '',
+    communityId: author.communityId ?? '',
+    authorOpenid: author._id,
+    authorNickname: author.nickname ?? '',
+    authorName: author.realName ?? '',
+    authorPhone: author.phone ?? '',
+    authorBuildingName: buildingName ?? '',
+    authorRoom: author.room ?? '',
+    filedBy,
+    claimerOpenid: null,
+    claimerNickname: null,
+    claimerName: null,
+    claimerPhone: null,
+    reviewedBy: filedBy,
+    rejectReason: null,
+    releaseReason: null,
+    fulfillNote: null,
+    rating: null,
+    thanks: null,
+    autoConfirmed: false,
+    createdAt: step.at,
+    reviewedAt: status === 'open' ? step.at : null,
+    claimedAt: null,
+    fulfilledAt: null,
+    doneAt: null,
+    cancelledAt: null,
+    updatedAt: step.at,
+    timeline: [step],
+  }
+}
+
+/** The wish `wishById` read with the caller, or null. */
+export const joinedWish = (joined: Record<string, Doc[]>): WishDoc | null =>
+  (joined.wish?.[0] as unknown as WishDoc | undefined) ?? null
+
+/** The active wishes `activeOf` read with the caller. */
+export const joinedActive = (joined: Record<string, Doc[]>): WishDoc[] =>
+  (joined.active ?? []) as unknown as WishDoc[]

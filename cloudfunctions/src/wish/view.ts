@@ -5,6 +5,9 @@ import { iso } from '../lib/time'
 import { canOf, seesAuthorContact, seesClaimerContact, seesRating } from './policy'
 import type { WishDoc } from './store'
 
+/** What anyone who may not see a wish is told, whether or not it exists. */
+export const NOT_SEEN = '心愿不存在或您无权查看'
+
 /** The author from the snapshot: building for everyone, name in full, room and phone on need. */
 const authorOf = (w: WishDoc, full: boolean): WishPerson => ({
   nickname: w.authorNickname,

@@ -1,16 +1,6 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
-beforeEach(() => emu.reset())
+const emu = useEmulator()
 
 const good = {
   gridId: 'g1',
@@ -22,7 +12,7 @@ const good = {
 
 describe('user.bindGrid', () => {
   it('binds a newcomer to a grid, unverified until a grid worker verifies', async () => {
-    const res = await emu.call('user', 'demo-newcomer', 'bindGrid', good)
+    const res = await emu().call('user', 'demo-newcomer', 'bindGrid', good)
     expect(res).toMatchObject({
       ok: true,
       data: {
@@ -39,7 +29,7 @@ describe('user.bindGrid', () => {
         phone: '13900000009',
       },
     })
-    const me = await emu.call('user', 'demo-newcomer', 'me')
+    const me = await emu().call('user', 'demo-newcomer', 'me')
     expect(me).toMatchObject({ ok: true, data: { bindStatus: 'pending', grid: { id: 'g1' } } })
   })
 
@@ -56,16 +46,16 @@ describe('user.bindGrid', () => {
   ])(
     'bad input %j → INVALID_INPUT on %s, with a Chinese message, and nothing changes',
     async (input, field) => {
-      const res = await emu.call('user', 'demo-newcomer', 'bindGrid', input)
+      const res = await emu().call('user', 'demo-newcomer', 'bindGrid', input)
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } })
       if (!res.ok) expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
-      const me = await emu.call('user', 'demo-newcomer', 'me')
+      const me = await emu().call('user', 'demo-newcomer', 'me')
       expect(me).toMatchObject({ ok: true, data: { grid: null, bindStatus: 'none' } })
     }
   )
 
   it('takes the phone from a WeChat getPhoneNumber code', async () => {
-    const res = await emu.call('user', 'demo-newcomer', 'bindGrid', {
+    const res = await emu().call('user', 'demo-newcomer', 'bindGrid', {
       ...good,
       phone: undefined,
       phoneCode: 'phone:13712345678',
@@ -74,8 +64,8 @@ describe('user.bindGrid', () => {
   })
 
   it('replays a repeated requestId with the first result and changes nothing', async () => {
-    const first = await emu.call('user', 'demo-newcomer', 'bindGrid', good, 'req-bind-1')
-    const again = await emu.call(
+    const first = await emu().call('user', 'demo-newcomer', 'bindGrid', good, 'req-bind-1')
+    const again = await emu().call(
       'user',
       'demo-newcomer',
       'bindGrid',
@@ -83,14 +73,14 @@ describe('user.bindGrid', () => {
       'req-bind-1'
     )
     expect(again).toEqual(first)
-    const me = await emu.call('user', 'demo-newcomer', 'me')
+    const me = await emu().call('user', 'demo-newcomer', 'me')
     expect(me).toMatchObject({ ok: true, data: { grid: { id: 'g1' } } })
   })
 
   it('keeps a binding across an emulator restart', async () => {
-    await emu.call('user', 'demo-newcomer', 'bindGrid', good)
-    await emu.restart()
-    const me = await emu.call('user', 'demo-newcomer', 'me')
+    await emu().call('user', 'demo-newcomer', 'bindGrid', good)
+    await emu().restart()
+    const me = await emu().call('user', 'demo-newcomer', 'me')
     expect(me).toMatchObject({
       ok: true,
       data: { bindStatus: 'pending', grid: { id: 'g1', room: '3-201' } },
@@ -98,14 +88,14 @@ describe('user.bindGrid', () => {
   })
 
   it('moving house starts a new verification; re-submitting the same address changes nothing', async () => {
-    const same = await emu.call('user', 'demo-resident-1', 'bindGrid', {
+    const same = await emu().call('user', 'demo-resident-1', 'bindGrid', {
       gridId: 'g1',
       buildingId: 'g1-b1',
       room: '101',
       name: '张桂兰',
     })
     expect(same).toMatchObject({ ok: true, data: { bindStatus: 'verified' } })
-    const moved = await emu.call('user', 'demo-resident-1', 'bindGrid', {
+    const moved = await emu().call('user', 'demo-resident-1', 'bindGrid', {
       gridId: 'g2',
       buildingId: 'g2-b5',
       room: '808',

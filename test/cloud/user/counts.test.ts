@@ -1,21 +1,10 @@
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import { call, data, PERSONAS as P, useEmulator } from '../helpers'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator()
-})
-afterAll(() => emu.stop())
-afterEach(() => expectAllQueriesIndexed(emu))
+const emu = useEmulator()
 
 describe('user.counts', () => {
   it('gives a resident the counts of their grid and none of the staff queues', async () => {
-    const res = await emu.call('user', 'demo-resident-2', 'counts')
-    expect(res.ok).toBe(true)
-    const { counts } = res.data
+    const { counts } = data(await call(emu(), 'user', P.resident2, 'counts', {}))
     expect(Object.keys(counts).sort()).toEqual([
       'wish.litThisYear',
       'wish.openNow',
@@ -25,23 +14,30 @@ describe('user.counts', () => {
   })
 
   it('gives staff their queues, and a new pending resident shows up in them', async () => {
-    const before = await emu.call('user', 'demo-gridworker-1', 'counts')
-    expect(Object.keys(before.data.counts)).toEqual(
+    const before = data(await call(emu(), 'user', P.gridWorker, 'counts', {}))
+    expect(Object.keys(before.counts)).toEqual(
       expect.arrayContaining(['user.toVerify', 'wish.toReview'])
     )
-    const bound = await emu.call('user', 'demo-newcomer', 'bindGrid', {
+    const bound = await call(emu(), 'user', P.newcomer, 'bindGrid', {
       gridId: 'g1',
       buildingId: 'g1-b1',
       room: '901',
       name: '新邻居',
     })
     expect(bound.ok).toBe(true)
-    const after = await emu.call('user', 'demo-gridworker-1', 'counts')
-    expect(after.data.counts['user.toVerify']).toBe(before.data.counts['user.toVerify'] + 1)
+    const after = data(await call(emu(), 'user', P.gridWorker, 'counts', {}))
+    expect(after.counts['user.toVerify']).toBe((before.counts['user.toVerify'] ?? 0) + 1)
   })
 
   it('tells a newcomer nothing', async () => {
-    const res = await emu.call('user', 'demo-newcomer', 'counts')
+    const res = await call(emu(), 'user', P.newcomer, 'counts', {})
     expect(res).toMatchObject({ ok: true, data: { counts: {} } })
+  })
+
+  it('costs one read for a resident and for staff of a grid, whatever the data size', async () => {
+    for (const who of [P.resident1, P.gridWorker, P.committee]) {
+      const { roundTrips } = await emu().callWithStats('user', who, 'counts', {})
+      expect({ who, roundTrips }).toEqual({ who, roundTrips: 1 })
+    }
   })
 })

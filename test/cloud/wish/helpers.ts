@@ -1,63 +1,35 @@
 import type { Wish, WishCategory } from '@/contract/wish'
-import {
-  expectAllQueriesIndexed,
-  startTestEmulator,
-  type Envelope,
-  type TestEmulator,
-} from '../../helpers/emulator'
+import type { TestEmulator } from '../../helpers/emulator'
+import { data, PERSONAS } from '../helpers'
 
-// Shared arrangements for the wish tests: one emulator per test file with fresh demo data before
-// each test, every query checked against the declared indexes, and the wish flow driven through
-// its actions (create → review → claim → fulfill → confirm).
+// The wish domain's arrangements, on the shared cloud-test setup (../helpers): the flow driven
+// through its actions (create → review → claim → fulfill → confirm).
 
-export const R1 = 'demo-resident-1' // 张桂兰, g1, 13800000001, 1号楼 101
-export const R2 = 'demo-resident-2' // g1
-export const R3 = 'demo-resident-3' // g2
-export const V1 = 'demo-volunteer-1' // g1, approved volunteer + red agent
-export const V2 = 'demo-volunteer-2' // g2, approved volunteer
-export const GW = 'demo-gridworker-1' // serves g1 and g2
-export const CM = 'demo-committee-1' // committee of c1
-export const ADMIN = 'demo-admin'
-export const NEWCOMER = 'demo-newcomer'
+export {
+  data,
+  expectError,
+  newRedAgent,
+  newResident,
+  READ_TRIPS,
+  useEmulator,
+  WRITE_TRIPS,
+} from '../helpers'
 
-/** Round-trip targets (emulator-measured, actor lookup and audit included). */
-export const READ_TRIPS = 2
-export const WRITE_TRIPS = 4
-
-export function useEmulator(): () => TestEmulator {
-  let emu: TestEmulator | undefined
-  beforeAll(async () => {
-    emu = await startTestEmulator({ log: () => undefined })
-  }, 60_000)
-  afterAll(async () => {
-    await emu?.stop()
-  })
-  beforeEach(async () => {
-    await emu!.reset()
-    await emu!.setClock(0)
-  })
-  afterEach(() => expectAllQueriesIndexed(emu!))
-  return () => emu!
-}
+export const R1: string = PERSONAS.resident1
+export const R2: string = PERSONAS.resident2
+export const R3: string = PERSONAS.resident3
+export const V1: string = PERSONAS.volunteer1
+export const V2: string = PERSONAS.volunteer2
+export const GW: string = PERSONAS.gridWorker
+export const CM: string = PERSONAS.committee
+export const ADMIN: string = PERSONAS.admin
+export const NEWCOMER: string = PERSONAS.newcomer
 
 export const wishInput = (n: number | string = 1, category: WishCategory = 'daily') => ({
   title: `想要一根拐杖${n}`,
   content: `腿脚不便，出门需要一根结实的拐杖 ${n}`,
   category,
 })
-
-export function data<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res.error)}`)
-  return res.data
-}
-
-export function expectError(res: Envelope, code: string, field?: string): void {
-  expect(res.ok).toBe(false)
-  if (res.ok) return
-  expect(res.error.code).toBe(code)
-  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  if (field !== undefined) expect(res.error.field).toBe(field)
-}
 
 export class WishFlow {
   constructor(private emu: TestEmulator) {}
@@ -98,22 +70,4 @@ export class WishFlow {
   async stored(): Promise<Record<string, unknown>[]> {
     return this.emu.emulator.db.find('wishes')
   }
-}
-
-/** A new verified resident, arranged through `user.bindGrid` and verification by staff. */
-export async function newResident(
-  emu: TestEmulator,
-  openid: string,
-  place: { gridId: string; buildingId: string } = { gridId: 'g1', buildingId: 'g1-b2' },
-  room = '808'
-): Promise<void> {
-  data(await emu.call('user', openid, 'bindGrid', { ...place, room, name: '测试居民' }))
-  const verifier = place.gridId === 'g3' ? ADMIN : GW
-  data(await emu.call('user', verifier, 'verifyResident', { openid, approve: true }))
-}
-
-/** A new red agent of c1 (eligible to claim), arranged through actions. */
-export async function newRedAgent(emu: TestEmulator, openid: string): Promise<void> {
-  await newResident(emu, openid)
-  data(await emu.call('user', CM, 'setRoles', { openid, roles: ['resident', 'redAgent'] }))
 }

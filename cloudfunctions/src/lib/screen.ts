@@ -1,4 +1,4 @@
-import { isTextSafe, type ContentScene } from '../lib/content'
+import { isTextSafe, type ContentScene } from './content'
 
 /**
  * The first field whose text the content check flags, or null. The fields are checked in

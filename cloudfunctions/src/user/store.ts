@@ -4,6 +4,18 @@ import { users, type UserDoc } from '../lib/actor'
 import { fail, ok, type Result } from '../lib/result'
 import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 
+// The `users` collection is shared by every domain (lib/actor: `UserDoc`, `users`); this holds
+// what the user domain's actions read and page.
+export { users, type UserDoc }
+
+/** The join that reads another user with the caller (see lib/load). */
+export const userById = (openid: string) => ({
+  as: 'target',
+  from: 'users',
+  field: '_id',
+  equals: openid,
+})
+
 /**
  * A page of users matching `where`, in binding order (`boundAt`, then `_id`), with a keyset
  * cursor: the shared read of the verification queue and the resident roster. One round trip.

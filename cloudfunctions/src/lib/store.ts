@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto'
+import { db } from './cloud'
+
+// Store building blocks every domain's `store.ts` uses: find by id, duplicate keys, and the status
+// + timeline transition with one conditional write.
+
+/** A unique index refused the write (MongoDB's E11000), optionally on the named index. */
+export function isDuplicateKey(err: unknown, index?: string): boolean {
+  const e = err as { errMsg?: string; message?: string }
+  const text = `${e?.errMsg ?? ''} ${e?.message ?? ''}`
+  if (!/E11000|duplicate key/i.test(text)) return false
+  return index === undefined || new RegExp(`index: ${index}\\b`).test(text)
+}
+
+export async function findById<T>(collection: string, id: string): Promise<T | null> {
+  // where() rather than doc().get(): a missing id is an empty result, not a rejection.
+  const { data } = await db().collection<T>(collection).where({ _id: id }).limit(1).get()
+  return data[0] ?? null
+}
+
+/** One step of a timeline: when, what, and a text shown to everyone who sees the item. */
+export interface Step<K extends string = string> {
+  at: Date
+  type: K
+  /** No personal data: the timeline is shown to everyone who may see the item. */
+  text: string
+}
+
+export const entry = <K extends string>(at: Date, type: K, text: string): Step<K> => ({
+  at,
+  type,
+  text,
+})
+
+/** A document with a status and an embedded timeline. */
+export interface Tracked<S extends string = string, K extends string = string> {
+  _id: string
+  status: S
+  updatedAt: Date
+  timeline: Step<K>[]
+}
+
+/** The document as it is after a transition, without reading it again. */
+export const applied = <T extends Tracked>(
+  doc: T,
+  changes: Partial<T>,
+  step: T['timeline'][number]
+): T => ({
+  ...doc,
+  ...changes,
+  updatedAt: step.at,
+  timeline: [...(doc.timeline ?? []), step],
+})
+
+/**
+ * Moves a document from status `from` with one conditional write: `guard` holds the other facts
+ * the caller checked (the claimer, the author), so a concurrent change makes this a no-op.
+ * True if it won.
+ */
+export async function transition<T extends Tracked>(
+  collection: string,
+  id: string,
+  from: T['status'],
+  guard: Partial<T>,
+  changes: Partial<T>,
+  step: T['timeline'][number]
+): Promise<boolean> {
+  const _ = db().command
+  const res = await db()
+    .collection(collection)
+    .where({ _id: id, status: from, ...guard })
+    .update({ data: { ...changes, updatedAt: step.at, timeline: _.push([step]) } })
+  return res.stats.updated === 1
+}
+
+/**
+ * The `_id` of a document a request creates, derived from the caller and the requestId, so that a
+ * second delivery of the request fails on `_id` instead of creating it twice. Undefined without a
+ * requestId (the database assigns one).
+ */
+export function requestDocId(openid: string, requestId: string | undefined): string | undefined {
+  if (!requestId) return undefined
+  return createHash('sha256').update(`${openid}|${requestId}`).digest('hex').slice(0, 32)
+}

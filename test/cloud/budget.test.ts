@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import type { ActionName, FunctionName, InputOf } from '@/contract/api'
+import type { Wish } from '@/contract/wish'
+import {
+  call,
+  callWithStats,
+  data,
+  PERSONAS as P,
+  READ_TRIPS,
+  useEmulator,
+  WRITE_TRIPS,
+} from './helpers'
+
+// Every action of every function, called as the app calls it (a change with a requestId), within
+// its database round-trip budget: reads 2, changes 4, the caller, the audit entry and the
+// request's record included. Set BUDGET_OUT=<file> to write the measured figures as JSON.
+
+const emu = useEmulator()
+const measured: Record<string, number> = {}
+let seq = 0
+
+async function within<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  who: string,
+  action: A,
+  input: InputOf<F, A>,
+  budget: number
+) {
+  const requestId = budget === WRITE_TRIPS ? `budget-${++seq}` : undefined
+  const { result, roundTrips } = await callWithStats(emu(), fn, who, action, input, requestId)
+  measured[`${fn}.${action}`] = Math.max(measured[`${fn}.${action}`] ?? 0, roundTrips)
+  expect({ action: `${fn}.${action}`, ok: result.ok }).toEqual({
+    action: `${fn}.${action}`,
+    ok: true,
+  })
+  expect({ action: `${fn}.${action}`, roundTrips }).toEqual({
+    action: `${fn}.${action}`,
+    roundTrips: Math.min(roundTrips, budget),
+  })
+  return result.ok ? result.data : (null as never)
+}
+
+const wishInput = (n: number) => ({
+  title: `想要一根拐杖${n}`,
+  content: `腿脚不便，出门需要一根结实的拐杖 ${n}`,
+  category: 'daily' as const,
+})
+
+afterAll(() => {
+  if (process.env.BUDGET_OUT) fs.writeFileSync(process.env.BUDGET_OUT, JSON.stringify(measured))
+})
+
+describe('round-trip budget with a requestId', () => {
+  it('every user action', async () => {
+    await within('user', P.resident1, 'me', {}, READ_TRIPS)
+    await within('user', P.resident1, 'counts', {}, READ_TRIPS)
+    await within('user', P.gridWorker, 'counts', {}, READ_TRIPS)
+    await within('user', P.admin, 'counts', {}, READ_TRIPS)
+    await within('user', P.newcomer, 'listGrids', {}, READ_TRIPS)
+    await within('user', P.resident1, 'myGrid', {}, READ_TRIPS)
+    const bind = { gridId: 'g1', buildingId: 'g1-b1', room: '901', name: '新邻居' }
+    await within('user', P.newcomer, 'bindGrid', bind, WRITE_TRIPS)
+    // A first-time user without any profile yet.
+    await within('user', 'budget-first-timer', 'bindGrid', { ...bind, room: '902' }, WRITE_TRIPS)
+    await within('user', P.resident2, 'updateProfile', { nickname: '老李' }, WRITE_TRIPS)
+    await within('user', P.gridWorker, 'listPendingResidents', {}, READ_TRIPS)
+    await within('user', P.gridWorker, 'listResidents', {}, READ_TRIPS)
+    await within(
+      'user',
+      P.gridWorker,
+      'verifyResident',
+      { openid: P.newcomer, approve: true },
+      WRITE_TRIPS
+    )
+    await within(
+      'user',
+      P.committee,
+      'setRoles',
+      { openid: P.resident2, roles: ['resident', 'redAgent'] },
+      WRITE_TRIPS
+    )
+    await within('user', P.resident2, 'exportMyData', {}, READ_TRIPS)
+    // Moving within the community re-counts two grids in one write.
+    await within(
+      'user',
+      P.resident2,
+      'bindGrid',
+      { gridId: 'g2', buildingId: 'g2-b4', room: '404', name: '李建国' },
+      WRITE_TRIPS
+    )
+  })
+
+  it('every wish action', async () => {
+    const w = (await within('wish', P.resident1, 'create', wishInput(1), WRITE_TRIPS)) as Wish
+    await within('wish', P.gridWorker, 'review', { id: w.id, approve: true }, WRITE_TRIPS)
+    await within('wish', P.resident1, 'get', { id: w.id }, READ_TRIPS)
+    await within('wish', P.resident1, 'list', { scope: 'grid' }, READ_TRIPS)
+    await within('wish', P.gridWorker, 'list', { scope: 'review' }, READ_TRIPS)
+    await within('wish', P.resident1, 'stats', {}, READ_TRIPS)
+    await within('wish', P.volunteer1, 'claim', { id: w.id }, WRITE_TRIPS)
+    await within('wish', P.volunteer1, 'release', { id: w.id, reason: '临时有事' }, WRITE_TRIPS)
+    data(await call(emu(), 'wish', P.volunteer1, 'claim', { id: w.id }))
+    await within('wish', P.volunteer1, 'fulfill', { id: w.id, note: '已经送到' }, WRITE_TRIPS)
+    await within(
+      'wish',
+      P.resident1,
+      'confirm',
+      { id: w.id, rating: 5, thanks: '谢谢志强' },
+      WRITE_TRIPS
+    )
+    const mine = (await within('wish', P.resident2, 'create', wishInput(2), WRITE_TRIPS)) as Wish
+    await within('wish', P.resident2, 'cancel', { id: mine.id }, WRITE_TRIPS)
+    await within(
+      'wish',
+      P.gridWorker,
+      'createFor',
+      { residentOpenid: P.resident3, ...wishInput(3) },
+      WRITE_TRIPS
+    )
+  })
+
+  it('deleting an account', async () => {
+    // Bulk by nature: every domain's personal data is anonymised (one write per registry entry).
+    const { result, roundTrips } = await callWithStats(
+      emu(),
+      'user',
+      P.resident3,
+      'deleteMe',
+      {},
+      'budget-delete'
+    )
+    measured['user.deleteMe'] = roundTrips
+    expect(result.ok).toBe(true)
+    expect(roundTrips).toBeLessThanOrEqual(7)
+  })
+})

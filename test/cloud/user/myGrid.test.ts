@@ -1,0 +1,42 @@
+import { useEmulator } from '../helpers'
+
+const emu = useEmulator()
+
+describe('user.myGrid', () => {
+  it('shows a resident their grid and its grid workers, masked', async () => {
+    const res = await emu().call('user', 'demo-resident-1', 'myGrid')
+    expect(res).toEqual({
+      ok: true,
+      data: {
+        grid: {
+          id: 'g1',
+          name: '第一网格',
+          communityId: 'c1',
+          communityName: '幸福里社区',
+          buildingCount: 3,
+        },
+        workers: [
+          { id: 'demo-gridworker-1', nickname: '刘网格员', name: '刘*', phone: '138****0007' },
+        ],
+        residentCount: 3,
+      },
+    })
+  })
+
+  it('the committee sees the grid workers in full; the unbound get NOT_BOUND', async () => {
+    await emu().call('user', 'demo-admin', 'setRoles', {
+      openid: 'demo-resident-2',
+      roles: ['committee'],
+      communityId: 'c1',
+    })
+    const res = await emu().call('user', 'demo-resident-2', 'myGrid')
+    expect(res).toMatchObject({
+      ok: true,
+      data: { workers: [{ name: '刘芳', phone: '13800000007' }] },
+    })
+    expect(await emu().call('user', 'demo-newcomer', 'myGrid')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_BOUND' },
+    })
+  })
+})
