@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   functionsDir?: string
   /** default: dist/h5 */
   staticDir?: string
-  /** default: cloudfunctions/db/collections.json */
+  /** a manifest folder or one file; default: cloudfunctions/db/collections/ */
   manifestFile?: string
   /** run timer triggers on their cron schedule (npm start); default false */
   timers?: boolean

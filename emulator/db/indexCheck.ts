@@ -1,6 +1,6 @@
 // Decides whether a query would be served by a declared index on the real service, so that a
 // missing index shows up locally instead of as a slow query (or a timeout) in production.
-import type { CollectionSpec, IndexSpec } from './index'
+import type { CollectionSpec, IndexSpec } from './types'
 import type { SortSpec } from './query'
 import { Doc, isPlainObject, isRegExp } from './wire'
 

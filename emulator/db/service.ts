@@ -2,7 +2,7 @@
 // wx-server-sdk) in, the reply it parses out. See index.ts for the public interface.
 import { promises as fs } from 'fs'
 import path from 'path'
-import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './index'
+import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
 import { checkLookup, checkQuery, Verdict } from './indexCheck'
 import { withLocks } from './mutex'

@@ -9,7 +9,7 @@
 // lookups are exact supersets of what mingo matches, and the order is the order the native sort
 // in query.ts gives. A document with an array, a sub-document, NaN… on an indexed field makes
 // that index step aside (the caller falls back to nedb + mingo) until it is gone.
-import type { IndexSpec } from './index'
+import type { IndexSpec } from './types'
 import type { FieldConds } from './matcher'
 import { comparePlain, isOrderable, plainValue } from './plain'
 import type { Doc } from './wire'

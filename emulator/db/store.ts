@@ -5,7 +5,7 @@
 import { promises as fs } from 'fs'
 import path from 'path'
 import Datastore from '@seald-io/nedb'
-import type { CollectionSpec, IndexSpec } from './index'
+import type { CollectionSpec, IndexSpec } from './types'
 import { DbError, duplicateKey } from './errors'
 import { Conjunction, conjunction, FieldConds } from './matcher'
 import { Mutex } from './mutex'
