@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { OutboxMessage } from '../../emulator/openapi/outbox'
-import type { UnindexedQuery } from '../../emulator/runner'
+import type { UnindexedQuery } from '../../emulator/functions/runner'
 import {
   describeUnindexed,
   REPO_ROOT,
