@@ -1,10 +1,18 @@
 // The `wish` function in the bench (see section.ts).
-import type { BenchSection } from './section'
+import type { BenchSection, JourneyStep } from './section'
 
 const list = (who: string, scope: string, status?: string) => ({
   who,
   action: 'list',
   input: status ? { scope, status } : { scope },
+})
+
+// a state change on the wish the journey created last
+const onWish = (who: string, action: string, extra: Record<string, unknown> = {}): JourneyStep => ({
+  who,
+  action,
+  inputFrom: (ids) => ({ id: ids.wish, ...extra }),
+  change: true,
 })
 
 export const wishBench: BenchSection = {
@@ -38,42 +46,12 @@ export const wishBench: BenchSection = {
     { who: 'demo-resident-2', action: 'get', inputFrom: (ids) => ({ id: ids.wish }) },
     { who: 'demo-resident-2', action: 'list', input: { scope: 'mine' } },
     { who: 'demo-resident-2', action: 'stats', input: {} },
-    {
-      who: 'demo-gridworker-1',
-      action: 'review',
-      inputFrom: (ids) => ({ id: ids.wish, approve: true }),
-      change: true,
-    },
-    {
-      who: 'demo-volunteer-1',
-      action: 'claim',
-      inputFrom: (ids) => ({ id: ids.wish }),
-      change: true,
-    },
-    {
-      who: 'demo-volunteer-1',
-      action: 'release',
-      inputFrom: (ids) => ({ id: ids.wish, reason: '临时出差' }),
-      change: true,
-    },
-    {
-      who: 'demo-volunteer-1',
-      action: 'claim',
-      inputFrom: (ids) => ({ id: ids.wish }),
-      change: true,
-    },
-    {
-      who: 'demo-volunteer-1',
-      action: 'fulfill',
-      inputFrom: (ids) => ({ id: ids.wish, note: '已经教会了' }),
-      change: true,
-    },
-    {
-      who: 'demo-resident-2',
-      action: 'confirm',
-      inputFrom: (ids) => ({ id: ids.wish, rating: 5, thanks: '太感谢了' }),
-      change: true,
-    },
+    onWish('demo-gridworker-1', 'review', { approve: true }),
+    onWish('demo-volunteer-1', 'claim'),
+    onWish('demo-volunteer-1', 'release', { reason: '临时出差' }),
+    onWish('demo-volunteer-1', 'claim'),
+    onWish('demo-volunteer-1', 'fulfill', { note: '已经教会了' }),
+    onWish('demo-resident-2', 'confirm', { rating: 5, thanks: '太感谢了' }),
     {
       who: 'demo-resident-2',
       action: 'create',
@@ -81,12 +59,7 @@ export const wishBench: BenchSection = {
       change: true,
       keep: (data, ids) => (ids.wish = (data as { id: string }).id),
     },
-    {
-      who: 'demo-resident-2',
-      action: 'cancel',
-      inputFrom: (ids) => ({ id: ids.wish }),
-      change: true,
-    },
+    onWish('demo-resident-2', 'cancel'),
     {
       who: 'demo-gridworker-1',
       action: 'createFor',
