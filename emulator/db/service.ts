@@ -133,7 +133,7 @@ export class Service implements DbService {
     if (this.closed) return
     this.closed = true
     if (this.timer) clearInterval(this.timer)
-    for (const c of this.collections.values()) await c.mutex.run(() => c.compact())
+    for (const c of this.collections.values()) await c.compact()
   }
 
   queryStats(): QueryStats {
@@ -515,7 +515,7 @@ export class Service implements DbService {
   private async compactBusy(): Promise<void> {
     for (const c of this.collections.values()) {
       if (!this.closed && c.pendingWrites >= COMPACT_AFTER_WRITES) {
-        await c.mutex.run(() => c.compact())
+        await c.compact()
       }
     }
   }
