@@ -45,8 +45,6 @@ function section(title: string, body: string) {
   console.log(`\n== ${title}\n${body}`)
 }
 
-const fnOf = new Map(sections.flatMap((s) => s.journey.map((j) => [j, s.fn] as const)))
-
 function send(url: string, fn: string, c: Call, requestId?: string): Promise<ApiAnswer> {
   return callApi(
     url,
@@ -107,7 +105,7 @@ async function journeys(): Promise<string> {
       for (const step of s.journey) {
         const call = { ...step, input: step.inputFrom ? step.inputFrom(ids) : step.input }
         const requestId = randomUUID()
-        const r = await send(emu.url, fnOf.get(step) ?? s.fn, call, requestId)
+        const r = await send(emu.url, s.fn, call, requestId)
         if (r.body.ok) step.keep?.(r.body.data, ids)
         const replay = step.change ? await send(emu.url, s.fn, call, requestId) : undefined
         const budget = step.change ? 4 : 2
