@@ -24,15 +24,19 @@ export interface ApiAnswer {
   ms: number
 }
 
-/** POST /api/<fn> as a persona; returns the envelope with the emulator's per-call stats. */
+/**
+ * POST /api/<fn> as a persona, with the body the app sends (`{action, input, requestId}`: the app
+ * gives every state change a requestId); returns the envelope with the emulator's per-call stats.
+ */
 export function callApi(
   base: string,
   fn: string,
   openid: string,
   action: string,
-  input?: unknown
+  input?: unknown,
+  requestId?: string
 ): Promise<ApiAnswer> {
-  const body = JSON.stringify({ action, input })
+  const body = JSON.stringify({ action, input, ...(requestId ? { requestId } : {}) })
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -62,6 +66,28 @@ export function callApi(
     req.on('error', reject)
     req.end(body)
   })
+}
+
+/** Runs `clients` loops at once until `total` calls are made; each call comes from `next`. */
+export async function concurrently(
+  clients: number,
+  total: number,
+  next: (client: number, n: number) => Promise<ApiAnswer>
+): Promise<{ samples: number[]; failed: number; seconds: number }> {
+  const samples: number[] = []
+  let failed = 0
+  let issued = 0
+  const started = process.hrtime.bigint()
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (issued < total) {
+        const r = await next(c, issued++)
+        samples.push(r.ms)
+        if (!r.body.ok) failed++
+      }
+    })
+  )
+  return { samples, failed, seconds: Number(process.hrtime.bigint() - started) / 1e9 }
 }
 
 export function table(rows: (string | number)[][]): string {

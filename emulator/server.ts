@@ -1,25 +1,31 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { Clock } from './clock'
-import { APP_ID, INTERNAL_MESSAGE } from './constants'
+import { INTERNAL_MESSAGE } from './constants'
 import { createDbService, loadManifest, type DbService, type QueryEvent } from './db'
-import { FunctionRegistry, type FunctionInfo, type TimerTrigger } from './functions'
-import { handleWxOpenApi, isMultipart, Outbox, parseMultipart } from './openapi'
-import { FunctionRunner, type Outcome, type UnindexedQuery } from './runner'
-import { demoData, demoPersonas } from './seed'
-import { serveStatic } from './static'
+import { createInvoker } from './functions/invoke'
+import { FunctionRegistry } from './functions/registry'
+import { FunctionRunner, type UnindexedQuery } from './functions/runner'
+import { TimerScheduler } from './functions/timers'
+import { failure, HttpError, send, short } from './http'
+import { Outbox } from './openapi'
+import { adminRoutes } from './routes/admin'
+import { functionRoutes } from './routes/api'
+import { controlRoutes } from './routes/control'
+import { serveStatic } from './routes/static'
+import { demoData } from './seed'
 import { StatsLog } from './stats'
-import { TimerScheduler } from './timers'
 
-// The local CloudBase: one HTTP server on 127.0.0.1 that serves
+// The local CloudBase: one HTTP server on 127.0.0.1 that serves, one router each (routes/):
 //   /admin[/<tag>]  the protocol wx-server-sdk speaks (database JSON, wx.openApi multipart),
-//   /api/<fn>       the local HTTP API of DESIGN §5 (runs a function as X-Openid),
-//   /api/_*         dev endpoints (reset, clock, timers, stats, outbox, personas),
+//   /api/<fn>       the local HTTP API of docs/contract.md (runs a function as X-Openid),
+//   /api/_*         control routes (reset, clock, timers, stats, outbox, personas),
 //   everything else the H5 build.
+// This file builds the parts (database, function runtime in functions/, clock, outbox, stats)
+// and dispatches requests; it holds no route logic.
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -32,7 +38,7 @@ export interface EmulatorOptions {
   functionsDir?: string
   /** default: dist/h5 */
   staticDir?: string
-  /** default: cloudfunctions/db/collections.json */
+  /** a manifest folder or one file; default: cloudfunctions/db/collections/ */
   manifestFile?: string
   /** run timer triggers on their cron schedule (npm start); default false */
   timers?: boolean
@@ -65,77 +71,7 @@ export interface Emulator {
   stop(): Promise<void>
 }
 
-type Envelope =
-  | { ok: true; [k: string]: unknown }
-  | { ok: false; error: { code: string; message: string; field?: string } }
-
-const failure = (code: string, message: string, field?: string): Envelope => ({
-  ok: false,
-  error: { code, message, ...(field ? { field } : {}) },
-})
-
-const INTERNAL = JSON.stringify(failure('INTERNAL', INTERNAL_MESSAGE))
-
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message)
-  }
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = []
-    let size = 0
-    req.on('data', (d: Buffer) => {
-      size += d.length
-      if (size > limit) {
-        reject(new HttpError(413, 'request body too large'))
-        req.destroy()
-        return
-      }
-      parts.push(d)
-    })
-    req.on('end', () => resolve(Buffer.concat(parts)))
-    req.on('error', reject)
-  })
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string | number> = {}
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  })
-  res.end(text)
-}
-
-function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(raw.toString('utf8'))
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      return value as Record<string, unknown>
-  } catch {
-    // not JSON
-  }
-  return undefined
-}
-
-const short = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text === undefined ? '' : text.length > 300 ? `${text.slice(0, 300)}…` : text
-}
 
 function unindexedEntry(event: QueryEvent, fn?: string, action?: string): UnindexedQuery {
   const entry: UnindexedQuery = {
@@ -208,188 +144,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     outbox.clear()
   }
 
-  /** Runs one invocation and turns failures into the INTERNAL envelope, as the router would. */
-  const run = async (
-    fn: FunctionInfo,
-    event: unknown,
-    openid: string | null,
-    label: string,
-    trigger?: 'timer'
-  ): Promise<{ json: string; outcome: Outcome }> => {
-    const outcome = await runner.invoke(fn, event, { openid, trigger }, label)
-    const inv = outcome.invocation
-    stats.record(fn.name, label, {
-      roundTrips: inv.roundTrips,
-      ms: outcome.ms,
-      ok: outcome.ok,
-      unindexed: inv.unindexed,
-    })
-    if (outcome.ok) return { json: outcome.json, outcome }
-    log(`[emulator] ${fn.name}.${label} failed (${outcome.reason}): ${outcome.detail}`)
-    return { json: INTERNAL, outcome }
-  }
-
-  const fireTimer = async (fn: FunctionInfo, trigger: TimerTrigger): Promise<unknown> => {
-    const event = {
-      Type: 'Timer',
-      TriggerName: trigger.name,
-      Time: new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      ...(trigger.message !== undefined ? { Message: trigger.message } : {}),
-    }
-    const { json } = await run(fn, event, null, `timer:${trigger.name}`, 'timer')
-    return JSON.parse(json) as unknown
-  }
-
-  const fireTimers = async (name: string) => {
-    const fn = registry.get(name)
-    if (!fn) return undefined
-    const triggers: { name: string; result: unknown }[] = []
-    for (const trigger of fn.config.triggers) {
-      triggers.push({ name: trigger.name, result: await fireTimer(fn, trigger) })
-    }
-    return triggers
-  }
-
-  // --- /admin: what wx-server-sdk sends --------------------------------------------------------
-  const handleAdmin = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    tag: string | undefined
-  ) => {
-    const raw = await readBody(req, 20 * 1024 * 1024)
-    const invocation = runner.invocationForTag(tag)
-    if (isMultipart(req.headers)) {
-      const fields = await parseMultipart(req.headers, raw)
-      const action = fields.get('action')?.toString('utf8')
-      if (action !== 'wx.openApi') {
-        send(res, 200, {
-          requestId: crypto.randomUUID(),
-          code: 'INVALID_ACTION',
-          message: `${action} is not available in the emulator`,
-        })
-        return
-      }
-      if (invocation) invocation.openapiCalls++
-      const { body } = handleWxOpenApi({
-        fields,
-        fn: runner.functionForTag(tag),
-        ctx: { now: () => clock.now(), outbox },
-        warn: log,
-      })
-      res.writeHead(200, {
-        'content-type': 'application/octet-stream',
-        'content-length': body.length,
-      })
-      res.end(body)
-      return
-    }
-    const body = parseJsonObject(raw)
-    if (!body) {
-      send(res, 200, {
-        requestId: crypto.randomUUID(),
-        code: 'INVALID_PARAM',
-        message: 'body is not a JSON object',
-      })
-      return
-    }
-    if (invocation) invocation.roundTrips++
-    let reply: Record<string, unknown>
-    try {
-      reply = await db.handle(body, tag)
-    } catch (e) {
-      log(`[emulator] /admin ${String(body.action)} failed: ${(e as Error).stack ?? String(e)}`)
-      reply = { requestId: crypto.randomUUID(), code: 'SYS_ERR', message: (e as Error).message }
-    }
-    send(res, 200, reply)
-  }
-
-  // --- /api: the local HTTP API ------------------------------------------------------------------
-  const handleFunctionCall = async (req: IncomingMessage, res: ServerResponse, name: string) => {
-    const fn = registry.get(name)
-    if (!fn) {
-      send(res, 404, failure('NOT_FOUND', '没有这个云函数'))
-      return
-    }
-    if (req.method !== 'POST') {
-      send(res, 405, failure('INVALID_INPUT', '请用 POST 调用云函数'), { allow: 'POST' })
-      return
-    }
-    const body = parseJsonObject(await readBody(req, 6 * 1024 * 1024))
-    if (!body) {
-      send(res, 200, failure('INVALID_INPUT', '请求格式不正确', 'body'))
-      return
-    }
-    const header = req.headers['x-openid']
-    const openid = (Array.isArray(header) ? header[0] : header)?.trim() || null
-    // The event is the caller's data; callFunction adds userInfo, and never lets the caller set it.
-    const event: Record<string, unknown> = { ...body }
-    delete event.userInfo
-    if (openid) event.userInfo = { appId: APP_ID, openId: openid }
-    const label = typeof body.action === 'string' ? body.action : '(no action)'
-    const { json, outcome } = await run(fn, event, openid, label)
-    send(res, 200, json, {
-      'x-db-roundtrips': outcome.invocation.roundTrips,
-      'x-db-unindexed': outcome.invocation.unindexed.length,
-      'x-openapi-calls': outcome.invocation.openapiCalls,
-      'x-duration-ms': outcome.ms,
-    })
-  }
-
-  // Dev endpoints: "METHOD /api/<route>" → handler answering [status, body].
-  type DevRoute = (req: IncomingMessage, url: URL, rest: string) => Promise<[number, unknown]>
-  const ok = (data?: unknown): [number, unknown] => [
-    200,
-    data === undefined ? { ok: true } : { ok: true, data },
-  ]
-  const clockReply = (): [number, unknown] => [
-    200,
-    { ok: true, ...clock.toJSON(), data: clock.toJSON() },
-  ]
-  const devRoutes: Record<string, DevRoute> = {
-    'GET _health': async () => ok(),
-    'POST _reset': async () => {
-      await reset()
-      return ok()
-    },
-    'GET _personas': async () => ok(demoPersonas),
-    'GET _clock': async () => clockReply(),
-    'POST _clock': async (req) => {
-      const body = parseJsonObject(await readBody(req, 64 * 1024)) ?? {}
-      const offset =
-        body.offsetMs ??
-        (typeof body.advanceMs === 'number' ? clock.offsetMs + body.advanceMs : undefined)
-      if (typeof offset !== 'number' || !Number.isFinite(offset)) {
-        return [400, failure('INVALID_INPUT', 'offsetMs 必须是毫秒数', 'offsetMs')]
-      }
-      clock.set(offset)
-      return clockReply()
-    },
-    'POST _timer': async (_req, _url, name) => {
-      const fn = registry.get(name)
-      if (!fn) return [404, failure('NOT_FOUND', '没有这个云函数')]
-      if (fn.config.triggers.length === 0) {
-        return [404, failure('NOT_FOUND', '这个云函数没有定时触发器')]
-      }
-      return ok({ triggers: await fireTimers(name) })
-    },
-    'GET _stats': async () => ok({ ...stats.snapshot(), instances: runner.instances() }),
-    'POST _stats/reset': async () => {
-      stats.reset()
-      return ok()
-    },
-    'GET _outbox': async (_req, url) =>
-      ok({ items: outbox.list(url.searchParams.get('touser') ?? undefined) }),
-    'POST _outbox/clear': async () => {
-      outbox.clear()
-      return ok()
-    },
-    'GET _functions': async () =>
-      ok(
-        registry
-          .list()
-          .map((f) => ({ name: f.name, openapi: f.config.openapi, triggers: f.config.triggers }))
-      ),
-  }
+  const invoker = createInvoker({ runner, registry, stats, clock, log })
+  const admin = adminRoutes({ db, runner, clock, outbox, log })
+  const callFunction = functionRoutes({ registry, invoker })
+  const control = controlRoutes({ clock, registry, runner, invoker, stats, outbox, reset })
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     let route = url.pathname.slice('/api/'.length)
@@ -398,12 +156,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     } catch {
       // a malformed escape simply names nothing
     }
-    if (!route.startsWith('_')) return handleFunctionCall(req, res, route)
-    // `_timer/<fn>` carries its function in the path
-    const [head, rest] = route.startsWith('_timer/') ? ['_timer', route.slice(7)] : [route, '']
-    const devRoute = devRoutes[`${req.method} ${head}`]
-    if (!devRoute) return send(res, 404, failure('NOT_FOUND', '没有这个接口'))
-    const [status, body] = await devRoute(req, url, rest)
+    if (!route.startsWith('_')) return callFunction(req, res, route)
+    const reply = control(req, url, route)
+    if (!reply) return send(res, 404, failure('NOT_FOUND', '没有这个接口'))
+    const [status, body] = await reply
     send(res, status, body)
   }
 
@@ -429,11 +185,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       res.end()
       return
     }
-    const admin = /^\/admin(?:\/([^/]+))?\/?$/.exec(url.pathname)
-    if (admin) {
+    const adminPath = /^\/admin(?:\/([^/]+))?\/?$/.exec(url.pathname)
+    if (adminPath) {
       if (req.method !== 'POST')
         return send(res, 405, { code: 'INVALID_METHOD', message: 'POST only' })
-      return handleAdmin(req, res, admin[1] ? decodeURIComponent(admin[1]) : undefined)
+      return admin(req, res, adminPath[1] ? decodeURIComponent(adminPath[1]) : undefined)
     }
     if (isApi) return handleApi(req, res, url)
     serveStatic(staticDir, req, res, url.pathname)
@@ -476,7 +232,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         registry,
         clock,
         async (fn, trigger) => {
-          const result = await fireTimer(fn, trigger)
+          const result = await invoker.fireTimer(fn, trigger)
           log(`[timer] ${fn.name}/${trigger.name} → ${short(result)}`)
         },
         log
@@ -509,7 +265,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     outbox,
     stats,
     reset,
-    fireTimers,
+    fireTimers: invoker.fireTimers,
     stop,
   }
 }

@@ -1,4 +1,4 @@
-import type { UnindexedQuery } from './runner'
+import type { UnindexedQuery } from './functions/runner'
 
 // Per function+action figures for GET /api/_stats: how many invocations, how many database round
 // trips each took, how long, and which queries no index served. Benchmarks and reviews read it;

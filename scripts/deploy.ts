@@ -7,20 +7,9 @@
 // TENCENTCLOUD_SECRETKEY (a CAM key with access to the environment).
 import fs from 'node:fs'
 import path from 'node:path'
+import { loadManifest, type Manifest } from '../cloudfunctions/db/manifest'
 
 const root = path.resolve(__dirname, '..')
-
-interface IndexSpec {
-  name: string
-  fields: { name: string; direction: 1 | -1 | 'asc' | 'desc' }[]
-  unique?: boolean
-}
-interface Manifest {
-  collections: Record<
-    string,
-    { rules?: { read: boolean | string; write: boolean | string }; indexes: IndexSpec[] }
-  >
-}
 
 export interface DbPlan {
   collection: string
@@ -49,10 +38,6 @@ export function dbPlan(manifest: Manifest): DbPlan[] {
   }))
 }
 
-export function loadDeployManifest(): Manifest {
-  return JSON.parse(fs.readFileSync(path.join(root, 'cloudfunctions/db/collections.json'), 'utf8'))
-}
-
 function env(name: string): string {
   const v = process.env[name]
   if (!v) throw new Error(`缺少环境变量 ${name}（见 README 的“部署”一节）`)
@@ -60,7 +45,7 @@ function env(name: string): string {
 }
 
 async function deployDb(dryRun: boolean) {
-  const plan = dbPlan(loadDeployManifest())
+  const plan = dbPlan(loadManifest())
   if (dryRun) return console.log(JSON.stringify(plan, null, 2))
   const CloudBase = require('@cloudbase/manager-node')
   const app = new CloudBase({

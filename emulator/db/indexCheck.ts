@@ -1,6 +1,6 @@
 // Decides whether a query would be served by a declared index on the real service, so that a
 // missing index shows up locally instead of as a slow query (or a timeout) in production.
-import type { CollectionSpec, IndexSpec } from './index'
+import type { CollectionSpec, IndexSpec } from './types'
 import type { SortSpec } from './query'
 import { Doc, isPlainObject, isRegExp } from './wire'
 
@@ -9,27 +9,26 @@ export interface Verdict {
   reason: string
 }
 
-interface FieldUse {
-  constrained: boolean // an index on this field narrows the scan
-  fixed: boolean // a single value: sorting by it is free
-}
+// How a condition uses a field: `eq` one value, `in` a list of values, `range` bounds ($gt…),
+// `other` nothing an index can seek ($ne, regex, $exists…).
+type Use = 'eq' | 'in' | 'range' | 'other'
+const STRENGTH: Record<Use, number> = { other: 0, range: 1, in: 2, eq: 3 }
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte']
 
-function classify(value: unknown): FieldUse {
-  if (isRegExp(value)) return { constrained: false, fixed: false }
+function classify(value: unknown): Use {
+  if (isRegExp(value)) return 'other'
   if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
     const inList = Array.isArray(value.$in) ? value.$in : undefined
-    const fixed = '$eq' in value || inList?.length === 1
-    const constrained =
-      fixed || inList !== undefined || '$all' in value || RANGE.some((op) => op in value)
-    return { constrained, fixed }
+    if ('$eq' in value || inList?.length === 1) return 'eq'
+    if (inList !== undefined || '$all' in value) return 'in'
+    return RANGE.some((op) => op in value) ? 'range' : 'other'
   }
-  return { constrained: true, fixed: true }
+  return 'eq'
 }
 
 interface Shape {
-  fields: Map<string, FieldUse>
+  fields: Map<string, Use>
   ors: Doc[][]
 }
 
@@ -42,14 +41,13 @@ function shapeOf(query: Doc, shape: Shape = { fields: new Map(), ors: [] }): Sha
     } else if (!key.startsWith('$')) {
       const use = classify(value)
       const prev = shape.fields.get(key)
-      shape.fields.set(key, {
-        constrained: use.constrained || !!prev?.constrained,
-        fixed: use.fixed || !!prev?.fixed,
-      })
+      if (!prev || STRENGTH[use] > STRENGTH[prev]) shape.fields.set(key, use)
     }
   }
   return shape
 }
+
+const constrained = (use: Use | undefined) => use !== undefined && use !== 'other'
 
 export function checkQuery(
   spec: CollectionSpec | undefined,
@@ -59,13 +57,13 @@ export function checkQuery(
 ): Verdict {
   if (spec?.scan) return { served: true, reason: 'collection marked scan: true' }
   const indexes = spec?.indexes ?? []
-  const orderFields = Object.keys(order ?? {})
+  const sort = Object.entries(order ?? {})
   if (!query || Object.keys(query).length === 0) {
-    return checkUnfiltered(indexes, orderFields, options.emptyIsCheap === true)
+    return checkUnfiltered(indexes, sort, options.emptyIsCheap === true)
   }
   const shape = shapeOf(query)
-  if (shape.fields.get('_id')?.constrained) return { served: true, reason: 'by _id' }
-  const byIndex = checkIndexes(indexes, shape, orderFields)
+  if (constrained(shape.fields.get('_id'))) return { served: true, reason: 'by _id' }
+  const byIndex = checkIndexes(indexes, shape, sort)
   if (byIndex.served) return byIndex
   if (shape.ors.length > 0 && orBranchesServed(spec, query, shape, order)) {
     return { served: true, reason: 'every $or branch uses an index' }
@@ -73,32 +71,65 @@ export function checkQuery(
   return byIndex
 }
 
+const dirOf = (d: IndexSpec['fields'][number]['direction']): 1 | -1 =>
+  d === -1 || d === 'desc' ? -1 : 1
+
+// Do the index's fields from `at` on give `sort` (all directions as declared, or all reversed)?
+function givesOrder(idx: IndexSpec, at: number, sort: [string, number][]): boolean {
+  let step = 0
+  return sort.every(([field, dir], n) => {
+    const f = idx.fields[at + n]
+    if (f?.name !== field) return false
+    const same = dir === dirOf(f.direction) ? 1 : -1
+    step ||= same
+    return same === step
+  })
+}
+
 function checkUnfiltered(
   indexes: IndexSpec[],
-  orderFields: string[],
+  sort: [string, number][],
   emptyIsCheap: boolean
 ): Verdict {
-  if (orderFields.length === 0 && emptyIsCheap) {
+  if (sort.length === 0 && emptyIsCheap) {
     return { served: true, reason: 'whole-collection count (metadata)' }
   }
   // With no filter an index can still deliver the order (a sort-only index scan).
-  const idx = indexes.find(
-    (i) => orderFields.length > 0 && orderFields.every((f, n) => i.fields[n]?.name === f)
-  )
+  const idx = sort.length > 0 ? indexes.find((i) => givesOrder(i, 0, sort)) : undefined
   if (idx) return { served: true, reason: `sort by index ${idx.name}` }
   return { served: false, reason: 'no filter: full collection scan' }
 }
 
-function checkIndexes(indexes: IndexSpec[], shape: Shape, orderFields: string[]): Verdict {
-  const sortProblems: string[] = []
+// An index serves a filtered query when its first field is constrained (an equality, $in or range
+// condition: otherwise the scan reads the whole index) and, if the query sorts, walking it yields
+// that order without an in-memory sort, as the real (MongoDB) engine plans it:
+// - sort fields with an equality condition are dropped from the sort (they are one value);
+// - the index fields before the remaining sort fields must each have an equality condition (in
+//   any order) or an $in list: MongoDB scans one range per $in value, each already in order, and
+//   merges them ("explode for sort"); a range condition ($gt…) or no condition on such a field
+//   leaves the matches ordered by that field first, so the engine would sort them in memory;
+// - the remaining sort fields follow in the index in the same order, with all directions as
+//   declared or all reversed; a range condition on the first of them is fine (it bounds the walk);
+// - a sort by _id needs _id in the index like any other field.
+function checkIndexes(indexes: IndexSpec[], shape: Shape, sort: [string, number][]): Verdict {
+  const rest = sort.filter(([f]) => shape.fields.get(f) !== 'eq')
+  const problems: string[] = []
   for (const idx of indexes) {
     const names = idx.fields.map((f) => f.name)
-    if (!shape.fields.get(names[0])?.constrained) continue
-    const unsortable = orderFields.filter((f) => !names.includes(f) && !shape.fields.get(f)?.fixed)
-    if (unsortable.length === 0) return { served: true, reason: `index ${idx.name}` }
-    sortProblems.push(`index ${idx.name} cannot order by ${unsortable.join(', ')}`)
+    if (!constrained(shape.fields.get(names[0]))) continue
+    if (rest.length === 0) return { served: true, reason: `index ${idx.name}` }
+    const at = names.indexOf(rest[0][0])
+    const before = at < 0 ? names : names.slice(0, at)
+    const unordered = before.filter((f) => !['eq', 'in'].includes(shape.fields.get(f) ?? ''))
+    if (at >= 0 && unordered.length === 0 && givesOrder(idx, at, rest)) {
+      return { served: true, reason: `index ${idx.name}` }
+    }
+    const why = unordered.length
+      ? `${unordered.join(', ')} not fixed before the sort`
+      : `fields do not follow the sort`
+    problems.push(`index ${idx.name} cannot order by ${rest.map(([f]) => f).join(', ')} (${why})`)
   }
-  if (sortProblems.length) return { served: false, reason: sortProblems.join('; ') }
+  if (problems.length) return { served: false, reason: problems.join('; ') }
   const queried = [...shape.fields.keys()]
   return {
     served: false,

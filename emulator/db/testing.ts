@@ -2,7 +2,7 @@
 // the environment variables that point the real wx-server-sdk at it.
 import http from 'http'
 import type { AddressInfo } from 'net'
-import type { DbService } from './index'
+import type { DbService } from './types'
 
 export interface DbHttpServer {
   url: string // the /admin endpoint

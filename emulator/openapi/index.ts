@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import busboy from 'busboy'
-import type { FunctionInfo } from '../functions'
+import type { FunctionInfo } from '../functions/registry'
 import { FAKES, type FakeContext, type Params } from './fakes'
 import { decodeCommApiData, encodeCommOpenApiResp, type ApiPair } from './proto'
 

@@ -382,3 +382,17 @@ describe('index check', () => {
     expect(checkQuery({ scan: true, indexes: [] }, { anything: 1 }, undefined).served).toBe(true)
   })
 })
+
+test('documents added without an _id come back in insertion order from an unsorted read', async () => {
+  for (let n = 0; n < 30; n++) {
+    await call({ action: 'database.insertDocument', collectionName: 'goods', data: [ej({ n })] })
+  }
+  const got = await call({
+    action: 'database.getDocument',
+    collectionName: 'goods',
+    queryType: 'WHERE',
+    query: ej({}),
+    limit: 100,
+  })
+  expect(rows(got).map((d) => d.n)).toEqual(Array.from({ length: 30 }, (_, n) => n))
+})

@@ -1,4 +1,4 @@
-import { cronFiresBetween, cronMatches, parseCron } from '../../emulator/cron'
+import { cronFiresBetween, cronMatches, parseCron } from '../../emulator/functions/cron'
 
 // CloudBase's 7-field cron (sec min hour day month weekday year), in Beijing time.
 

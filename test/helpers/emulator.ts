@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { OutboxMessage } from '../../emulator/openapi/outbox'
-import type { UnindexedQuery } from '../../emulator/runner'
+import type { UnindexedQuery } from '../../emulator/functions/runner'
 import {
   describeUnindexed,
   REPO_ROOT,
@@ -282,6 +282,6 @@ export function expectAllQueriesIndexed(emu: TestEmulator): void {
   emu.clearUnindexedQueries() // report each query once
   throw new Error(
     `${queries.length} database quer${queries.length === 1 ? 'y was' : 'ies were'} not served by an index ` +
-      `(add an index in cloudfunctions/db/collections.json or change the query):\n${lines.join('\n')}`
+      `(add an index in cloudfunctions/db/collections/<domain>.json or change the query):\n${lines.join('\n')}`
   )
 }

@@ -1,7 +1,8 @@
-import { dbPlan, loadDeployManifest } from '../../../scripts/deploy'
+import { loadManifest } from '../../../cloudfunctions/db/manifest'
+import { dbPlan } from '../../../scripts/deploy'
 
 describe('the database deploy plan', () => {
-  const plan = dbPlan(loadDeployManifest())
+  const plan = dbPlan(loadManifest())
 
   it('denies every client read and write (all data goes through functions)', () => {
     expect(plan.length).toBeGreaterThan(3)

@@ -5,9 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 import { buildSync } from 'esbuild'
-import type { Clock } from './clock'
-import { APP_ID, ENV_ID } from './constants'
-import type { FunctionInfo } from './functions'
+import type { Clock } from '../clock'
+import { APP_ID, ENV_ID } from '../constants'
+import type { FunctionInfo } from './registry'
 
 // Runs cloud functions the way SCF does: per function a pool of instances (child processes),
 // each handling ONE invocation at a time, grown on demand up to a cap, with a queue beyond it.

@@ -1,6 +1,6 @@
-import type { Clock } from './clock'
+import type { Clock } from '../clock'
 import { cronFiresBetween, parseCron, type Cron } from './cron'
-import type { FunctionInfo, FunctionRegistry, TimerTrigger } from './functions'
+import type { FunctionInfo, FunctionRegistry, TimerTrigger } from './registry'
 
 // Runs timer triggers on their cron schedule in `npm start` mode, on the emulator clock: moving
 // the clock forward over a scheduled time fires the trigger once (as if time had passed).

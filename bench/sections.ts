@@ -1,0 +1,6 @@
+// The bench's domains: one line each (a new domain adds bench/<domain>.ts and its line here).
+import type { BenchSection } from './section'
+import { userBench } from './user'
+import { wishBench } from './wish'
+
+export const sections: BenchSection[] = [userBench, wishBench]
