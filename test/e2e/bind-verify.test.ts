@@ -25,7 +25,7 @@ test('newcomer binds to 第一网格, the grid worker verifies, 我的 shows 已
   await expectText(mineBefore.getByTestId('bind-status'), '待认证')
   await mineBefore.close()
 
-  const queue = await e2e.openAs('demo-gridworker-1', '/packages/committee/pages/verify/index')
+  const queue = await e2e.openAs('demo-gridworker-1', '/packages/user/pages/verify/index')
   const card = queue.getByTestId('pending-demo-newcomer')
   await card.waitFor()
   await expectText(card, '吴新民')

@@ -11,12 +11,14 @@ import { Toggle } from '@/components/Toggle'
 import { Field, TextInput } from '@/components/Field'
 import { PersonaSwitcher } from '@/components/PersonaSwitcher'
 import { toast } from '@/components/Feedback'
-import { isStaff, useMe } from '@/hooks/useMe'
+import { useMe } from '@/hooks/useMe'
+import { WorkList } from '@/components/DomainEntry'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { newRequestId } from '@/services/cloud'
 import { userApi } from '@/services/user'
 import type { Me } from '@/contract/user'
+import { ENTRIES } from '../entries'
 import { ROUTES } from '../routes'
 import './index.scss'
 
@@ -116,30 +118,7 @@ function MineBody({ me }: { me: Me }) {
         </View>
       )}
 
-      {(isStaff(me) || grantsRoles(me)) && (
-        <CellGroup title="工作">
-          {isStaff(me) && (
-            <View data-testid="mine-verify">
-              <Cell
-                title="待认证居民"
-                description="核实新绑定居民的住址与身份"
-                extra="去处理"
-                onClick={() => void Taro.navigateTo({ url: ROUTES.verify })}
-              />
-            </View>
-          )}
-          {grantsRoles(me) && (
-            <View data-testid="mine-residents">
-              <Cell
-                title="居民与角色"
-                description="设置志愿者、红色代办员和网格员"
-                extra="去设置"
-                onClick={() => void Taro.navigateTo({ url: ROUTES.residents })}
-              />
-            </View>
-          )}
-        </CellGroup>
-      )}
+      <WorkList entries={ENTRIES} me={me} />
 
       <CellGroup title="设置">
         <Cell
@@ -173,10 +152,6 @@ function MineBody({ me }: { me: Me }) {
     </>
   )
 }
-
-/** The committee and admins make residents volunteers, red agents or grid workers. */
-const grantsRoles = (me: Me): boolean =>
-  me.roles.includes('committee') || me.roles.includes('admin')
 
 function gridText(me: Me): string {
   if (!me.grid) return '未绑定'

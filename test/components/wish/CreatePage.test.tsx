@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import WishCreate from '@/packages/wish/pages/create/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { meOf } from '../helpers/fixtures'
+import { canOf, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 import { page, residentOf, wishOf } from './fixtures'
 
@@ -132,7 +132,7 @@ test('reaching the limit explains it and points to my wishes', async () => {
 })
 
 test('a resident still waiting for verification is told so instead of the form', async () => {
-  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false })))
+  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false, can: canOf() })))
   renderPage(<WishCreate />)
   expect(await screen.findByText('您的绑定正在等待网格员认证')).toBeInTheDocument()
   expect(screen.queryByTestId('wish-submit')).not.toBeInTheDocument()
@@ -146,6 +146,7 @@ const gridWorker = () =>
     grid: null,
     verified: false,
     bindStatus: 'none',
+    can: canOf('wish.fileFor', 'wish.review', 'user.verify', 'user.listResidents'),
   })
 
 const ROSTER = [

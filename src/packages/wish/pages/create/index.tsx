@@ -8,7 +8,7 @@ import { Field, TextInput } from '@/components/Field'
 import { Toggle } from '@/components/Toggle'
 import { OptionList } from '@/components/OptionList'
 import { toast } from '@/components/Feedback'
-import { WISH_ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { useMe } from '@/hooks/useMe'
 import { newRequestId } from '@/services/cloud'
 import { wishApi } from '@/services/wish'
@@ -62,7 +62,7 @@ export default function WishCreate() {
       </Screen>
     )
   }
-  if (!me.verified && me.workerGridIds.length === 0) {
+  if (!me.can['wish.post'] && !me.can['wish.fileFor']) {
     return (
       <Screen testId="page-wish-create">
         <AccessHint me={me} />
@@ -73,8 +73,8 @@ export default function WishCreate() {
 }
 
 function CreateForm({ me }: { me: Me }) {
-  const canFile = me.workerGridIds.length > 0
-  const [forResident, setForResident] = useState(!me.verified)
+  const canFile = me.can['wish.fileFor']
+  const [forResident, setForResident] = useState(!me.can['wish.post'])
   const [form, setForm] = useState<WishForm>(EMPTY_FORM)
   const [resident, setResident] = useState<ResidentItem | null>(null)
   // A field shows its message once left (blur) or after a submit attempt; then it updates live.
@@ -148,7 +148,7 @@ function CreateForm({ me }: { me: Me }) {
               testId="wish-for-resident"
               label="代居民填写"
               checked={forResident}
-              disabled={!me.verified}
+              disabled={!me.can['wish.post']}
               onChange={(v) => {
                 setForResident(v)
                 setLimit(null)

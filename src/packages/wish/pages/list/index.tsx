@@ -4,12 +4,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
-import { WISH_ROUTES } from '@/pages/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { wishApi } from '@/services/wish'
 import type { Me } from '@/contract/user'
 import { ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { WISH_STATUSES, WISH_STATUS_LABELS, type WishStatus } from '@/contract/wish-labels'
 import { AccessHint, isAccessError } from '../../components/AccessHint'
 import { WishCard } from '../../components/WishCard'
@@ -30,10 +30,9 @@ const TABS: { scope: ListScope; label: string }[] = [
 
 /** Tabs that make sense for this viewer: a grid to look at, wishes they could have claimed. */
 function tabsFor(me: Me): ListScope[] {
-  const hasGrid = !!me.grid || me.workerGridIds.length > 0
-  const helps = me.roles.includes('volunteer') || me.roles.includes('redAgent')
+  const hasGrid = !!me.grid || me.can['wish.fileFor']
   return TABS.map((t) => t.scope).filter(
-    (s) => (s !== 'grid' || hasGrid || !me.committeeCommunityId) && (s !== 'claimed' || helps)
+    (s) => (s !== 'grid' || hasGrid) && (s !== 'claimed' || me.can['wish.claim'])
   )
 }
 
@@ -58,8 +57,8 @@ function ListBody({ me, asked, reshown }: { me: Me; asked?: string; reshown: num
   const tabs = tabsFor(me)
   const [scope, setScope] = useState<ListScope>(() => tabs.find((s) => s === asked) ?? tabs[0])
   const [status, setStatus] = useState<WishStatus | null>(null)
-  const canPost = me.verified
-  const canFile = me.workerGridIds.length > 0
+  const canPost = me.can['wish.post']
+  const canFile = me.can['wish.fileFor']
 
   return (
     <>
@@ -168,7 +167,7 @@ function Empty({ me, scope, filtered }: { me: Me; scope: ListScope; filtered: bo
   return (
     <EmptyState text="还没有心愿">
       <View className="state__text">{filtered ? '换个状态看看吧。' : EMPTY_TEXT[scope]}</View>
-      {me.verified ? (
+      {me.can['wish.post'] ? (
         scope !== 'claimed' && (
           <Button
             className="state__action"
@@ -188,7 +187,7 @@ function Empty({ me, scope, filtered }: { me: Me; scope: ListScope; filtered: bo
 
 /** A viewer who may look at their own list but not post yet. */
 function NotYetHint({ me }: { me: Me }) {
-  if (me.workerGridIds.length > 0 && me.bindStatus === 'none') return null
+  if (me.can['wish.fileFor'] && me.bindStatus === 'none') return null
   const waiting = me.bindStatus === 'pending'
   return (
     <View className="wish-list__hint-box" data-testid="wish-verify-hint">

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import VerifyQueue from '@/packages/committee/pages/verify/index'
+import VerifyQueue from '@/packages/user/pages/verify/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
 import { meOf, pendingOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'

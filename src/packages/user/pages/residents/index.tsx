@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
@@ -20,12 +20,15 @@ import './index.scss'
 export default function Residents() {
   const { me, error, loading, refresh } = useMe()
   const [grid, setGrid] = useState<GridPick | null>(null)
+  // The server knows whose residents the viewer sees; when it has no default for them (an admin
+  // serving no grid of their own) it asks for a grid, and so does the page.
+  const [chooses, setChooses] = useState(false)
 
   const body = () => {
     if (!me) {
       return error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />
     }
-    if (!needsGrid(me)) return <Roster viewer={me} />
+    if (!chooses) return <Roster viewer={me} onNoScope={() => setChooses(true)} />
     if (!grid) return <GridChoice onChoose={setGrid} />
     return (
       <>
@@ -43,10 +46,6 @@ export default function Residents() {
   return <Screen testId="page-residents">{body()}</Screen>
 }
 
-/** An admin with no community or grid of their own names the grid (see rosterScope). */
-const needsGrid = (me: Me): boolean =>
-  me.roles.includes('admin') && !me.committeeCommunityId && me.workerGridIds.length === 0
-
 const normalize = (s: string): string => s.replace(/\s+/g, '').toLowerCase()
 
 // "张桂兰", "2号楼", "302", "2号楼302" and "302室" all find 张桂兰 of 2号楼 302.
@@ -55,8 +54,21 @@ const haystack = (r: ResidentItem): string => normalize(`${r.name}|${r.buildingN
 /** Roles saved here, shown until the list reloads (`base` is the item they were saved over). */
 type Saved = Map<string, { base: ResidentItem; roles: Role[] }>
 
-function Roster({ viewer, gridId }: { viewer: Me; gridId?: string }) {
+function Roster({
+  viewer,
+  gridId,
+  onNoScope,
+}: {
+  viewer: Me
+  gridId?: string
+  /** The server asked which grid to list (its INVALID_INPUT at `gridId`). */
+  onNoScope?: () => void
+}) {
   const list = usePaged((page) => userApi.listResidents(gridId ? { ...page, gridId } : page))
+  const noScope = !gridId && list.error?.code === 'INVALID_INPUT' && list.error.field === 'gridId'
+  useEffect(() => {
+    if (noScope) onNoScope?.()
+  }, [noScope, onNoScope])
   const [saved, setSaved] = useState<Saved>(() => new Map())
   const [filter, setFilter] = useState('')
   const [editing, setEditing] = useState<ResidentItem | null>(null)
@@ -81,6 +93,7 @@ function Roster({ viewer, gridId }: { viewer: Me; gridId?: string }) {
   }
 
   if (list.loading && list.items.length === 0) return <LoadingState text="正在加载居民名单…" />
+  if (noScope) return <LoadingState />
   if (list.error && list.items.length === 0) {
     return <ErrorState error={list.error} onRetry={list.refresh} />
   }

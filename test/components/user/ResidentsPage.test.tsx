@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import Residents from '@/packages/committee/pages/residents/index'
+import Residents from '@/packages/user/pages/residents/index'
 import type { Role } from '@/contract/roles'
 import type { ResidentItem, SetRolesInput } from '@/contract/user'
 import { fakeCloud, fail, ok } from '../helpers/transport'
@@ -228,20 +228,27 @@ test('nobody changes their own roles here', async () => {
   expect(screen.getByTestId('roles-note')).toHaveTextContent('不能修改自己的角色')
 })
 
-test('an admin picks a grid first, and may grant committee there', async () => {
+test('asked by the server which grid (an admin), the page lets them pick one and may grant committee there', async () => {
   mockCloud.on('user.me', ok(admin))
   mockCloud.on('user.listGrids', ok(gridsTree))
   const asAdminSees = {
     ...zhang,
     grantableRoles: ['volunteer', 'redAgent', 'gridWorker', 'committee', 'admin'] as Role[],
   }
-  mockCloud.on('user.listResidents', page([asAdminSees]))
+  mockCloud.on('user.listResidents', (input) =>
+    (input as { gridId?: string }).gridId
+      ? page([asAdminSees])
+      : fail('INVALID_INPUT', '请选择要查看的网格', 'gridId')
+  )
   mockCloud.on('user.setRoles', granted)
   renderPage(<Residents />)
 
   fireEvent.click(await screen.findByTestId('opt-g1'))
   fireEvent.click(await screen.findByTestId('resident-demo-resident-1'))
-  expect(mockCloud.callsTo('user.listResidents')).toEqual([{ limit: 20, gridId: 'g1' }])
+  expect(mockCloud.callsTo('user.listResidents')).toEqual([
+    { limit: 20 },
+    { limit: 20, gridId: 'g1' },
+  ])
   expect(toggle('committee')).toHaveAttribute('aria-disabled', 'false')
   expect(screen.queryByTestId('roles-note')).toBeNull()
 
