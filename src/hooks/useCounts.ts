@@ -1,9 +1,9 @@
-import { useRef } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
 import type { Me } from '@/contract/user'
 import type { CountKey, ViewerCounts } from '@/contract/viewer'
 import { userApi } from '@/services/user'
 import { useQuery } from './useQuery'
+import { useReshown } from './useReshown'
 
 export interface Counts {
   /** Every count the viewer's tabs show, or undefined while unknown (or failing: stay quiet). */
@@ -21,12 +21,14 @@ export function useCounts(me: Me | null, { enabled = true }: { enabled?: boolean
   const query = useQuery(() => userApi.counts(), [me?.openid, me?.grid?.id, me?.bindStatus], {
     enabled: on,
   })
-  const first = useRef(true)
-  useDidShow(() => {
-    // The first showing is the mount, which loads already.
-    if (first.current) first.current = false
-    else if (on) void query.refresh()
-  })
+  const reshown = useReshown()
+  const seen = useRef(reshown)
+  const { refresh } = query
+  useEffect(() => {
+    if (reshown === seen.current) return
+    seen.current = reshown
+    if (on) void refresh()
+  }, [reshown, on, refresh])
   const data = query.data
   return {
     data,

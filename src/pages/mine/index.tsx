@@ -15,8 +15,10 @@ import { useMe } from '@/hooks/useMe'
 import { WorkList } from '@/components/DomainEntry'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { newRequestId } from '@/services/cloud'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import { userApi } from '@/services/user'
+import { PROFILE_RULES } from '@/contract/user.rules'
 import type { Me } from '@/contract/user'
 import { ENTRIES } from '../entries'
 import { ROUTES } from '../routes'
@@ -45,7 +47,7 @@ export default function Mine() {
 function MineBody({ me }: { me: Me }) {
   const { refresh, setMe } = useMe()
   const [panel, setPanel] = useState<Panel>(null)
-  const [deleteId] = useState(newRequestId)
+  const deletion = useIntent()
   const [savingElder, setSavingElder] = useState(false)
 
   const toggleElder = async (elderMode: boolean) => {
@@ -68,7 +70,8 @@ function MineBody({ me }: { me: Me }) {
       cancelText: '取消',
     })
     if (!confirm) return
-    const result = await userApi.deleteMe({ requestId: deleteId })
+    const result = await deletion.run((opts) => userApi.deleteMe(opts))
+    if (!result) return
     if (!result.ok) return toast(result.error.message)
     toast('已注销，您的数据已删除')
     await refresh()
@@ -168,18 +171,15 @@ function NicknameEditor({
   onDone: (me: Me) => void
   onClose: () => void
 }) {
-  const [value, setValue] = useState(me.nickname)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useForm({ nickname: me.nickname }, { rules: PROFILE_RULES })
+  const intent = useIntent()
 
   const save = async () => {
-    const nickname = value.trim()
-    const message = !nickname ? '昵称不能为空' : nickname.length > 20 ? '昵称最多 20 个字' : null
-    if (message) return setError(message)
-    setBusy(true)
-    const result = await userApi.updateProfile({ nickname })
-    setBusy(false)
-    if (!result.ok) return setError(result.error.message)
+    if (!form.attempt()) return
+    const nickname = form.values.nickname.trim()
+    const result = await intent.run(() => userApi.updateProfile({ nickname }))
+    if (!result) return
+    if (!result.ok) return form.refuse({ ...result.error, field: 'nickname' })
     onDone(result.data)
     toast('昵称已修改')
     onClose()
@@ -187,16 +187,13 @@ function NicknameEditor({
 
   return (
     <View className="card" data-testid="nickname-editor">
-      <Field label="新昵称" name="nickname" error={error}>
+      <Field label="新昵称" name="nickname" error={form.messageOf('nickname')}>
         <TextInput
           testId="nickname-input"
-          value={value}
-          maxLength={20}
+          value={form.values.nickname}
+          maxLength={PROFILE_RULES.nickname.max.value}
           placeholder="邻居们看到的称呼"
-          onChange={(v) => {
-            setValue(v)
-            setError(null)
-          }}
+          onChange={(nickname) => form.set({ nickname })}
         />
       </Field>
       <View className="mine__row">
@@ -207,8 +204,8 @@ function NicknameEditor({
           kind="primary"
 
           className="mine__row-button"
-          loading={busy}
-          disabled={busy}
+          loading={intent.busy}
+          disabled={intent.busy}
           testId="nickname-save"
           onClick={() => void save()}
         >

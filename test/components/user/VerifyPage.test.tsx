@@ -59,8 +59,9 @@ test('rejecting needs a reason, which is sent along', async () => {
   expect(await within(dialog).findByText('请填写不通过的原因，居民会看到')).toBeInTheDocument()
   expect(mockCloud.callsTo('user.verifyResident')).toHaveLength(0)
 
-  const reason = (await screen.findByTestId('verify-reason')).querySelector('textarea')!
-  fireEvent.input(reason, { target: { value: '房号与登记信息不符' } })
+  fireEvent.input(await within(dialog).findByTestId('verify-reason'), {
+    target: { value: '房号与登记信息不符' },
+  })
   fireEvent.click(screen.getByText('确认'))
 
   expect(await screen.findByText('暂无待认证居民')).toBeInTheDocument()

@@ -52,11 +52,19 @@ test('counters follow the typing and messages appear as fields are left, in the 
   await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
 })
 
+test('characters are counted as people count them: an emoji is one', async () => {
+  renderPage(<WishCreate />)
+  await type('wish-title', '🎈灯')
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('2/30')
+  await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
+})
+
 test('a submit with gaps names each of them and sends nothing', async () => {
   renderPage(<WishCreate />)
   expect(screen.queryByText('请选择心愿类别')).not.toBeInTheDocument()
   fireEvent.click(await screen.findByTestId('wish-submit'))
-  expect(await screen.findByText('请填写心愿标题')).toBeInTheDocument()
+  // The server's words for a blank title (src/contract/wish.rules.ts).
+  expect(await screen.findByText('标题至少 2 个字')).toBeInTheDocument()
   expect(screen.getByText('请填写心愿内容')).toBeInTheDocument()
   expect(screen.getByText('请选择心愿类别')).toBeInTheDocument()
   expect(mockCloud.callsTo('wish.create')).toHaveLength(0)

@@ -101,7 +101,7 @@ test('a resident waiting for verification sees why, and no way to post yet', asy
       : fail('NOT_VERIFIED', '您的网格绑定还在等待网格员认证')
   )
   renderPage(<WishList />)
-  expect(await screen.findByTestId('wish-access-hint')).toHaveTextContent('认证通过后')
+  expect(await screen.findByTestId('access-hint')).toHaveTextContent('认证通过后')
   expect(screen.queryByText('重新加载')).not.toBeInTheDocument()
   expect(screen.queryByTestId('wish-new')).not.toBeInTheDocument()
 
@@ -114,7 +114,7 @@ test('a newcomer without a grid is asked to bind one', async () => {
   mockCloud.on('user.me', ok(newcomer()))
   mockCloud.on('wish.list', fail('NOT_BOUND', '请先绑定您所在的网格'))
   renderPage(<WishList />)
-  fireEvent.click(await screen.findByTestId('wish-bind'))
+  fireEvent.click(await screen.findByTestId('access-hint-bind'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
 })
 

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { PagedList } from '@/components/PagedList'
 import { TextInput } from '@/components/Field'
 import { RoleTags } from '@/components/RoleTags'
 import { useMe } from '@/hooks/useMe'
@@ -92,42 +93,40 @@ function Roster({
     if (base) setSaved((prev) => new Map(prev).set(openid, { base, roles }))
   }
 
-  if (list.loading && list.items.length === 0) return <LoadingState text="正在加载居民名单…" />
   if (noScope) return <LoadingState />
-  if (list.error && list.items.length === 0) {
-    return <ErrorState error={list.error} onRetry={list.refresh} />
-  }
-  if (list.items.length === 0) {
-    return (
-      <EmptyState text="暂无已认证居民">
-        <View className="state__text">居民绑定网格并通过认证后，会出现在这里。</View>
-      </EmptyState>
-    )
-  }
+  const filtered = shown.length === 0 && (
+    <View className="residents__none muted" data-testid="residents-none">
+      {list.hasMore
+        ? `已加载的居民中没有“${filter.trim()}”，上拉加载更多再找`
+        : `没有找到“${filter.trim()}”，换个姓名、楼栋或房号试试`}
+    </View>
+  )
   return (
     <>
-      <View className="residents__filter">
-        <TextInput
-          testId="residents-filter"
-          value={filter}
-          maxLength={20}
-          placeholder="输入姓名、楼栋或房号查找"
-          onChange={setFilter}
-        />
-      </View>
-      {shown.map((r) => (
-        <ResidentCard key={r.openid} resident={r} onOpen={() => setEditing(r)} />
-      ))}
-      {shown.length === 0 && (
-        <View className="residents__none muted" data-testid="residents-none">
-          {list.hasMore
-            ? `已加载的居民中没有“${filter.trim()}”，上拉加载更多再找`
-            : `没有找到“${filter.trim()}”，换个姓名、楼栋或房号试试`}
+      {list.items.length > 0 && (
+        <View className="residents__filter">
+          <TextInput
+            testId="residents-filter"
+            value={filter}
+            maxLength={20}
+            placeholder="输入姓名、楼栋或房号查找"
+            onChange={setFilter}
+          />
         </View>
       )}
-      <View className="residents__foot muted">
-        {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
-      </View>
+      <PagedList
+        list={list}
+        items={shown}
+        after={filtered}
+        loadingText="正在加载居民名单…"
+        empty={
+          <EmptyState text="暂无已认证居民">
+            <View className="state__text">居民绑定网格并通过认证后，会出现在这里。</View>
+          </EmptyState>
+        }
+      >
+        {(r) => <ResidentCard resident={r} onOpen={() => setEditing(r)} />}
+      </PagedList>
       {editing && (
         <RolesEditor
           viewer={viewer}

@@ -1,15 +1,19 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Dialog, TextArea } from '@nutui/nutui-react-taro'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { EmptyState } from '@/components/Status'
 import { Field } from '@/components/Field'
 import { TimeText } from '@/components/TimeText'
+import { TextBox } from '@/components/TextBox'
+import { Dialog } from '@/components/Dialog'
+import { PagedList } from '@/components/PagedList'
 import { toast } from '@/components/Feedback'
 import { usePaged } from '@/hooks/usePaged'
-import { newRequestId } from '@/services/cloud'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import { userApi } from '@/services/user'
+import { VERIFY_CROSS, VERIFY_RULES } from '@/contract/user.rules'
 import type { PendingResident } from '@/contract/user'
 import './index.scss'
 
@@ -25,35 +29,24 @@ export default function VerifyQueue() {
   const list = usePaged((page) => userApi.listPendingResidents(page))
   const [decision, setDecision] = useState<Decision | null>(null)
 
-  const body = () => {
-    if (list.loading && list.items.length === 0) return <LoadingState />
-    if (list.error && list.items.length === 0)
-      return <ErrorState error={list.error} onRetry={list.refresh} />
-    if (list.items.length === 0) return <EmptyState text="暂无待认证居民" />
-    return (
-      <>
-        {list.items.map((r) => (
+  return (
+    <Screen testId="page-verify">
+      <PagedList list={list} empty={<EmptyState text="暂无待认证居民" />}>
+        {(r) => (
           <ResidentCard
-            key={r.id}
             resident={r}
             onDecide={(approve) => setDecision({ resident: r, approve })}
           />
-        ))}
-        <View className="verify__foot muted">
-          {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
-        </View>
-      </>
-    )
-  }
-
-  return (
-    <Screen testId="page-verify">
-      {body()}
-      <DecisionDialog
-        decision={decision}
-        onClose={() => setDecision(null)}
-        onDone={(id) => list.remove(id)}
-      />
+        )}
+      </PagedList>
+      {decision && (
+        <DecisionDialog
+          key={`${decision.resident.id}-${decision.approve}`}
+          decision={decision}
+          onClose={() => setDecision(null)}
+          onDone={(id) => list.remove(id)}
+        />
+      )}
     </Screen>
   )
 }
@@ -100,91 +93,72 @@ function ResidentCard({
   )
 }
 
+/** Render it only while a decision is open: one dialog, one intent. */
 function DecisionDialog({
-  decision,
+  decision: { resident: r, approve },
   onClose,
   onDone,
 }: {
-  decision: Decision | null
+  decision: Decision
   onClose: () => void
   onDone: (id: string) => void
 }) {
-  const [reason, setReason] = useState('')
-  const [reasonError, setReasonError] = useState<string | null>(null)
-  // One id per decision, kept across a retry after a network failure.
-  const [requestId, setRequestId] = useState(newRequestId)
-
-  const reset = () => {
-    setReason('')
-    setReasonError(null)
-    setRequestId(newRequestId())
-    onClose()
-  }
+  const form = useForm({ approve, reason: '' }, { rules: VERIFY_RULES, cross: VERIFY_CROSS })
+  const intent = useIntent()
 
   const confirm = async () => {
-    if (!decision) return
-    const { resident, approve } = decision
-    const trimmed = reason.trim()
-    if (!approve && !trimmed) {
-      setReasonError('请填写不通过的原因，居民会看到')
-      throw new Error('reason required') // keeps the dialog open
-    }
-    const result = await userApi.verifyResident(
-      { openid: resident.openid, approve, ...(approve ? {} : { reason: trimmed }) },
-      { requestId }
+    if (!form.attempt()) return
+    const reason = form.values.reason.trim()
+    const result = await intent.run((opts) =>
+      userApi.verifyResident({ openid: r.openid, approve, ...(approve ? {} : { reason }) }, opts)
     )
+    if (!result) return
     if (!result.ok) {
       toast(result.error.message)
       // Someone else already decided, or the resident left: nothing more to do here.
       if (result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND') {
-        onDone(resident.id)
-        return
-      }
-      if (result.error.field === 'reason') setReasonError(result.error.message)
-      if (result.error.code !== 'INTERNAL') setRequestId(newRequestId())
-      throw new Error(result.error.message)
+        onDone(r.id)
+        onClose()
+      } else form.refuse(result.error)
+      return
     }
-    onDone(resident.id)
-    toast(approve ? `已通过 ${resident.name} 的认证` : `已标记 ${resident.name} 为不通过`)
+    onDone(r.id)
+    onClose()
+    toast(approve ? `已通过 ${r.name} 的认证` : `已标记 ${r.name} 为不通过`)
   }
 
-  const r = decision?.resident
   return (
     <Dialog
-      visible={!!decision}
-      title={decision?.approve ? '确认通过认证' : '不通过认证'}
-      confirmText="确认"
-      cancelText="取消"
-      onConfirm={confirm}
-      onCancel={reset}
-      onClose={reset}
+      title={approve ? '确认通过认证' : '不通过认证'}
+      okText="确认"
+      busy={intent.busy}
+      onOk={() => void confirm()}
+      onCancel={onClose}
     >
-      {r && (
-        <View className="verify__dialog" data-testid="verify-dialog">
-          <View>
-            {decision?.approve ? '确认' : ''}
-            {r.name}（{r.gridName} · {r.buildingName} {r.room}室）
-            {decision?.approve ? '是本网格居民？' : '的绑定不通过认证。'}
-          </View>
-          {!decision?.approve && (
-            <Field label="原因" name="reason" error={reasonError}>
-              <View data-testid="verify-reason">
-                <TextArea
-                  className="verify__reason"
-                  value={reason}
-                  maxLength={100}
-                  showCount
-                  placeholder="居民会看到，如：房号与登记信息不符"
-                  onChange={(v) => {
-                    setReason(v)
-                    setReasonError(null)
-                  }}
-                />
-              </View>
-            </Field>
-          )}
+      <View className="verify__dialog" data-testid="verify-dialog">
+        <View>
+          {approve ? '确认' : ''}
+          {r.name}（{r.gridName} · {r.buildingName} {r.room}室）
+          {approve ? '是本网格居民？' : '的绑定不通过认证。'}
         </View>
-      )}
+        {!approve && (
+          <Field label="原因" name="reason" error={form.messageOf('reason')}>
+            <TextBox
+              testId="verify-reason"
+              fixed
+              value={form.values.reason}
+              maxLength={VERIFY_RULES.reason.max.value}
+              placeholder="居民会看到，如：房号与登记信息不符"
+              onChange={(reason) => form.set({ reason })}
+            />
+          </Field>
+        )}
+        {form.formError && (
+          <View className="error-text" role="alert">
+            {form.formError}
+          </View>
+        )}
+      </View>
     </Dialog>
   )
 }

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { Button, type ButtonKind } from '@/components/Button'
 import './index.scss'
 
-interface WishDialogProps {
+interface DialogProps {
   title: string
   okText: string
   okKind?: ButtonKind
@@ -17,9 +17,9 @@ interface WishDialogProps {
 /**
  * A modal asking to confirm one action, with room for its fields. Ours rather than NutUI's
  * Dialog: big buttons, the elder-mode sizes of the page, and stable test ids
- * (`wish-dialog`, `wish-dialog-ok`, `wish-dialog-cancel`). Render it only while open.
+ * (`dialog`, `dialog-ok`, `dialog-cancel`). Render it only while open.
  */
-export function WishDialog({
+export function Dialog({
   title,
   okText,
   okKind = 'primary',
@@ -27,30 +27,30 @@ export function WishDialog({
   onOk,
   onCancel,
   children,
-}: WishDialogProps) {
+}: DialogProps) {
   const cancel = () => {
     if (!busy) onCancel()
   }
   return (
-    <View className="wish-dialog" data-testid="wish-dialog">
+    <View className="dialog" data-testid="dialog">
       {/* The mask keeps the page behind from scrolling; the box itself may scroll. */}
-      <View className="wish-dialog__mask" catchMove onClick={cancel} />
-      <View className="wish-dialog__box" role="dialog" aria-modal aria-label={title}>
-        <View className="wish-dialog__title">{title}</View>
-        <View className="wish-dialog__body">{children}</View>
-        <View className="wish-dialog__buttons">
+      <View className="dialog__mask" catchMove onClick={cancel} />
+      <View className="dialog__box" role="dialog" aria-modal aria-label={title}>
+        <View className="dialog__title">{title}</View>
+        <View className="dialog__body">{children}</View>
+        <View className="dialog__buttons">
           <Button
-            className="wish-dialog__button"
-            testId="wish-dialog-cancel"
+            className="dialog__button"
+            testId="dialog-cancel"
             disabled={busy}
             onClick={cancel}
           >
             取消
           </Button>
           <Button
-            className="wish-dialog__button"
+            className="dialog__button"
             kind={okKind}
-            testId="wish-dialog-ok"
+            testId="dialog-ok"
             loading={busy}
             onClick={onOk}
           >

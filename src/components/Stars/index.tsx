@@ -4,13 +4,15 @@ import './index.scss'
 const WORDS = ['', '不满意', '一般', '还可以', '满意', '非常满意']
 const ONE_TO_FIVE = [1, 2, 3, 4, 5]
 
-/** Five big stars to tap (1–5), each `wish-rating-<n>`. */
+/** Five big stars to tap (1–5), each `<testIdPrefix><n>`. */
 export function StarsInput({
   value,
   onChange,
+  testIdPrefix = 'rating-',
 }: {
   value: number | null
   onChange: (n: number) => void
+  testIdPrefix?: string
 }) {
   return (
     <View className="stars" role="radiogroup" aria-label="评分">
@@ -21,7 +23,7 @@ export function StarsInput({
           role="radio"
           aria-checked={value === n}
           aria-label={`${n} 分`}
-          data-testid={`wish-rating-${n}`}
+          data-testid={`${testIdPrefix}${n}`}
           onClick={() => onChange(n)}
         >
           ★

@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components'
+import { textLength } from '@/contract/rules'
 import './index.scss'
 
 interface TextBoxProps {
@@ -14,7 +15,7 @@ interface TextBoxProps {
   fixed?: boolean
 }
 
-/** A multi-line input with a live 12/500 counter. */
+/** A multi-line input with a live 12/500 counter (characters as people count them). */
 export function TextBox({
   value,
   onChange,
@@ -25,7 +26,7 @@ export function TextBox({
   tall,
   fixed,
 }: TextBoxProps) {
-  const count = value.length
+  const count = textLength(value)
   return (
     <View className={`text-box${tall ? ' text-box--tall' : ''}`}>
       <Textarea
