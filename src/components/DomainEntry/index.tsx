@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -51,6 +52,32 @@ export function Notices({ entries, counts }: { entries: readonly DomainEntry[]; 
   )
 }
 
+/** One row per queue: `<prefix>-<id>`, its words, and what stands at its end. */
+function QueueRows({
+  queues,
+  prefix,
+  extra,
+}: {
+  queues: QueueEntry[]
+  prefix: string
+  extra: (q: QueueEntry) => ReactNode
+}) {
+  return (
+    <>
+      {queues.map((q) => (
+        <View key={q.id} data-testid={`${prefix}-${q.id}`}>
+          <Cell
+            title={q.title}
+            description={q.description}
+            extra={extra(q)}
+            onClick={() => go(q.url)}
+          />
+        </View>
+      ))}
+    </>
+  )
+}
+
 /** 首页: the staff queues that have a count, each with its badge. */
 export function StaffQueues({
   entries,
@@ -65,16 +92,11 @@ export function StaffQueues({
   if (!queues.length) return null
   return (
     <View className="entry-queues">
-      {queues.map((q) => (
-        <View key={q.id} data-testid={`entry-${q.id}`}>
-          <Cell
-            title={q.title}
-            description={q.description}
-            extra={<Badge n={q.count && counts.get(q.count)} testId={`entry-${q.id}-count`} />}
-            onClick={() => go(q.url)}
-          />
-        </View>
-      ))}
+      <QueueRows
+        queues={queues}
+        prefix="entry"
+        extra={(q) => <Badge n={q.count && counts.get(q.count)} testId={`entry-${q.id}-count`} />}
+      />
     </View>
   )
 }
@@ -85,16 +107,7 @@ export function WorkList({ entries, me }: { entries: readonly DomainEntry[]; me:
   if (!queues.length) return null
   return (
     <CellGroup title="工作">
-      {queues.map((q) => (
-        <View key={q.id} data-testid={`mine-${q.id}`}>
-          <Cell
-            title={q.title}
-            description={q.description}
-            extra="去处理"
-            onClick={() => go(q.url)}
-          />
-        </View>
-      ))}
+      <QueueRows queues={queues} prefix="mine" extra={() => '去处理'} />
     </CellGroup>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
+import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
@@ -196,24 +197,13 @@ export default function Bind() {
         />
       </View>
 
-      {form.formError && (
-        <View className="bind__form-error error-text" role="alert" data-testid="bind-error">
-          {form.formError}
-        </View>
-      )}
-      <View className="actions">
-        <Button
-          kind="primary"
-
-          block
-          loading={intent.busy}
-          disabled={intent.busy}
-          testId="bind-submit"
-          onClick={() => void submit()}
-        >
-          提交绑定
-        </Button>
-      </View>
+      <SubmitBar
+        error={form.formError}
+        testId="bind-submit"
+        busy={intent.busy}
+        text="提交绑定"
+        onSubmit={() => void submit()}
+      />
     </Screen>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
+import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
@@ -191,27 +192,13 @@ function CreateForm({ me }: { me: Me }) {
       </View>
 
       {limit && <LimitNotice message={limit} forResident={forResident} />}
-      {form.formError && (
-        <View
-          className="wish-create__form-error error-text"
-          role="alert"
-          data-testid="wish-form-error"
-        >
-          {form.formError}
-        </View>
-      )}
-      <View className="actions">
-        <Button
-          kind="primary"
-          block
-          loading={intent.busy}
-          disabled={intent.busy}
-          testId="wish-submit"
-          onClick={() => void submit()}
-        >
-          发布心愿
-        </Button>
-      </View>
+      <SubmitBar
+        error={form.formError}
+        testId="wish-submit"
+        busy={intent.busy}
+        text="发布心愿"
+        onSubmit={() => void submit()}
+      />
     </Screen>
   )
 }
