@@ -23,7 +23,7 @@ export interface TextRule {
   required?: string
   /** Message when present but not text (default: `required`, else 格式不正确). */
   type?: string
-  /** Message when blank after trimming (default: `min`'s, else `required`). */
+  /** Message when blank after trimming (default: `min`'s, else `required`'s, else `pattern`'s). */
   blank?: string
   min?: Limit
   max?: Limit
@@ -70,10 +70,9 @@ export const isIntRule = (r: FieldRule): r is IntRule => 'int' in r
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim())
 
-function checkBlank(rule: TextRule): string | undefined {
-  if (!rule.required && !rule.blank && !rule.min) return undefined
-  return rule.blank ?? rule.min?.message ?? rule.required
-}
+/** Blank after trimming: fine for a free optional field, else the most fitting message. */
+const checkBlank = (rule: TextRule): string | undefined =>
+  rule.blank ?? rule.min?.message ?? rule.required ?? rule.pattern?.message
 
 export function checkText(rule: TextRule, raw: unknown): string | undefined {
   if (raw === undefined || raw === null) return rule.required

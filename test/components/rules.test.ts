@@ -16,6 +16,9 @@ test('text is trimmed and counted by code points: an emoji is one character', ()
   expect(checkText(WISH_RULES.title, '  🎈 ')).toBe('标题至少 2 个字')
   expect(checkText(BIND_RULES.name, '   ')).toBe('请填写真实姓名')
   expect(checkText(BIND_RULES.phone, undefined)).toBeUndefined()
+  // Optional, but a phone given blank is no phone number.
+  expect(checkText(BIND_RULES.phone, ' ')).toBe('请填写 11 位手机号')
+  expect(checkText(WISH_RULES.title, 42)).toBe('请填写心愿标题')
 })
 
 test('the server parses with the same checks and messages', () => {
