@@ -8,6 +8,7 @@ import { TextInput } from '@/components/Field'
 import { RoleTags } from '@/components/RoleTags'
 import { useMe } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
+import { useResidentFilter } from '@/hooks/useResidentFilter'
 import { userApi } from '@/services/user'
 import type { Role } from '@/contract/roles'
 import type { Me, ResidentItem } from '@/contract/user'
@@ -47,11 +48,6 @@ export default function Residents() {
   return <Screen testId="page-residents">{body()}</Screen>
 }
 
-const normalize = (s: string): string => s.replace(/\s+/g, '').toLowerCase()
-
-// "张桂兰", "2号楼", "302", "2号楼302" and "302室" all find 张桂兰 of 2号楼 302.
-const haystack = (r: ResidentItem): string => normalize(`${r.name}|${r.buildingName}${r.room}室`)
-
 /** Roles saved here, shown until the list reloads (`base` is the item they were saved over). */
 type Saved = Map<string, { base: ResidentItem; roles: Role[] }>
 
@@ -71,7 +67,6 @@ function Roster({
     if (noScope) onNoScope?.()
   }, [noScope, onNoScope])
   const [saved, setSaved] = useState<Saved>(() => new Map())
-  const [filter, setFilter] = useState('')
   const [editing, setEditing] = useState<ResidentItem | null>(null)
 
   // A reload brings new item objects, with the saved roles in them: older saves then drop out.
@@ -83,10 +78,7 @@ function Roster({
       }),
     [list.items, saved]
   )
-  const shown = useMemo(() => {
-    const needle = normalize(filter)
-    return needle ? items.filter((r) => haystack(r).includes(needle)) : items
-  }, [items, filter])
+  const { filter, setFilter, shown, none } = useResidentFilter(items)
 
   const onSaved = (openid: string, roles: Role[]) => {
     const base = list.items.find((r) => r.openid === openid)
@@ -94,11 +86,10 @@ function Roster({
   }
 
   if (noScope) return <LoadingState />
-  const filtered = shown.length === 0 && (
+  const nothing = none(list.hasMore, '上拉加载更多再找')
+  const filtered = nothing && (
     <View className="residents__none muted" data-testid="residents-none">
-      {list.hasMore
-        ? `已加载的居民中没有“${filter.trim()}”，上拉加载更多再找`
-        : `没有找到“${filter.trim()}”，换个姓名、楼栋或房号试试`}
+      {nothing}
     </View>
   )
   return (
