@@ -14,6 +14,6 @@ export const ENTRIES: readonly DomainEntry[] = [
   userEntry,
   wishEntry,
   soon('errand', '红色代办', '缴费买药办证，党员帮您跑'),
-  soon('volunteer', '志愿服务', '参加活动，记录服务时长'),
+  soon('volunteering', '志愿服务', '参加活动，记录服务时长'),
   soon('deliberation', '居民议事', '小区大事，大家商量着办'),
 ]
