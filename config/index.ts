@@ -2,8 +2,9 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { SUBSCRIBE_TEMPLATES } from '../src/contract/templates'
 
-// Taro build config for the weapp and its H5 build (see /work/shared/STACK.md).
+// Taro build config for the weapp and its H5 build (see docs/architecture.md §12).
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'honglin',
@@ -18,16 +19,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     // `.env` files may override these (Taro reads TARO_APP_* from them); the shell wins at deploy.
-    env: Object.fromEntries(
-      [
-        'TARO_APP_CLOUD_ENV',
-        'TARO_APP_TPL_WISH_REVIEWED',
-        'TARO_APP_TPL_WISH_CLAIMED',
-        'TARO_APP_TPL_WISH_FULFILLED',
-        'TARO_APP_TPL_WISH_THANKED',
-      ].map((k) => [k, JSON.stringify(process.env[k] ?? '')])
-    ),
-    defineConstants: {},
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    // Subscribe-message template ids, keyed by the contract's template keys (one list for the
+    // functions and the app): TARO_APP_TPL_<suffix> from the shell at build time.
+    defineConstants: {
+      HONGLIN_TEMPLATE_IDS: JSON.stringify(
+        Object.fromEntries(
+          Object.entries(SUBSCRIBE_TEMPLATES).map(([key, suffix]) => [
+            key,
+            process.env[`TARO_APP_TPL_${suffix}`] ?? '',
+          ])
+        )
+      ),
+    },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
     framework: 'react',

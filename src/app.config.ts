@@ -1,7 +1,7 @@
-// Main package: the three tabs and the binding flow. Each domain lives in its own subpackage:
-// add `{ root: 'packages/<domain>', pages: [...] }` below (wish, errand, volunteer, deliberation).
+// Main package: the three tabs and the binding flow. Each domain lives in its own subpackage with
+// its staff pages beside its resident pages: one `{ root: 'packages/<domain>', pages }` line each.
 const subPackages = [
-  { root: 'packages/committee', pages: ['pages/verify/index', 'pages/residents/index'] },
+  { root: 'packages/user', pages: ['pages/verify/index', 'pages/residents/index'] },
   {
     root: 'packages/wish',
     pages: [
@@ -53,7 +53,7 @@ export default defineAppConfig({
   // Staff open the verification queue and the roster from 我的: fetch them in the background
   // there. 微心愿 is one tap away on 首页 and 网格.
   preloadRule: {
-    'pages/mine/index': { network: 'all', packages: ['packages/committee'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/user'] },
     'pages/home/index': { network: 'all', packages: ['packages/wish'] },
   },
   lazyCodeLoading: 'requiredComponents',

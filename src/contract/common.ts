@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { idRule } from './rules'
+import { zText } from './zod-rules'
 export type { Page } from './errors'
 
 // Shared input pieces. Every message is the Chinese text the user sees next to the field.
 
-export const idSchema = (label: string) =>
-  z.string(`${label}格式不正确`).trim().min(1, `请选择${label}`).max(64, `${label}格式不正确`)
+export const idSchema = (label: string) => zText(idRule(label))
 
 export const pageInput = {
   cursor: z.string('分页参数不正确').max(200, '分页参数不正确').optional(),

@@ -2,13 +2,12 @@ import type { ViewerCan } from './viewer'
 import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
 import { EmptyInput, idSchema, pageInput, type Can } from './common'
-import { BIND_MESSAGES as M, NAME_RE, PHONE_RE, ROOM_RE } from './patterns'
 import type { Page } from './errors'
+import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
+import { withCross, zOptionalText, zText } from './zod-rules'
 
 // Inputs of the `user` function (DESIGN §4). Unknown keys are stripped: an `openid` or `roles`
 // that a caller smuggles into input never says who they are.
-
-export { PHONE_RE, ROOM_RE, NAME_RE } from './patterns'
 
 export const MeInput = EmptyInput
 export const ListGridsInput = EmptyInput
@@ -20,19 +19,9 @@ export const CountsInput = EmptyInput
 export const BindGridInput = z.object({
   gridId: idSchema('网格'),
   buildingId: idSchema('楼栋'),
-  room: z
-    .string(M.roomRequired)
-    .trim()
-    .min(1, M.roomRequired)
-    .max(10, M.roomTooLong)
-    .regex(ROOM_RE, M.roomPattern),
-  name: z
-    .string(M.nameRequired)
-    .trim()
-    .min(2, M.nameTooShort)
-    .max(20, M.nameTooLong)
-    .regex(NAME_RE, M.namePattern),
-  phone: z.string('手机号格式不正确').trim().regex(PHONE_RE, M.phonePattern).optional(),
+  room: zText(BIND_RULES.room),
+  name: zText(BIND_RULES.name),
+  phone: zOptionalText(BIND_RULES.phone),
   // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
   phoneCode: z
     .string('手机号授权失败，请重试')
@@ -42,20 +31,13 @@ export const BindGridInput = z.object({
 })
 export type BindGridInput = z.infer<typeof BindGridInput>
 
-export const UpdateProfileInput = z
-  .object({
-    nickname: z
-      .string('昵称格式不正确')
-      .trim()
-      .min(1, '昵称不能为空')
-      .max(20, '昵称最多 20 个字')
-      .optional(),
+export const UpdateProfileInput = withCross(
+  z.object({
+    nickname: zOptionalText(PROFILE_RULES.nickname),
     elderMode: z.boolean('长辈模式开关格式不正确').optional(),
-  })
-  .refine((v) => v.nickname !== undefined || v.elderMode !== undefined, {
-    message: '没有需要修改的内容',
-    path: ['nickname'],
-  })
+  }),
+  PROFILE_CROSS
+)
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>
 
 export const ListPendingResidentsInput = z.object(pageInput)
@@ -65,11 +47,14 @@ export type ListPendingResidentsInput = z.infer<typeof ListPendingResidentsInput
 export const ListResidentsInput = z.object({ gridId: idSchema('网格').optional(), ...pageInput })
 export type ListResidentsInput = z.infer<typeof ListResidentsInput>
 
-export const VerifyResidentInput = z.object({
-  openid: idSchema('居民'),
-  approve: z.boolean('请选择通过或不通过'),
-  reason: z.string('原因格式不正确').trim().max(100, '原因最多 100 个字').optional(),
-})
+export const VerifyResidentInput = withCross(
+  z.object({
+    openid: idSchema('居民'),
+    approve: z.boolean('请选择通过或不通过'),
+    reason: zOptionalText(VERIFY_RULES.reason),
+  }),
+  VERIFY_CROSS
+)
 export type VerifyResidentInput = z.infer<typeof VerifyResidentInput>
 
 export const SetRolesInput = z.object({

@@ -1,4 +1,8 @@
-// Plain data of the `wish` domain that both sides read (no zod: the main package imports it).
+import type { ChoiceRule, CrossRule, IntRule, TextRule } from './rules'
+
+// Plain data of the `wish` domain that both sides read (no zod: the main package imports it):
+// abilities, counts, categories, statuses and their labels, and the input rules the schemas
+// (wish.ts) and the pages' live checks share.
 
 /** What the viewer may do in the wish domain, decided on the server (`user.me` → `can`). */
 export const WISH_ABILITIES = [
@@ -34,3 +38,96 @@ export const WISH_TEMPLATES = {
   wishFulfilled: 'WISH_FULFILLED',
   wishThanked: 'WISH_THANKED',
 } as const
+
+export const WISH_CATEGORIES = ['daily', 'study', 'health', 'companionship', 'other'] as const
+export type WishCategory = (typeof WISH_CATEGORIES)[number]
+export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
+  daily: '生活',
+  study: '学习',
+  health: '健康',
+  companionship: '陪伴',
+  other: '其他',
+}
+
+export const WISH_STATUSES = [
+  'pending',
+  'open',
+  'claimed',
+  'fulfilled',
+  'done',
+  'rejected',
+  'cancelled',
+] as const
+export type WishStatus = (typeof WISH_STATUSES)[number]
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  pending: '待审核',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '待确认',
+  done: '已点亮',
+  rejected: '未通过',
+  cancelled: '已取消',
+}
+/** Statuses that count against the per-resident limit. */
+export const ACTIVE_WISH_STATUSES: readonly WishStatus[] = [
+  'pending',
+  'open',
+  'claimed',
+  'fulfilled',
+]
+export const MAX_ACTIVE_WISHES = 3
+/** Fulfilled wishes the author does not confirm are confirmed automatically after this many days. */
+export const WISH_AUTO_CONFIRM_DAYS = 7
+
+export const WISH_SCOPES = ['grid', 'community', 'mine', 'claimed', 'review'] as const
+export type WishScope = (typeof WISH_SCOPES)[number]
+
+const reason = { type: '原因格式不正确', max: { value: 100, message: '原因最多 100 个字' } }
+
+/** `wish.create` / `wish.createFor`. */
+export const WISH_RULES = {
+  title: {
+    required: '请填写心愿标题',
+    min: { value: 2, message: '标题至少 2 个字' },
+    max: { value: 30, message: '标题最多 30 个字' },
+  },
+  content: {
+    required: '请填写心愿内容',
+    min: { value: 1, message: '请填写心愿内容' },
+    max: { value: 500, message: '内容最多 500 个字' },
+  },
+  category: { values: WISH_CATEGORIES, message: '请选择心愿类别' },
+  /** createFor only. */
+  residentOpenid: {
+    required: '请选择要代填心愿的居民',
+    type: '居民格式不正确',
+    max: { value: 64, message: '居民格式不正确' },
+  },
+} as const satisfies Record<string, TextRule | ChoiceRule>
+
+/** The dialogs of a wish's steps. */
+export const WISH_STEP_RULES = {
+  /** `wish.release`: why the claimer gives it back. */
+  releaseReason: { ...reason, required: '请填写放弃原因', blank: '请填写放弃原因' },
+  /** `wish.review` when refusing (required then, see WISH_REVIEW_CROSS). */
+  reviewReason: reason,
+  note: { type: '说明格式不正确', max: { value: 200, message: '说明最多 200 个字' } },
+  thanks: { type: '感谢语格式不正确', max: { value: 200, message: '感谢语最多 200 个字' } },
+} as const satisfies Record<string, TextRule>
+
+export const WISH_RATING: IntRule = {
+  required: '请给出评分',
+  int: '评分必须是 1–5 的整数',
+  min: { value: 1, message: '评分最低 1 分' },
+  max: { value: 5, message: '评分最高 5 分' },
+}
+
+export const WISH_REVIEW_CROSS: readonly CrossRule<'approve' | 'reason'>[] = [
+  {
+    kind: 'requiredIf',
+    field: 'reason',
+    when: 'approve',
+    is: false,
+    message: '请填写不通过的原因',
+  },
+]

@@ -3,39 +3,37 @@ import { idSchema, pageInput, type Can } from './common'
 import type { Page } from './errors'
 import {
   WISH_CATEGORIES,
-  WISH_CONTENT_MAX,
+  WISH_RATING,
+  WISH_REVIEW_CROSS,
+  WISH_RULES,
   WISH_SCOPES,
   WISH_STATUSES,
-  WISH_TITLE_MAX,
-  WISH_TITLE_MIN,
+  WISH_STEP_RULES as STEP,
   type WishCategory,
   type WishStatus,
-} from './wish-labels'
+} from './wish.rules'
+import { withCross, zInt, zOptionalText, zText } from './zod-rules'
 
 // 微心愿 micro-wishes (DESIGN §4, issue #3).
 
-export * from './wish-labels'
+// The plain data (categories, statuses, limits) is imported from here by the functions.
+export * from './wish.rules'
 
 const wishId = idSchema('心愿')
 
 const wishFields = {
-  title: z
-    .string('请填写心愿标题')
-    .trim()
-    .min(WISH_TITLE_MIN, `标题至少 ${WISH_TITLE_MIN} 个字`)
-    .max(WISH_TITLE_MAX, `标题最多 ${WISH_TITLE_MAX} 个字`),
-  content: z
-    .string('请填写心愿内容')
-    .trim()
-    .min(1, '请填写心愿内容')
-    .max(WISH_CONTENT_MAX, `内容最多 ${WISH_CONTENT_MAX} 个字`),
-  category: z.enum(WISH_CATEGORIES, '请选择心愿类别'),
+  title: zText(WISH_RULES.title),
+  content: zText(WISH_RULES.content),
+  category: z.enum(WISH_CATEGORIES, WISH_RULES.category.message),
 }
 
 export const CreateWishInput = z.object(wishFields)
 export type CreateWishInput = z.infer<typeof CreateWishInput>
 
-export const CreateWishForInput = z.object({ residentOpenid: idSchema('居民'), ...wishFields })
+export const CreateWishForInput = z.object({
+  residentOpenid: zText(WISH_RULES.residentOpenid),
+  ...wishFields,
+})
 export type CreateWishForInput = z.infer<typeof CreateWishForInput>
 
 export const ListWishesInput = z.object({
@@ -50,34 +48,31 @@ export type WishIdInput = z.infer<typeof WishIdInput>
 
 export const ReleaseWishInput = z.object({
   id: wishId,
-  reason: z.string('请填写放弃原因').trim().min(1, '请填写放弃原因').max(100, '原因最多 100 个字'),
+  reason: zText(STEP.releaseReason),
 })
 export type ReleaseWishInput = z.infer<typeof ReleaseWishInput>
 
 export const FulfillWishInput = z.object({
   id: wishId,
-  note: z.string('说明格式不正确').trim().max(200, '说明最多 200 个字').optional(),
+  note: zOptionalText(STEP.note),
 })
 export type FulfillWishInput = z.infer<typeof FulfillWishInput>
 
 export const ConfirmWishInput = z.object({
   id: wishId,
-  rating: z
-    .number('请给出评分')
-    .int('评分必须是 1–5 的整数')
-    .min(1, '评分最低 1 分')
-    .max(5, '评分最高 5 分'),
-  thanks: z.string('感谢语格式不正确').trim().max(200, '感谢语最多 200 个字').optional(),
+  rating: zInt(WISH_RATING),
+  thanks: zOptionalText(STEP.thanks),
 })
 export type ConfirmWishInput = z.infer<typeof ConfirmWishInput>
 
-export const ReviewWishInput = z
-  .object({
+export const ReviewWishInput = withCross(
+  z.object({
     id: wishId,
     approve: z.boolean('请选择通过或不通过'),
-    reason: z.string('原因格式不正确').trim().max(100, '原因最多 100 个字').optional(),
-  })
-  .refine((v) => v.approve || !!v.reason, { message: '请填写不通过的原因', path: ['reason'] })
+    reason: zOptionalText(STEP.reviewReason),
+  }),
+  WISH_REVIEW_CROSS
+)
 export type ReviewWishInput = z.infer<typeof ReviewWishInput>
 
 export const WishStatsInput = z.object({})

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useReachBottom } from '@tarojs/taro'
+import { useDidShow, useReachBottom } from '@tarojs/taro'
 import type { ApiError, Page, Result } from '@/contract/errors'
 import type { PageInput } from '@/contract/common'
 import { toast } from '@/components/Feedback'
@@ -20,7 +20,9 @@ export interface Paged<T> {
 
 /**
  * A cursor list (`{cursor?, limit?}` → `{items, nextCursor}`) wired to the page's pull-down
- * refresh and reach-bottom events. The page config must set `enablePullDownRefresh: true`.
+ * refresh and reach-bottom events, and loaded again when the page comes back into view (back
+ * from an item, where it may have changed). The page config must set `enablePullDownRefresh: true`.
+ * Render it with <PagedList>.
  */
 export function usePaged<T extends { id: string }>(
   load: (page: PageInput) => Promise<Result<Page<T>>>,
@@ -78,6 +80,13 @@ export function usePaged<T extends { id: string }>(
   useEffect(() => {
     void refresh()
   }, [refresh])
+
+  // Shown again after the first load (a list mounted later, e.g. another tab, gets no first show).
+  const loaded = useRef(false)
+  if (!loading) loaded.current = true
+  useDidShow(() => {
+    if (loaded.current) void refresh()
+  })
 
   usePullRefresh(refresh)
   useReachBottom(() => {

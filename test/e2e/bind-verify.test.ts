@@ -25,15 +25,14 @@ test('newcomer binds to 第一网格, the grid worker verifies, 我的 shows 已
   await expectText(mineBefore.getByTestId('bind-status'), '待认证')
   await mineBefore.close()
 
-  const queue = await e2e.openAs('demo-gridworker-1', '/packages/committee/pages/verify/index')
+  const queue = await e2e.openAs('demo-gridworker-1', '/packages/user/pages/verify/index')
   const card = queue.getByTestId('pending-demo-newcomer')
   await card.waitFor()
   await expectText(card, '吴新民')
   await expectText(card, '13911112222')
   await e2e.shot(queue, '03-verify-queue')
   await queue.getByTestId('approve-demo-newcomer').click()
-  const ok = queue.locator('.nut-dialog-footer-ok')
-  if (await ok.isVisible().catch(() => false)) await ok.click()
+  await queue.getByTestId('dialog-ok').click()
   await card.waitFor({ state: 'detached' })
   await e2e.shot(queue, '04-verified')
 

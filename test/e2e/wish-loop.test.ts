@@ -17,10 +17,10 @@ async function see(locator: Locator, text: string) {
 
 async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
   await page.getByTestId(`wish-action-${action}`).click()
-  await page.getByTestId('wish-dialog').waitFor()
+  await page.getByTestId('dialog').waitFor()
   if (fill) await fill(page)
-  await page.getByTestId('wish-dialog-ok').click()
-  await page.getByTestId('wish-dialog').waitFor({ state: 'detached' })
+  await page.getByTestId('dialog-ok').click()
+  await page.getByTestId('dialog').waitFor({ state: 'detached' })
 }
 
 test('a resident posts, the committee approves, a volunteer claims and fulfils, the resident thanks', async () => {
@@ -42,7 +42,7 @@ test('a resident posts, the committee approves, a volunteer claims and fulfils, 
   await card.waitFor()
   await e2e.shot(review, 'wish-03-review-queue')
   await card.getByTestId('wish-action-review-approve').click()
-  await review.getByTestId('wish-dialog-ok').click()
+  await review.getByTestId('dialog-ok').click()
   await card.waitFor({ state: 'detached' })
 
   const volunteer = await e2e.openAs('demo-volunteer-1', detail(id))

@@ -121,6 +121,23 @@ describe('the weapp build, compiled by WeChat tooling', () => {
     expect(good.output).toMatch(/OK in/)
   })
 
+  it('keeps the main package within 450 KB and free of zod (its rules run zod-free)', () => {
+    const r = resultOf(good)
+    expect(r.sizes.upload.__APP__).toBeLessThanOrEqual(450 * 1024)
+    const { subRoots } = appPages(snapshot)
+    const mainJs = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+        const full = path.join(dir, d.name)
+        const rel = path.relative(snapshot, full).split(path.sep).join('/')
+        if (d.isDirectory()) return subRoots.includes(rel) ? [] : mainJs(full)
+        return d.name.endsWith('.js') ? [full] : []
+      })
+    const withZod = mainJs(snapshot).filter((f) =>
+      /\$ZodType|ZodError|zod\/v4/.test(fs.readFileSync(f, 'utf8'))
+    )
+    expect(withZod).toEqual([])
+  })
+
   it('reports a broken WXML file as a wcc error and fails', () => {
     const r = resultOf(broken)
     expect(broken.code).toBe(1)

@@ -1,16 +1,10 @@
-import { USER_TEMPLATES } from '@/contract/user.rules'
-import { WISH_TEMPLATES } from '@/contract/wish.rules'
+import { SUBSCRIBE_TEMPLATES as TEMPLATES, type TemplateKey } from '@/contract/templates'
 import { openapi } from './cloud'
 
-// The registry of subscribe-message templates: one line per domain, each declared in its
-// contract rules. Ids come from the mini-program's template library, set per environment as env
-// vars on the cloud function (HONGLIN_TPL_<suffix>); the variable's name stands in until then.
-export const TEMPLATES = {
-  ...USER_TEMPLATES,
-  ...WISH_TEMPLATES,
-} as const
-
-export type TemplateKey = keyof typeof TEMPLATES
+// Template ids come from the mini-program's template library, set per environment as env vars on
+// the cloud function (HONGLIN_TPL_<suffix>, keys in src/contract/templates.ts); the variable's
+// name stands in until then.
+export type { TemplateKey }
 
 const templateId = (key: TemplateKey): string => {
   const name = `HONGLIN_TPL_${TEMPLATES[key]}`

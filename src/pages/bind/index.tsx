@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
+import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
@@ -11,74 +12,79 @@ import { BIND_STATUS_LABELS } from '@/contract/roles'
 import { toast } from '@/components/Feedback'
 import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
-import { newRequestId } from '@/services/cloud'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import { userApi } from '@/services/user'
+import { idRule } from '@/contract/rules'
+import { BIND_RULES } from '@/contract/user.rules'
 import type { GridsTree, Me } from '@/contract/user'
 import { ROUTES } from '../routes'
-import { fieldOf, validateBind, type BindErrors, type BindField, type BindForm } from './validate'
 import './index.scss'
 
+interface BindForm extends Record<string, unknown> {
+  communityId: string
+  gridId: string
+  buildingId: string
+  room: string
+  name: string
+  phone: string
+  /** weapp: the getPhoneNumber code, in place of a typed phone. */
+  phoneCode?: string
+}
+
 const EMPTY_FORM: BindForm = {
-  communityId: null,
-  gridId: null,
-  buildingId: null,
+  communityId: '',
+  gridId: '',
+  buildingId: '',
   room: '',
   name: '',
   phone: '',
 }
 
+/** The server's rules (BIND_RULES) and the picks; the form asks for a phone unless WeChat gave one. */
+const rulesFor = (phoneCode?: string) => ({
+  communityId: idRule('社区'),
+  gridId: idRule('网格'),
+  buildingId: idRule('楼栋'),
+  room: BIND_RULES.room,
+  name: BIND_RULES.name,
+  ...(phoneCode
+    ? {}
+    : { phone: { ...BIND_RULES.phone, required: BIND_RULES.phone.pattern.message } }),
+})
+
+/** `phoneCode` is shown at the phone field. */
+const fieldOf = (f: string) =>
+  f === 'phoneCode' ? 'phone' : f in EMPTY_FORM ? (f as keyof BindForm & string) : null
+
 export default function Bind() {
   const { me, setMe, refresh } = useMe()
   const tree = useQuery(() => userApi.listGrids())
-  const [form, setForm] = useState<BindForm>(EMPTY_FORM)
-  // A field shows its message once left (blur) or after a submit attempt; then it updates live.
-  const [touched, setTouched] = useState<Partial<Record<BindField, boolean>>>({})
-  const [submitted, setSubmitted] = useState(false)
-  const [serverErrors, setServerErrors] = useState<BindErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [phoneCode, setPhoneCode] = useState<string | undefined>()
+  const form = useForm(EMPTY_FORM, { rules: rulesFor(phoneCode), fieldOf })
+  const intent = useIntent()
   const [done, setDone] = useState<Me | null>(null)
-  const requestId = useRef(newRequestId())
+  const v = form.values
 
-  usePrefill(me, tree.data, setForm)
-
-  const errors = useMemo(() => validateBind(form), [form])
-  const messageOf = (f: BindField) =>
-    serverErrors[f] ?? (submitted || touched[f] ? errors[f] : undefined)
-
-  const change = (patch: Partial<BindForm>, fields: BindField[]) => {
-    setForm((prev) => ({ ...prev, ...patch }))
-    setServerErrors((prev) => {
-      const next = { ...prev }
-      for (const f of fields) delete next[f]
-      return next
-    })
-    setFormError(null)
-  }
-  const touch = (f: BindField) => setTouched((prev) => ({ ...prev, [f]: true }))
+  usePrefill(me, tree.data, form.set)
 
   const submit = async () => {
-    if (busy) return
-    setSubmitted(true)
-    if (Object.keys(errors).length > 0) return toast('请按红色提示修改后再提交')
-    setBusy(true)
-    const result = await userApi.bindGrid(
-      {
-        gridId: form.gridId ?? '',
-        buildingId: form.buildingId ?? '',
-        room: form.room.trim(),
-        name: form.name.trim(),
-        ...(form.phoneCode ? { phoneCode: form.phoneCode } : { phone: form.phone.trim() }),
-      },
-      { requestId: requestId.current }
+    if (!form.attempt()) return toast('请按红色提示修改后再提交')
+    const result = await intent.run((opts) =>
+      userApi.bindGrid(
+        {
+          gridId: v.gridId,
+          buildingId: v.buildingId,
+          room: v.room.trim(),
+          name: v.name.trim(),
+          ...(v.phoneCode ? { phoneCode: v.phoneCode } : { phone: v.phone.trim() }),
+        },
+        opts
+      )
     )
-    setBusy(false)
+    if (!result) return
     if (!result.ok) {
-      // A network failure is retried as the same intent; anything else is a new attempt.
-      if (result.error.code !== 'INTERNAL') requestId.current = newRequestId()
-      const field = fieldOf(result.error.field)
-      if (field) setServerErrors({ [field]: result.error.message })
-      else setFormError(result.error.message)
+      form.refuse(result.error)
       return toast(result.error.message)
     }
     setMe(result.data)
@@ -96,9 +102,9 @@ export default function Bind() {
     )
   }
 
-  const community = tree.data.communities.find((c) => c.id === form.communityId)
-  const grid = community?.grids.find((g) => g.id === form.gridId)
-  const phoneValue: PhoneValue = { phone: form.phone, phoneCode: form.phoneCode }
+  const community = tree.data.communities.find((c) => c.id === v.communityId)
+  const grid = community?.grids.find((g) => g.id === v.gridId)
+  const phoneValue: PhoneValue = { phone: v.phone, phoneCode: v.phoneCode }
 
   return (
     <Screen testId="page-bind" className="bind">
@@ -111,23 +117,17 @@ export default function Bind() {
 
       <View className="card">
         <Step n={1} title="选择社区" />
-        <Field name="communityId" error={messageOf('communityId')}>
+        <Field name="communityId" error={form.messageOf('communityId')}>
           <OptionList
             label="选择社区"
             options={tree.data.communities.map((c) => ({ id: c.id, label: c.name }))}
-            value={form.communityId}
-            onChange={(id) =>
-              change({ communityId: id, gridId: null, buildingId: null }, [
-                'communityId',
-                'gridId',
-                'buildingId',
-              ])
-            }
+            value={v.communityId}
+            onChange={(id) => form.set({ communityId: id, gridId: '', buildingId: '' })}
           />
         </Field>
 
         <Step n={2} title="选择网格" />
-        <Field name="gridId" error={messageOf('gridId')}>
+        <Field name="gridId" error={form.messageOf('gridId')}>
           {community ? (
             <OptionList
               label="选择网格"
@@ -136,8 +136,8 @@ export default function Bind() {
                 label: g.name,
                 hint: `${g.buildings.length} 栋楼`,
               }))}
-              value={form.gridId}
-              onChange={(id) => change({ gridId: id, buildingId: null }, ['gridId', 'buildingId'])}
+              value={v.gridId}
+              onChange={(id) => form.set({ gridId: id, buildingId: '' })}
             />
           ) : (
             <View className="muted">请先选择社区</View>
@@ -145,13 +145,13 @@ export default function Bind() {
         </Field>
 
         <Step n={3} title="选择楼栋" />
-        <Field name="buildingId" error={messageOf('buildingId')}>
+        <Field name="buildingId" error={form.messageOf('buildingId')}>
           {grid ? (
             <OptionList
               label="选择楼栋"
               options={grid.buildings.map((b) => ({ id: b.id, label: b.name }))}
-              value={form.buildingId}
-              onChange={(id) => change({ buildingId: id }, ['buildingId'])}
+              value={v.buildingId}
+              onChange={(id) => form.set({ buildingId: id })}
             />
           ) : (
             <View className="muted">请先选择网格</View>
@@ -161,52 +161,49 @@ export default function Bind() {
 
       <View className="card">
         <Step n={4} title="填写住户信息" />
-        <Field label="房号" name="room" error={messageOf('room')} hint="如 302 或 2-302">
+        <Field label="房号" name="room" error={form.messageOf('room')} hint="如 302 或 2-302">
           <TextInput
             testId="bind-room"
-            value={form.room}
+            value={v.room}
             maxLength={10}
             placeholder="请输入房号"
-            onChange={(room) => change({ room }, ['room'])}
-            onBlur={() => touch('room')}
+            onChange={(room) => form.set({ room })}
+            onBlur={() => form.touch('room')}
           />
         </Field>
-        <Field label="真实姓名" name="name" error={messageOf('name')} hint="仅网格员认证时可见">
+        <Field
+          label="真实姓名"
+          name="name"
+          error={form.messageOf('name')}
+          hint="仅网格员认证时可见"
+        >
           <TextInput
             testId="bind-name"
-            value={form.name}
+            value={v.name}
             maxLength={20}
             placeholder="请输入您的姓名"
-            onChange={(name) => change({ name }, ['name'])}
-            onBlur={() => touch('name')}
+            onChange={(name) => form.set({ name })}
+            onBlur={() => form.touch('name')}
           />
         </Field>
         <PhoneField
           value={phoneValue}
-          error={messageOf('phone')}
-          onChange={(v) => change({ phone: v.phone, phoneCode: v.phoneCode }, ['phone'])}
-          onBlur={() => touch('phone')}
+          error={form.messageOf('phone')}
+          onChange={(p) => {
+            setPhoneCode(p.phoneCode)
+            form.set({ phone: p.phone, phoneCode: p.phoneCode })
+          }}
+          onBlur={() => form.touch('phone')}
         />
       </View>
 
-      {formError && (
-        <View className="bind__form-error error-text" role="alert" data-testid="bind-error">
-          {formError}
-        </View>
-      )}
-      <View className="actions">
-        <Button
-          kind="primary"
-
-          block
-          loading={busy}
-          disabled={busy}
-          testId="bind-submit"
-          onClick={() => void submit()}
-        >
-          提交绑定
-        </Button>
-      </View>
+      <SubmitBar
+        error={form.formError}
+        testId="bind-submit"
+        busy={intent.busy}
+        text="提交绑定"
+        onSubmit={() => void submit()}
+      />
     </Screen>
   )
 }
@@ -224,24 +221,23 @@ function Step({ n, title }: { n: number; title: string }) {
 function usePrefill(
   me: Me | null,
   tree: GridsTree | undefined,
-  setForm: (update: (prev: BindForm) => BindForm) => void
+  set: (patch: Partial<BindForm>) => void
 ) {
   const done = useRef(false)
   useEffect(() => {
     if (done.current || !me || !tree) return
     done.current = true
-    const lone = tree.communities.length === 1 ? tree.communities[0].id : null
+    const lone = tree.communities.length === 1 ? tree.communities[0].id : ''
     const grid = me.grid
-    setForm((prev) => ({
-      ...prev,
+    set({
       communityId: grid?.communityId ?? lone,
-      gridId: grid?.id ?? null,
-      buildingId: grid?.buildingId ?? null,
+      gridId: grid?.id ?? '',
+      buildingId: grid?.buildingId ?? '',
       room: grid?.room ?? '',
       name: me.realName ?? '',
       phone: me.phone ?? '',
-    }))
-  }, [me, tree, setForm])
+    })
+  }, [me, tree, set])
 }
 
 function BindDone({ me }: { me: Me }) {

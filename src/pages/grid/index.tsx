@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
@@ -7,12 +7,13 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { BindStatusTag } from '@/components/BindStatusTag'
 import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
+import { useCounts, type Counts } from '@/hooks/useCounts'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { GridCards } from '@/components/DomainEntry'
 import { userApi } from '@/services/user'
-import { wishApi } from '@/services/wish'
-import { wishCounts } from '@/components/WishEntry'
 import type { Me, MyGrid } from '@/contract/user'
-import { ROUTES, WISH_ROUTES } from '../routes'
+import { ENTRIES } from '../entries'
+import { ROUTES } from '../routes'
 import './index.scss'
 
 export default function GridPage() {
@@ -21,7 +22,9 @@ export default function GridPage() {
   const grid = useQuery(() => userApi.myGrid(), [me?.grid?.id, me?.bindStatus], {
     enabled: hasGrid,
   })
-  usePullRefresh(() => Promise.all([refresh(), hasGrid ? grid.refresh() : null]))
+  // Each domain's numbers for the grid, all in one call (the registry says which).
+  const counts = useCounts(me, { enabled: hasGrid })
+  usePullRefresh(() => Promise.all([refresh(), hasGrid ? grid.refresh() : null, counts.refresh()]))
 
   if (!me) {
     return (
@@ -58,7 +61,7 @@ export default function GridPage() {
     <Screen testId="page-grid">
       <StatusBanner me={me} />
       {grid.data ? (
-        <GridDetails grid={grid.data} />
+        <GridDetails grid={grid.data} counts={counts} />
       ) : grid.loading ? (
         <LoadingState />
       ) : grid.error && !waiting ? (
@@ -100,7 +103,7 @@ function StatusBanner({ me }: { me: Me }) {
   )
 }
 
-function GridDetails({ grid }: { grid: MyGrid }) {
+function GridDetails({ grid, counts }: { grid: MyGrid; counts: Counts }) {
   return (
     <View data-testid="grid-details">
       <View className="card">
@@ -124,7 +127,7 @@ function GridDetails({ grid }: { grid: MyGrid }) {
         </View>
       </View>
 
-      <GridWishes />
+      <GridCards entries={ENTRIES} counts={counts} />
 
       <View className="section-title">本网格的网格员</View>
       {grid.workers.length === 0 ? (
@@ -139,51 +142,6 @@ function GridDetails({ grid }: { grid: MyGrid }) {
         </CellGroup>
       )}
       <View className="grid__privacy muted">为保护隐私，姓名和电话已部分隐藏。</View>
-    </View>
-  )
-}
-
-/** The grid's 微心愿 this year, with the way to the wish wall. Hidden while unknown. */
-function GridWishes() {
-  const stats = useQuery(() => wishApi.stats())
-  useDidShow(() => void stats.refresh())
-  usePullRefresh(stats.refresh)
-  const counts = wishCounts(stats.data)
-  if (!counts) return null
-  return (
-    <View className="card grid__wishes" data-testid="grid-wishes">
-      <View className="card__title">微心愿 · {stats.data?.year}年</View>
-      <View className="grid__stats">
-        <View className="grid__stat">
-          <View className="grid__stat-value" data-testid="grid-wish-lit">
-            {counts.lit}
-          </View>
-          <View className="muted">已点亮</View>
-        </View>
-        <View className="grid__stat">
-          <View className="grid__stat-value" data-testid="grid-wish-open">
-            {counts.open}
-          </View>
-          <View className="muted">待认领</View>
-        </View>
-      </View>
-      <View className="grid__wish-links">
-        <Button
-          className="grid__wish-link"
-          testId="grid-wish-wall"
-          onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.wall })}
-        >
-          心愿墙
-        </Button>
-        <Button
-          className="grid__wish-link"
-          kind="primary"
-          testId="grid-wish-list"
-          onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.list })}
-        >
-          查看心愿
-        </Button>
-      </View>
     </View>
   )
 }

@@ -11,12 +11,16 @@ import { Toggle } from '@/components/Toggle'
 import { Field, TextInput } from '@/components/Field'
 import { PersonaSwitcher } from '@/components/PersonaSwitcher'
 import { toast } from '@/components/Feedback'
-import { isStaff, useMe } from '@/hooks/useMe'
+import { useMe } from '@/hooks/useMe'
+import { WorkList } from '@/components/DomainEntry'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { newRequestId } from '@/services/cloud'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import { userApi } from '@/services/user'
+import { PROFILE_RULES } from '@/contract/user.rules'
 import type { Me } from '@/contract/user'
+import { ENTRIES } from '../entries'
 import { ROUTES } from '../routes'
 import './index.scss'
 
@@ -43,7 +47,7 @@ export default function Mine() {
 function MineBody({ me }: { me: Me }) {
   const { refresh, setMe } = useMe()
   const [panel, setPanel] = useState<Panel>(null)
-  const [deleteId] = useState(newRequestId)
+  const deletion = useIntent()
   const [savingElder, setSavingElder] = useState(false)
 
   const toggleElder = async (elderMode: boolean) => {
@@ -66,7 +70,8 @@ function MineBody({ me }: { me: Me }) {
       cancelText: '取消',
     })
     if (!confirm) return
-    const result = await userApi.deleteMe({ requestId: deleteId })
+    const result = await deletion.run((opts) => userApi.deleteMe(opts))
+    if (!result) return
     if (!result.ok) return toast(result.error.message)
     toast('已注销，您的数据已删除')
     await refresh()
@@ -116,30 +121,7 @@ function MineBody({ me }: { me: Me }) {
         </View>
       )}
 
-      {(isStaff(me) || grantsRoles(me)) && (
-        <CellGroup title="工作">
-          {isStaff(me) && (
-            <View data-testid="mine-verify">
-              <Cell
-                title="待认证居民"
-                description="核实新绑定居民的住址与身份"
-                extra="去处理"
-                onClick={() => void Taro.navigateTo({ url: ROUTES.verify })}
-              />
-            </View>
-          )}
-          {grantsRoles(me) && (
-            <View data-testid="mine-residents">
-              <Cell
-                title="居民与角色"
-                description="设置志愿者、红色代办员和网格员"
-                extra="去设置"
-                onClick={() => void Taro.navigateTo({ url: ROUTES.residents })}
-              />
-            </View>
-          )}
-        </CellGroup>
-      )}
+      <WorkList entries={ENTRIES} me={me} />
 
       <CellGroup title="设置">
         <Cell
@@ -174,10 +156,6 @@ function MineBody({ me }: { me: Me }) {
   )
 }
 
-/** The committee and admins make residents volunteers, red agents or grid workers. */
-const grantsRoles = (me: Me): boolean =>
-  me.roles.includes('committee') || me.roles.includes('admin')
-
 function gridText(me: Me): string {
   if (!me.grid) return '未绑定'
   const room = [me.grid.buildingName, me.grid.room ? `${me.grid.room}室` : ''].join(' ').trim()
@@ -193,18 +171,15 @@ function NicknameEditor({
   onDone: (me: Me) => void
   onClose: () => void
 }) {
-  const [value, setValue] = useState(me.nickname)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useForm({ nickname: me.nickname }, { rules: PROFILE_RULES })
+  const intent = useIntent()
 
   const save = async () => {
-    const nickname = value.trim()
-    const message = !nickname ? '昵称不能为空' : nickname.length > 20 ? '昵称最多 20 个字' : null
-    if (message) return setError(message)
-    setBusy(true)
-    const result = await userApi.updateProfile({ nickname })
-    setBusy(false)
-    if (!result.ok) return setError(result.error.message)
+    if (!form.attempt()) return
+    const nickname = form.values.nickname.trim()
+    const result = await intent.run(() => userApi.updateProfile({ nickname }))
+    if (!result) return
+    if (!result.ok) return form.refuse({ ...result.error, field: 'nickname' })
     onDone(result.data)
     toast('昵称已修改')
     onClose()
@@ -212,16 +187,13 @@ function NicknameEditor({
 
   return (
     <View className="card" data-testid="nickname-editor">
-      <Field label="新昵称" name="nickname" error={error}>
+      <Field label="新昵称" name="nickname" error={form.messageOf('nickname')}>
         <TextInput
           testId="nickname-input"
-          value={value}
-          maxLength={20}
+          value={form.values.nickname}
+          maxLength={PROFILE_RULES.nickname.max.value}
           placeholder="邻居们看到的称呼"
-          onChange={(v) => {
-            setValue(v)
-            setError(null)
-          }}
+          onChange={(nickname) => form.set({ nickname })}
         />
       </Field>
       <View className="mine__row">
@@ -232,8 +204,8 @@ function NicknameEditor({
           kind="primary"
 
           className="mine__row-button"
-          loading={busy}
-          disabled={busy}
+          loading={intent.busy}
+          disabled={intent.busy}
           testId="nickname-save"
           onClick={() => void save()}
         >

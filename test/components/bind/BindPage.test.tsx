@@ -104,7 +104,9 @@ test('a failure without a field is shown above the submit button', async () => {
   renderPage(<Bind />)
   await fillValidForm()
   submit()
-  expect(await screen.findByTestId('bind-error')).toHaveTextContent('今天提交次数太多，请明天再试')
+  expect(await screen.findByTestId('bind-submit-error')).toHaveTextContent(
+    '今天提交次数太多，请明天再试'
+  )
 })
 
 test('the grid list failing to load offers a retry', async () => {

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Home from '@/pages/home/index'
 import { fakeCloud, ok } from '../helpers/transport'
-import { meOf, newcomer, pendingOf } from '../helpers/fixtures'
+import { canOf, meOf, newcomer } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 
 const mockCloud = fakeCloud()
@@ -12,6 +12,7 @@ jest.mock('@/services/transport', () => ({
 
 beforeEach(() => {
   mockCloud.calls.length = 0
+  mockCloud.on('user.counts', ok({ year: 2025, counts: {} }))
   jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
 })
 
@@ -24,7 +25,7 @@ test('a newcomer is greeted and asked to bind a grid', async () => {
   expect(screen.getByText('您还没有绑定网格')).toBeInTheDocument()
   fireEvent.click(screen.getByText('绑定网格'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
-  expect(mockCloud.callsTo('user.listPendingResidents')).toHaveLength(0)
+  expect(screen.queryByTestId('entry-verify')).not.toBeInTheDocument()
 })
 
 test('a resident sees their grid and its verification state', async () => {
@@ -43,15 +44,42 @@ test('services not yet available say so', async () => {
   expect(await screen.findByText('「红色代办」即将上线，敬请期待')).toBeInTheDocument()
 })
 
-test('a grid worker sees how many residents wait for verification', async () => {
-  mockCloud.on('user.me', ok(meOf({ roles: ['gridWorker'], grid: null, bindStatus: 'none' })))
+test('staff see each queue the server lets them open, with its count as a badge', async () => {
   mockCloud.on(
-    'user.listPendingResidents',
-    ok({ items: [pendingOf('a', '王小明', '13912345678')], nextCursor: null })
+    'user.me',
+    ok(meOf({ grid: null, bindStatus: 'none', can: canOf('user.verify', 'wish.review') }))
+  )
+  mockCloud.on(
+    'user.counts',
+    ok({ year: 2025, counts: { 'user.toVerify': 1, 'wish.toReview': 0 } })
   )
   renderPage(<Home />)
   const entry = await screen.findByTestId('entry-verify')
-  expect(await within(entry).findByTestId('pending-count')).toHaveTextContent('1')
+  expect(await within(entry).findByTestId('entry-verify-count')).toHaveTextContent('1')
+  // Nothing waiting: no badge, but the way in stays.
+  expect(screen.getByTestId('entry-wish-review')).toBeInTheDocument()
+  expect(screen.queryByTestId('entry-wish-review-count')).not.toBeInTheDocument()
   fireEvent.click(within(entry).getByText('待认证居民'))
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/verify/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/verify/index' })
+})
+
+test('an admin the server counts as staff sees the verification queue (no role test on the page)', async () => {
+  mockCloud.on(
+    'user.me',
+    ok(meOf({ roles: ['admin'], grid: null, bindStatus: 'none', can: canOf('user.verify') }))
+  )
+  renderPage(<Home />)
+  expect(await screen.findByTestId('entry-verify')).toBeInTheDocument()
+})
+
+test('every count on home comes from one user.counts call, whatever the number of domains', async () => {
+  mockCloud.on('user.me', ok(meOf({ can: canOf('wish.post', 'user.verify', 'wish.review') })))
+  mockCloud.on(
+    'user.counts',
+    ok({ year: 2025, counts: { 'wish.litThisYear': 3, 'user.toVerify': 2, 'wish.toReview': 4 } })
+  )
+  renderPage(<Home />)
+  await screen.findByTestId('entry-wish-review-count')
+  const fns = mockCloud.calls.map((c) => `${c.fn}.${c.action}`)
+  expect(fns.sort()).toEqual(['user.counts', 'user.me'])
 })

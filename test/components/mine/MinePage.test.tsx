@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import Mine from '@/pages/mine/index'
 import type { Me } from '@/contract/user'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { meOf, newcomer } from '../helpers/fixtures'
+import { canOf, meOf, newcomer } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 
 const mockCloud = fakeCloud()
@@ -38,7 +38,13 @@ function showMe(me: Me) {
 }
 
 test('a verified grid worker sees 已认证, their roles and the way to the verification queue', async () => {
-  showMe(meOf({ roles: ['resident', 'gridWorker'], workerGridIds: ['g1'] }))
+  showMe(
+    meOf({
+      roles: ['resident', 'gridWorker'],
+      workerGridIds: ['g1'],
+      can: canOf('wish.post', 'user.verify', 'wish.review'),
+    })
+  )
 
   expect(await screen.findByTestId('bind-status')).toHaveTextContent(/^已认证$/)
   const roles = screen.getByTestId('role-tags')
@@ -48,28 +54,28 @@ test('a verified grid worker sees 已认证, their roles and the way to the veri
   expect(screen.getByText('13800000001')).toBeInTheDocument()
 
   fireEvent.click(within(screen.getByTestId('mine-verify')).getByText('待认证居民'))
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/verify/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/verify/index' })
+  expect(screen.getByTestId('mine-wish-review')).toBeInTheDocument()
+  expect(screen.queryByTestId('mine-residents')).not.toBeInTheDocument()
 })
 
-test('the committee sees the way to 居民与角色 beside the verification queue', async () => {
-  showMe(meOf({ roles: ['resident', 'committee'], committeeCommunityId: 'c1' }))
+test('a viewer the server lets set roles sees the way to 居民与角色 beside the verification queue', async () => {
+  showMe(meOf({ can: canOf('user.verify', 'user.setRoles') }))
 
   const entry = await screen.findByTestId('mine-residents')
   expect(screen.getByTestId('mine-verify')).toBeInTheDocument()
   fireEvent.click(within(entry).getByText('居民与角色'))
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/residents/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/residents/index' })
 })
 
-test.each([
-  ['an admin', meOf({ roles: ['admin'], grid: null }), true],
-  ['a grid worker', meOf({ roles: ['resident', 'gridWorker'], workerGridIds: ['g1'] }), false],
-  ['a volunteer', meOf({ roles: ['resident', 'volunteer', 'redAgent'] }), false],
-  ['a resident', meOf(), false],
-])('居民与角色 is for the committee and admins only: %s', async (_who, me, shown) => {
-  showMe(me)
+test('a viewer with no staff ability sees no 工作 group, whatever their roles', async () => {
+  showMe(
+    meOf({ roles: ['resident', 'volunteer', 'redAgent'], can: canOf('wish.post', 'wish.claim') })
+  )
   await screen.findByTestId('bind-status')
-  if (shown) expect(screen.getByTestId('mine-residents')).toBeInTheDocument()
-  else expect(screen.queryByTestId('mine-residents')).not.toBeInTheDocument()
+  expect(screen.queryByText('工作')).not.toBeInTheDocument()
+  expect(screen.queryByTestId('mine-verify')).not.toBeInTheDocument()
+  expect(screen.queryByTestId('mine-residents')).not.toBeInTheDocument()
 })
 
 test.each([

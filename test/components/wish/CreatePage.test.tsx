@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import WishCreate from '@/packages/wish/pages/create/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { meOf } from '../helpers/fixtures'
+import { canOf, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 import { page, residentOf, wishOf } from './fixtures'
 
@@ -52,11 +52,19 @@ test('counters follow the typing and messages appear as fields are left, in the 
   await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
 })
 
+test('characters are counted as people count them: an emoji is one', async () => {
+  renderPage(<WishCreate />)
+  await type('wish-title', '🎈灯')
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('2/30')
+  await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
+})
+
 test('a submit with gaps names each of them and sends nothing', async () => {
   renderPage(<WishCreate />)
   expect(screen.queryByText('请选择心愿类别')).not.toBeInTheDocument()
   fireEvent.click(await screen.findByTestId('wish-submit'))
-  expect(await screen.findByText('请填写心愿标题')).toBeInTheDocument()
+  // The server's words for a blank title (src/contract/wish.rules.ts).
+  expect(await screen.findByText('标题至少 2 个字')).toBeInTheDocument()
   expect(screen.getByText('请填写心愿内容')).toBeInTheDocument()
   expect(screen.getByText('请选择心愿类别')).toBeInTheDocument()
   expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
@@ -132,7 +140,7 @@ test('reaching the limit explains it and points to my wishes', async () => {
 })
 
 test('a resident still waiting for verification is told so instead of the form', async () => {
-  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false })))
+  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false, can: canOf() })))
   renderPage(<WishCreate />)
   expect(await screen.findByText('您的绑定正在等待网格员认证')).toBeInTheDocument()
   expect(screen.queryByTestId('wish-submit')).not.toBeInTheDocument()
@@ -146,6 +154,7 @@ const gridWorker = () =>
     grid: null,
     verified: false,
     bindStatus: 'none',
+    can: canOf('wish.fileFor', 'wish.review', 'user.verify', 'user.listResidents'),
   })
 
 const ROSTER = [

@@ -127,20 +127,20 @@ test('confirming asks for stars and thanks, sends them, and shows the lit wish',
   expect(screen.getByTestId('wish-confirm-hint')).toHaveTextContent('7 天内未确认的，将自动确认')
 
   fireEvent.click(screen.getByTestId('wish-action-confirm'))
-  const dialog = await screen.findByTestId('wish-dialog')
+  const dialog = await screen.findByTestId('dialog')
   fireEvent.click(within(dialog).getByTestId('wish-rating-4'))
   expect(within(dialog).getByText('满意')).toBeInTheDocument()
   fireEvent.input(await within(dialog).findByTestId('wish-thanks'), {
     target: { value: ' 谢谢小赵，帮了大忙！ ' },
   })
   expect(mockCloud.callsTo('wish.confirm')).toHaveLength(0)
-  fireEvent.click(screen.getByTestId('wish-dialog-ok'))
+  fireEvent.click(screen.getByTestId('dialog-ok'))
 
   await waitFor(() => expect(screen.getByTestId('wish-status')).toHaveTextContent('已点亮'))
   expect(mockCloud.callsTo('wish.confirm')).toEqual([
     { id: 'w1', rating: 4, thanks: '谢谢小赵，帮了大忙！' },
   ])
-  expect(screen.queryByTestId('wish-dialog')).not.toBeInTheDocument()
+  expect(screen.queryByTestId('dialog')).not.toBeInTheDocument()
   expect(screen.getByTestId('wish-thanks-text')).toHaveTextContent('谢谢小赵，帮了大忙！')
   expect(screen.getByTestId('wish-rating')).toHaveTextContent('4 分')
   expect(screen.queryByTestId('wish-action-confirm')).not.toBeInTheDocument()
@@ -153,8 +153,8 @@ test('releasing asks for a reason first and sends it', async () => {
   await open(claimed)
 
   fireEvent.click(screen.getByTestId('wish-action-release'))
-  const dialog = await screen.findByTestId('wish-dialog')
-  fireEvent.click(within(dialog).getByTestId('wish-dialog-ok'))
+  const dialog = await screen.findByTestId('dialog')
+  fireEvent.click(within(dialog).getByTestId('dialog-ok'))
   expect(await within(dialog).findByText('请填写放弃原因')).toBeInTheDocument()
   expect(mockCloud.callsTo('wish.release')).toHaveLength(0)
 
@@ -162,7 +162,7 @@ test('releasing asks for a reason first and sends it', async () => {
     target: { value: '临时出差' },
   })
   expect(within(dialog).getByTestId('wish-reason-count')).toHaveTextContent('4/100')
-  fireEvent.click(within(dialog).getByTestId('wish-dialog-ok'))
+  fireEvent.click(within(dialog).getByTestId('dialog-ok'))
 
   await waitFor(() => expect(screen.getByTestId('wish-status')).toHaveTextContent('待认领'))
   expect(mockCloud.callsTo('wish.release')).toEqual([{ id: 'w1', reason: '临时出差' }])
@@ -176,12 +176,12 @@ test('cancelling is confirmed first; backing out sends nothing', async () => {
 
   fireEvent.click(screen.getByTestId('wish-action-cancel'))
   expect(await screen.findByText(/确定取消「想请人帮忙换灯泡」吗/)).toBeInTheDocument()
-  fireEvent.click(screen.getByTestId('wish-dialog-cancel'))
-  expect(screen.queryByTestId('wish-dialog')).not.toBeInTheDocument()
+  fireEvent.click(screen.getByTestId('dialog-cancel'))
+  expect(screen.queryByTestId('dialog')).not.toBeInTheDocument()
   expect(mockCloud.callsTo('wish.cancel')).toHaveLength(0)
 
   fireEvent.click(screen.getByTestId('wish-action-cancel'))
-  fireEvent.click(await screen.findByTestId('wish-dialog-ok'))
+  fireEvent.click(await screen.findByTestId('dialog-ok'))
   await waitFor(() => expect(screen.getByTestId('wish-status')).toHaveTextContent('已取消'))
   expect(mockCloud.callsTo('wish.cancel')).toEqual([{ id: 'w1' }])
 })
@@ -198,12 +198,12 @@ test('a claim someone else won shows the message and the wish as it is now', asy
 
   fireEvent.click(await screen.findByTestId('wish-action-claim'))
   expect(await screen.findByText(/发布人和网格员会看到您的姓名和电话/)).toBeInTheDocument()
-  fireEvent.click(screen.getByTestId('wish-dialog-ok'))
+  fireEvent.click(screen.getByTestId('dialog-ok'))
 
   expect(await screen.findByText('这个心愿刚刚被别人认领了')).toBeInTheDocument()
   await waitFor(() => expect(screen.getByTestId('wish-status')).toHaveTextContent('已认领'))
   expect(screen.queryByTestId('wish-action-claim')).not.toBeInTheDocument()
-  expect(screen.queryByTestId('wish-dialog')).not.toBeInTheDocument()
+  expect(screen.queryByTestId('dialog')).not.toBeInTheDocument()
 })
 
 test('a refused thanks stays in the dialog next to the field', async () => {
@@ -211,11 +211,11 @@ test('a refused thanks stays in the dialog next to the field', async () => {
   await open(wishOf({ status: 'fulfilled', mine: true, can: can('confirm') }))
 
   fireEvent.click(screen.getByTestId('wish-action-confirm'))
-  const dialog = await screen.findByTestId('wish-dialog')
+  const dialog = await screen.findByTestId('dialog')
   fireEvent.input(await within(dialog).findByTestId('wish-thanks'), {
     target: { value: '不合适的话' },
   })
-  fireEvent.click(within(dialog).getByTestId('wish-dialog-ok'))
+  fireEvent.click(within(dialog).getByTestId('dialog-ok'))
 
   const error = await within(dialog).findByTestId('thanks-error')
   expect(error).toHaveTextContent('感谢语包含不适宜的信息，请修改')

@@ -3,11 +3,11 @@ import Taro from '@tarojs/taro'
 import Home from '@/pages/home/index'
 import GridPage from '@/pages/grid/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { meOf } from '../helpers/fixtures'
+import { canOf, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
-import { page, statsOf, wishOf } from './fixtures'
 
-// 微心愿 on the main package's tabs: the entry, this year's counts, the reviewers' queue.
+// 微心愿 on the main package's tabs (src/packages/wish/entry.ts): the tile and this year's counts,
+// the reviewers' queue, the author's wishes waiting for confirmation, the grid tab's card.
 
 const mockCloud = fakeCloud()
 jest.mock('@/services/transport', () => ({
@@ -23,7 +23,10 @@ afterEach(() => jest.restoreAllMocks())
 
 test("home's 微心愿 opens the wish list and shows the grid's counts", async () => {
   mockCloud.on('user.me', ok(meOf()))
-  mockCloud.on('wish.stats', ok(statsOf(3, 2)))
+  mockCloud.on(
+    'user.counts',
+    ok({ year: 2025, counts: { 'wish.litThisYear': 3, 'wish.openNow': 2, 'wish.toConfirm': 0 } })
+  )
   renderPage(<Home />)
 
   const tile = await screen.findByTestId('service-wish')
@@ -34,32 +37,51 @@ test("home's 微心愿 opens the wish list and shows the grid's counts", async (
   fireEvent.click(within(tile).getByText('微心愿'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/list/index' })
   expect(screen.queryByTestId('entry-wish-review')).not.toBeInTheDocument()
+  expect(screen.queryByTestId('notice-wish-confirm')).not.toBeInTheDocument()
+})
+
+test('an author with fulfilled wishes to confirm is told so, one tap from their wishes', async () => {
+  mockCloud.on('user.me', ok(meOf()))
+  mockCloud.on('user.counts', ok({ year: 2025, counts: { 'wish.toConfirm': 2 } }))
+  renderPage(<Home />)
+  const notice = await screen.findByTestId('notice-wish-confirm')
+  expect(notice).toHaveTextContent('您有 2 个心愿待确认')
+  fireEvent.click(notice)
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: '/packages/wish/pages/list/index?scope=mine',
+  })
 })
 
 test('home stays quiet about counts it could not load', async () => {
   mockCloud.on('user.me', ok(meOf()))
-  mockCloud.on('wish.stats', fail('INTERNAL', '网络不太好，请稍后再试'))
+  mockCloud.on('user.counts', fail('INTERNAL', '网络不太好，请稍后再试'))
   renderPage(<Home />)
   await screen.findByTestId('service-wish')
   expect(screen.queryByTestId('wish-stats')).not.toBeInTheDocument()
   expect(screen.queryByText('网络不太好，请稍后再试')).not.toBeInTheDocument()
 })
 
-test('a grid worker sees how many wishes wait for review, one tap from the queue', async () => {
+test('a reviewer sees how many wishes wait for review, one tap from the queue', async () => {
   mockCloud.on(
     'user.me',
-    ok(meOf({ roles: ['gridWorker'], workerGridIds: ['g1'], grid: null, bindStatus: 'none' }))
+    ok(
+      meOf({
+        roles: ['gridWorker'],
+        workerGridIds: ['g1'],
+        grid: null,
+        bindStatus: 'none',
+        can: canOf('wish.review', 'wish.fileFor'),
+      })
+    )
   )
-  mockCloud.on('user.listPendingResidents', ok({ items: [], nextCursor: null }))
-  mockCloud.on('wish.stats', ok({ year: 2025, grid: null, community: null }))
-  mockCloud.on('wish.list', ok(page([wishOf({ id: 'a' }), wishOf({ id: 'b' })], 'more')))
+  mockCloud.on('user.counts', ok({ year: 2025, counts: { 'wish.toReview': 12 } }))
   renderPage(<Home />)
 
   const entry = await screen.findByTestId('entry-wish-review')
-  expect(await within(entry).findByTestId('wish-review-count')).toHaveTextContent('2+')
+  expect(await within(entry).findByTestId('entry-wish-review-count')).toHaveTextContent('12')
   fireEvent.click(within(entry).getByText('待审核心愿'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/review/index' })
-  expect(mockCloud.callsTo('wish.list')).toEqual([{ scope: 'review', limit: 50 }])
+  expect(mockCloud.callsTo('wish.list')).toHaveLength(0)
 })
 
 test("the grid tab shows the grid's lit and open wishes and leads to the wall", async () => {
@@ -78,7 +100,10 @@ test("the grid tab shows the grid's lit and open wishes and leads to the wall", 
       residentCount: 4,
     })
   )
-  mockCloud.on('wish.stats', ok(statsOf(5, 1)))
+  mockCloud.on(
+    'user.counts',
+    ok({ year: 2025, counts: { 'wish.litThisYear': 5, 'wish.openNow': 1 } })
+  )
   renderPage(<GridPage />)
 
   expect(await screen.findByTestId('grid-wish-lit')).toHaveTextContent('5')

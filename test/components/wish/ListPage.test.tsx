@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Current, getPageInstance } from '@tarojs/runtime'
 import WishList from '@/packages/wish/pages/list/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { meOf, newcomer } from '../helpers/fixtures'
+import { canOf, meOf, newcomer } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 import { page, wishOf } from './fixtures'
 
@@ -68,14 +68,14 @@ test('tabs switch the scope and the status filter narrows it', async () => {
   expect(screen.getByTestId('wish-filter-done')).toHaveTextContent('已点亮')
 })
 
-test('我认领的 is there for volunteers and red agents only', async () => {
+test('我认领的 is there for those the server lets claim', async () => {
   mockCloud.on('wish.list', ok(page([])))
   const { unmount } = renderPage(<WishList />)
   await screen.findByTestId('wish-tab-mine')
   expect(screen.queryByTestId('wish-tab-claimed')).not.toBeInTheDocument()
   unmount()
 
-  mockCloud.on('user.me', ok(meOf({ roles: ['resident', 'volunteer'] })))
+  mockCloud.on('user.me', ok(meOf({ can: canOf('wish.post', 'wish.claim') })))
   renderPage(<WishList />)
   fireEvent.click(await screen.findByTestId('wish-tab-claimed'))
   await waitFor(() =>
@@ -94,14 +94,14 @@ test('an empty list invites a verified resident to post a wish', async () => {
 })
 
 test('a resident waiting for verification sees why, and no way to post yet', async () => {
-  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false })))
+  mockCloud.on('user.me', ok(meOf({ bindStatus: 'pending', verified: false, can: canOf() })))
   mockCloud.on('wish.list', (input) =>
     (input as { scope: string }).scope === 'mine'
       ? ok(page([]))
       : fail('NOT_VERIFIED', '您的网格绑定还在等待网格员认证')
   )
   renderPage(<WishList />)
-  expect(await screen.findByTestId('wish-access-hint')).toHaveTextContent('认证通过后')
+  expect(await screen.findByTestId('access-hint')).toHaveTextContent('认证通过后')
   expect(screen.queryByText('重新加载')).not.toBeInTheDocument()
   expect(screen.queryByTestId('wish-new')).not.toBeInTheDocument()
 
@@ -114,7 +114,7 @@ test('a newcomer without a grid is asked to bind one', async () => {
   mockCloud.on('user.me', ok(newcomer()))
   mockCloud.on('wish.list', fail('NOT_BOUND', '请先绑定您所在的网格'))
   renderPage(<WishList />)
-  fireEvent.click(await screen.findByTestId('wish-bind'))
+  fireEvent.click(await screen.findByTestId('access-hint-bind'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
 })
 

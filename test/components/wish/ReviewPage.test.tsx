@@ -48,7 +48,7 @@ test('approving asks first, then the wish leaves the queue', async () => {
   fireEvent.click(within(card).getByTestId('wish-action-review-approve'))
   expect(await screen.findByText(/会发布到社区，志愿者就可以认领了/)).toBeInTheDocument()
   expect(mockCloud.callsTo('wish.review')).toHaveLength(0)
-  fireEvent.click(screen.getByTestId('wish-dialog-ok'))
+  fireEvent.click(screen.getByTestId('dialog-ok'))
 
   await waitFor(() => expect(screen.queryByTestId('wish-card-w1')).not.toBeInTheDocument())
   expect(screen.getByTestId('wish-card-w2')).toBeInTheDocument()
@@ -64,14 +64,14 @@ test('rejecting needs a reason, which is sent along', async () => {
   fireEvent.click(
     within(await screen.findByTestId('wish-card-w1')).getByTestId('wish-action-review-reject')
   )
-  const dialog = await screen.findByTestId('wish-dialog')
-  fireEvent.click(within(dialog).getByTestId('wish-dialog-ok'))
+  const dialog = await screen.findByTestId('dialog')
+  fireEvent.click(within(dialog).getByTestId('dialog-ok'))
   expect(await within(dialog).findByText('请填写不通过的原因')).toBeInTheDocument()
 
   fireEvent.input(await within(dialog).findByTestId('wish-reason'), {
     target: { value: '请写清楚需要帮什么忙' },
   })
-  fireEvent.click(within(dialog).getByTestId('wish-dialog-ok'))
+  fireEvent.click(within(dialog).getByTestId('dialog-ok'))
 
   expect(await screen.findByText('暂无待审核的心愿')).toBeInTheDocument()
   expect(mockCloud.callsTo('wish.review')).toEqual([
@@ -86,7 +86,7 @@ test('a wish someone else reviewed meanwhile leaves the queue with the message',
   fireEvent.click(
     within(await screen.findByTestId('wish-card-w1')).getByTestId('wish-action-review-approve')
   )
-  fireEvent.click(await screen.findByTestId('wish-dialog-ok'))
+  fireEvent.click(await screen.findByTestId('dialog-ok'))
   expect(await screen.findByText('这个心愿已经审核过了')).toBeInTheDocument()
   expect(await screen.findByText('暂无待审核的心愿')).toBeInTheDocument()
 })

@@ -1,10 +1,13 @@
-// The weapp build's subscribe prompt (subscribe.weapp.ts): the ids configured at build time, and
+// The weapp build's subscribe prompt (subscribe.weapp.ts): the ids configured at build time (keyed as the contract keys them), and
 // an action that goes on whatever the user answers.
 
-afterEach(() => {
-  delete process.env.TARO_APP_TPL_WISH_REVIEWED
-  delete process.env.TARO_APP_TPL_WISH_CLAIMED
-  delete process.env.TARO_APP_TPL_WISH_THANKED
+// What config/index.ts defines at build time from TARO_APP_TPL_<suffix>.
+const built = globalThis as { HONGLIN_TEMPLATE_IDS?: Record<string, string> }
+beforeEach(() => {
+  built.HONGLIN_TEMPLATE_IDS = {}
+})
+afterAll(() => {
+  delete built.HONGLIN_TEMPLATE_IDS
 })
 
 /** Loads the module afresh (the ids are read once, at load) with WeChat's prompt faked. */
@@ -22,15 +25,14 @@ function load(answer: () => Promise<unknown>) {
 const accept = () => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })
 
 test('posting asks for the configured templates only; placeholders are left out', async () => {
-  process.env.TARO_APP_TPL_WISH_REVIEWED = 'tpl-reviewed'
-  process.env.TARO_APP_TPL_WISH_CLAIMED = 'tpl-claimed'
+  built.HONGLIN_TEMPLATE_IDS = { wishReviewed: 'tpl-reviewed', wishClaimed: 'tpl-claimed' }
   const { askToSubscribe, prompt } = load(accept)
   await askToSubscribe('create')
   expect(prompt).toHaveBeenCalledWith({ tmplIds: ['tpl-reviewed', 'tpl-claimed'] })
 })
 
 test('claiming asks for the thanks message', async () => {
-  process.env.TARO_APP_TPL_WISH_THANKED = 'tpl-thanked'
+  built.HONGLIN_TEMPLATE_IDS = { wishThanked: 'tpl-thanked' }
   const { askToSubscribe, prompt } = load(accept)
   await askToSubscribe('claim')
   expect(prompt).toHaveBeenCalledWith({ tmplIds: ['tpl-thanked'] })
@@ -45,7 +47,7 @@ test('nothing is asked while no template id is configured', async () => {
 })
 
 test('a user who declines still gets the action', async () => {
-  process.env.TARO_APP_TPL_WISH_THANKED = 'tpl-thanked'
+  built.HONGLIN_TEMPLATE_IDS = { wishThanked: 'tpl-thanked' }
   const { askToSubscribe, prompt } = load(() =>
     Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
   )

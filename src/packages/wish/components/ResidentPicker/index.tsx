@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { TextInput } from '@/components/Field'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { usePaged } from '@/hooks/usePaged'
+import { useResidentFilter } from '@/hooks/useResidentFilter'
 import { userApi } from '@/services/user'
 import type { ResidentItem } from '@/contract/user'
 import './index.scss'
@@ -19,22 +20,13 @@ interface ResidentPickerProps {
 
 const residentAddress = (r: ResidentItem): string => `${r.buildingName} ${r.room}室`
 
-const normalize = (s: string): string => s.replace(/\s+/g, '').toLowerCase()
-
-// "张桂兰", "2号楼", "302", "2号楼302" and "302室" all find 张桂兰 of 2号楼 302.
-const haystack = (r: ResidentItem): string => normalize(`${r.name}|${r.buildingName}${r.room}室`)
-
 /** The trigger shows the pick (`wish-resident`); tapping it opens or closes the list. */
 export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
   const [open, setOpen] = useState(value === null)
   // Loaded while the picker exists, so closing and reopening it keeps the pages and the filter.
   const roster = usePaged((page) => userApi.listResidents(page))
-  const [filter, setFilter] = useState('')
-
-  const shown = useMemo(() => {
-    const needle = normalize(filter)
-    return needle ? roster.items.filter((r) => haystack(r).includes(needle)) : roster.items
-  }, [roster.items, filter])
+  const { filter, setFilter, shown, none } = useResidentFilter(roster.items)
+  const nothing = none(roster.hasMore, '可以加载更多再找')
 
   const pick = (r: ResidentItem) => {
     onChange(r)
@@ -74,11 +66,9 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
             />
           ))}
         </View>
-        {shown.length === 0 && (
+        {nothing && (
           <View className="resident-picker__none muted" data-testid="wish-resident-none">
-            {roster.hasMore
-              ? `已加载的居民中没有“${filter.trim()}”，可以加载更多再找`
-              : `没有找到“${filter.trim()}”，换个姓名、楼栋或房号试试`}
+            {nothing}
           </View>
         )}
         {roster.hasMore && (

@@ -3,23 +3,15 @@ import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { Field } from '@/components/Field'
 import { toast } from '@/components/Feedback'
-import { newRequestId } from '@/services/cloud'
+import { StarsInput } from '@/components/Stars'
+import { TextBox } from '@/components/TextBox'
+import { Dialog } from '@/components/Dialog'
+import { useForm, type Form } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import type { ApiError } from '@/contract/errors'
 import type { Wish } from '@/contract/wish'
+import { WISH_STEP_RULES as RULES } from '@/contract/wish.rules'
 import { askToSubscribe } from '../../subscribe'
-import {
-  NOTE_MAX,
-  REASON_MAX,
-  THANKS_MAX,
-  checkNote,
-  checkRating,
-  checkRejectReason,
-  checkReleaseReason,
-  checkThanks,
-} from '../../validate'
-import { StarsInput } from '../Stars'
-import { TextBox } from '../TextBox'
-import { WishDialog } from '../WishDialog'
 import { STEPS, visibleSteps, type StepInput, type WishStep } from './steps'
 import './index.scss'
 
@@ -69,26 +61,7 @@ export function WishActions({ wish, steps, onChanged, onStale }: WishActionsProp
   )
 }
 
-type StepErrors = Partial<Record<'reason' | 'note' | 'rating' | 'thanks', string>>
-
-const EMPTY: StepInput = { reason: '', note: '', rating: 5, thanks: '' }
-
-function check(step: WishStep, input: StepInput): StepErrors {
-  const errors: StepErrors = {}
-  if (step === 'release') errors.reason = checkReleaseReason(input.reason)
-  if (step === 'reject') errors.reason = checkRejectReason(input.reason)
-  if (step === 'fulfill') errors.note = checkNote(input.note)
-  if (step === 'confirm') {
-    errors.rating = checkRating(input.rating)
-    errors.thanks = checkThanks(input.thanks)
-  }
-  for (const key of Object.keys(errors) as (keyof StepErrors)[])
-    if (!errors[key]) delete errors[key]
-  return errors
-}
-
-const FIELDS = ['reason', 'note', 'rating', 'thanks'] as const
-const fieldOf = (field?: string) => FIELDS.find((f) => f === field)
+const EMPTY: StepInput = { approve: false, reason: '', note: '', rating: 5, thanks: '' }
 
 function StepDialog({
   step,
@@ -104,26 +77,16 @@ function StepDialog({
   onStale: (id: string, error: ApiError) => void
 }) {
   const spec = STEPS[step]
-  const [input, setInput] = useState<StepInput>(EMPTY)
-  const [errors, setErrors] = useState<StepErrors>({})
-  const [busy, setBusy] = useState(false)
-  // One id per intent, kept across a retry after a network failure.
-  const [requestId, setRequestId] = useState(newRequestId)
-
-  const change = (patch: Partial<StepInput>) => {
-    setInput((prev) => ({ ...prev, ...patch }))
-    setErrors({})
-  }
+  const form = useForm(EMPTY, { rules: spec.rules ?? {}, cross: spec.cross })
+  const intent = useIntent()
 
   const submit = async () => {
-    if (busy) return
-    const problems = check(step, input)
-    if (Object.keys(problems).length) return setErrors(problems)
+    if (intent.busy) return
+    if (!form.attempt()) return
     // WeChat only asks from a tap: before the request, never holding it up.
     if (step === 'claim' || step === 'confirm') await askToSubscribe(step)
-    setBusy(true)
-    const result = await spec.send(wish.id, input, { requestId })
-    setBusy(false)
+    const result = await intent.run((opts) => spec.send(wish.id, form.values, opts))
+    if (!result) return
     if (result.ok) {
       toast(spec.done)
       onClose()
@@ -133,44 +96,39 @@ function StepDialog({
     const { code, message, field } = result.error
     toast(message)
     if (code === 'INTERNAL') return // same intent, same id: a retry cannot act twice
-    setRequestId(newRequestId())
-    const at = fieldOf(field)
-    if (at && (code === 'INVALID_INPUT' || code === 'CONTENT_REJECTED')) {
-      return setErrors({ [at]: message })
+    const mine = !!field && !!spec.rules && field in spec.rules
+    if (mine && (code === 'INVALID_INPUT' || code === 'CONTENT_REJECTED')) {
+      return form.refuse(result.error)
     }
     onClose()
     onStale(wish.id, result.error)
   }
 
   return (
-    <WishDialog
+    <Dialog
       title={spec.title}
       okText={spec.ok}
       okKind={step === 'cancel' ? 'danger' : 'primary'}
-      busy={busy}
+      busy={intent.busy}
       onOk={() => void submit()}
       onCancel={onClose}
     >
       <View className="wish-actions__dialog" data-testid={`wish-step-${step}`}>
-        <StepBody step={step} wish={wish} input={input} errors={errors} change={change} />
+        <StepBody step={step} wish={wish} form={form} />
       </View>
-    </WishDialog>
+    </Dialog>
   )
 }
 
-function StepBody({
-  step,
-  wish,
-  input,
-  errors,
-  change,
-}: {
-  step: WishStep
-  wish: Wish
-  input: StepInput
-  errors: StepErrors
-  change: (patch: Partial<StepInput>) => void
-}) {
+function StepBody({ step, wish, form }: { step: WishStep; wish: Wish; form: Form<StepInput> }) {
+  const input = form.values
+  const change = form.set
+  const errors = {
+    reason: form.messageOf('reason'),
+    note: form.messageOf('note'),
+    rating: form.messageOf('rating'),
+    thanks: form.messageOf('thanks'),
+  }
   switch (step) {
     case 'claim':
       return (
@@ -197,7 +155,7 @@ function StepBody({
               testId="wish-reason"
               fixed
               value={input.reason}
-              maxLength={REASON_MAX}
+              maxLength={RULES.releaseReason.max.value}
               placeholder={
                 step === 'release' ? '如：临时有事，无法按时帮忙' : '如：请写清楚需要帮什么忙'
               }
@@ -217,7 +175,7 @@ function StepBody({
               testId="wish-note"
               fixed
               value={input.note}
-              maxLength={NOTE_MAX}
+              maxLength={RULES.note.max.value}
               placeholder="如：已送到家中"
               onChange={(note) => change({ note })}
             />
@@ -229,7 +187,11 @@ function StepBody({
         <>
           <View className="wish-actions__text">心愿已经实现了吗？给这次帮助打个分吧。</View>
           <Field label="评分" name="rating" error={errors.rating}>
-            <StarsInput value={input.rating} onChange={(rating) => change({ rating })} />
+            <StarsInput
+              value={input.rating}
+              testIdPrefix="wish-rating-"
+              onChange={(rating) => change({ rating })}
+            />
           </Field>
           <Field
             label="感谢的话（选填）"
@@ -241,7 +203,7 @@ function StepBody({
               testId="wish-thanks"
               fixed
               value={input.thanks}
-              maxLength={THANKS_MAX}
+              maxLength={RULES.thanks.max.value}
               placeholder="如：谢谢小赵，帮了大忙！"
               onChange={(thanks) => change({ thanks })}
             />

@@ -2,6 +2,8 @@ import type { ButtonKind } from '@/components/Button'
 import type { CallOptions } from '@/services/cloud'
 import type { Result } from '@/contract/errors'
 import type { Wish, WishActionKey } from '@/contract/wish'
+import type { CrossRule, FieldRule } from '@/contract/rules'
+import { WISH_RATING, WISH_REVIEW_CROSS, WISH_STEP_RULES as RULES } from '@/contract/wish.rules'
 import { wishApi } from '@/services/wish'
 
 // The buttons a wish can show and what each one sends. Whether a button shows comes from the
@@ -9,7 +11,9 @@ import { wishApi } from '@/services/wish'
 
 export type WishStep = 'claim' | 'release' | 'fulfill' | 'confirm' | 'cancel' | 'approve' | 'reject'
 
-export interface StepInput {
+export interface StepInput extends Record<string, unknown> {
+  /** Fixed per step (false for reject), for the rules between fields. */
+  approve: boolean
   reason: string
   note: string
   rating: number | null
@@ -26,6 +30,9 @@ interface StepSpec {
   title: string
   ok: string
   done: string
+  /** The fields of its dialog and their rules (src/contract/wish.rules.ts). */
+  rules?: Partial<Record<keyof StepInput & string, FieldRule>>
+  cross?: readonly CrossRule<keyof StepInput & string>[]
   send: (id: string, input: StepInput, opts: CallOptions) => Promise<Result<Wish>>
 }
 
@@ -51,6 +58,7 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '心愿已完成',
     ok: '确认完成',
     done: '已告诉发布人，等待确认',
+    rules: { note: RULES.note },
     send: (id, input, opts) => wishApi.fulfill({ id, ...optional('note', input.note) }, opts),
   },
   confirm: {
@@ -61,6 +69,7 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '确认心愿已实现',
     ok: '确认并致谢',
     done: '心愿已点亮，谢谢您的反馈',
+    rules: { rating: WISH_RATING, thanks: RULES.thanks },
     send: (id, input, opts) =>
       wishApi.confirm({ id, rating: input.rating ?? 0, ...optional('thanks', input.thanks) }, opts),
   },
@@ -82,6 +91,8 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '审核不通过',
     ok: '确认不通过',
     done: '已标记为不通过',
+    rules: { reason: RULES.reviewReason },
+    cross: WISH_REVIEW_CROSS,
     send: (id, input, opts) =>
       wishApi.review({ id, approve: false, reason: input.reason.trim() }, opts),
   },
@@ -93,6 +104,7 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '放弃认领',
     ok: '确认放弃',
     done: '已放弃认领，心愿重新等待认领',
+    rules: { reason: RULES.releaseReason },
     send: (id, input, opts) => wishApi.release({ id, reason: input.reason.trim() }, opts),
   },
   cancel: {

@@ -5,7 +5,7 @@ import {
   WISH_STATUS_LABELS,
   type WishCategory,
   type WishStatus,
-} from '@/contract/wish-labels'
+} from '@/contract/wish.rules'
 
 const STATUS_TONE: Record<WishStatus, TagTone> = {
   pending: 'warning',

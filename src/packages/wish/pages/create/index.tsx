@@ -1,37 +1,32 @@
-import { useMemo, useRef, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
+import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
 import { Toggle } from '@/components/Toggle'
 import { OptionList } from '@/components/OptionList'
 import { toast } from '@/components/Feedback'
-import { WISH_ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { useMe } from '@/hooks/useMe'
-import { newRequestId } from '@/services/cloud'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
 import { wishApi } from '@/services/wish'
 import type { Me, ResidentItem } from '@/contract/user'
 import {
   MAX_ACTIVE_WISHES,
   WISH_CATEGORIES,
   WISH_CATEGORY_LABELS,
-  WISH_CONTENT_MAX,
-  WISH_TITLE_MAX,
+  WISH_RULES,
   type WishCategory,
-} from '@/contract/wish-labels'
-import { AccessHint } from '../../components/AccessHint'
+} from '@/contract/wish.rules'
+import { textLength } from '@/contract/rules'
+import { AccessHint } from '@/components/AccessHint'
+import { TextBox } from '@/components/TextBox'
 import { ResidentPicker } from '../../components/ResidentPicker'
-import { TextBox } from '../../components/TextBox'
 import { askToSubscribe } from '../../subscribe'
-import {
-  fieldOf,
-  validateWish,
-  type WishErrors,
-  type WishField,
-  type WishForm,
-} from '../../validate'
 import './index.scss'
 
 // A verified resident posts a wish (it waits for review); a grid worker may file one for a
@@ -51,7 +46,19 @@ const CATEGORY_OPTIONS = WISH_CATEGORIES.map((c) => ({
   hint: CATEGORY_HINTS[c],
 }))
 
+interface WishForm extends Record<string, unknown> {
+  title: string
+  content: string
+  category: WishCategory | null
+  /** Only when a grid worker files the wish for a resident (createFor). */
+  residentOpenid: string
+}
+
 const EMPTY_FORM: WishForm = { title: '', content: '', category: null, residentOpenid: '' }
+
+const { residentOpenid, ...OWN_RULES } = WISH_RULES
+/** The picker only offers residents the server listed: for them, what is left is that one was picked. */
+const FOR_RESIDENT_RULES = { ...OWN_RULES, residentOpenid }
 
 export default function WishCreate() {
   const { me, loading, error, refresh } = useMe()
@@ -62,10 +69,10 @@ export default function WishCreate() {
       </Screen>
     )
   }
-  if (!me.verified && me.workerGridIds.length === 0) {
+  if (!me.can['wish.post'] && !me.can['wish.fileFor']) {
     return (
       <Screen testId="page-wish-create">
-        <AccessHint me={me} />
+        <AccessHint bindStatus={me.bindStatus} service="微心愿" />
       </Screen>
     )
   }
@@ -73,60 +80,31 @@ export default function WishCreate() {
 }
 
 function CreateForm({ me }: { me: Me }) {
-  const canFile = me.workerGridIds.length > 0
-  const [forResident, setForResident] = useState(!me.verified)
-  const [form, setForm] = useState<WishForm>(EMPTY_FORM)
+  const canFile = me.can['wish.fileFor']
+  const [forResident, setForResident] = useState(!me.can['wish.post'])
+  const form = useForm(EMPTY_FORM, { rules: forResident ? FOR_RESIDENT_RULES : OWN_RULES })
   const [resident, setResident] = useState<ResidentItem | null>(null)
-  // A field shows its message once left (blur) or after a submit attempt; then it updates live.
-  const [touched, setTouched] = useState<Partial<Record<WishField, boolean>>>({})
-  const [submitted, setSubmitted] = useState(false)
-  const [serverErrors, setServerErrors] = useState<WishErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [limit, setLimit] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const requestId = useRef(newRequestId())
-
-  // The picker only offers residents the server listed: for them, what is left is that one was picked.
-  const errors = useMemo(() => validateWish(form, forResident), [form, forResident])
-  const messageOf = (f: WishField) =>
-    serverErrors[f] ?? (submitted || touched[f] ? errors[f] : undefined)
-  const touch = (f: WishField) => setTouched((prev) => ({ ...prev, [f]: true }))
-  const change = (patch: Partial<WishForm>) => {
-    setForm((prev) => ({ ...prev, ...patch }))
-    setServerErrors((prev) => {
-      const next = { ...prev }
-      for (const f of Object.keys(patch) as WishField[]) delete next[f]
-      return next
-    })
-    setFormError(null)
-  }
+  const intent = useIntent()
+  const v = form.values
 
   const submit = async () => {
-    if (busy) return
-    setSubmitted(true)
-    if (Object.keys(errors).length > 0) return toast('请按红色提示修改后再提交')
+    if (intent.busy) return
+    if (!form.attempt()) return toast('请按红色提示修改后再提交')
     // WeChat only asks from a tap: before the request. A filed wish's messages go to the resident.
     if (!forResident) await askToSubscribe('create')
-    setBusy(true)
     setLimit(null)
-    const wish = {
-      title: form.title.trim(),
-      content: form.content.trim(),
-      category: form.category!,
-    }
-    const opts = { requestId: requestId.current }
-    const result = forResident
-      ? await wishApi.createFor({ residentOpenid: form.residentOpenid, ...wish }, opts)
-      : await wishApi.create(wish, opts)
-    setBusy(false)
+    const wish = { title: v.title.trim(), content: v.content.trim(), category: v.category! }
+    const result = await intent.run((opts) =>
+      forResident
+        ? wishApi.createFor({ residentOpenid: v.residentOpenid, ...wish }, opts)
+        : wishApi.create(wish, opts)
+    )
+    if (!result) return
     if (!result.ok) {
-      const { code, message, field } = result.error
-      // A network failure is retried as the same intent; anything else is a new attempt.
-      if (code !== 'INTERNAL') requestId.current = newRequestId()
-      if (code === 'LIMIT_EXCEEDED') setLimit(message)
-      else if (fieldOf(field)) setServerErrors({ [fieldOf(field)!]: message })
-      else setFormError(message)
-      return toast(message)
+      if (result.error.code === 'LIMIT_EXCEEDED') setLimit(result.error.message)
+      else form.refuse(result.error)
+      return toast(result.error.message)
     }
     toast(result.data.status === 'pending' ? '已提交，等待网格员审核' : '心愿已发布')
     void Taro.redirectTo({ url: WISH_ROUTES.detail(result.data.id) })
@@ -148,7 +126,7 @@ function CreateForm({ me }: { me: Me }) {
               testId="wish-for-resident"
               label="代居民填写"
               checked={forResident}
-              disabled={!me.verified}
+              disabled={!me.can['wish.post']}
               onChange={(v) => {
                 setForResident(v)
                 setLimit(null)
@@ -160,14 +138,14 @@ function CreateForm({ me }: { me: Me }) {
               <Field
                 label="为哪位居民填写"
                 name="residentOpenid"
-                error={messageOf('residentOpenid')}
+                error={form.messageOf('residentOpenid')}
                 hint="从您服务网格的已认证居民中选择"
               >
                 <ResidentPicker
                   value={resident}
                   onChange={(picked) => {
                     setResident(picked)
-                    change({ residentOpenid: picked.openid })
+                    form.set({ residentOpenid: picked.openid })
                   }}
                 />
               </Field>
@@ -177,64 +155,50 @@ function CreateForm({ me }: { me: Me }) {
       )}
 
       <View className="card">
-        <Field label="心愿标题" name="title" error={messageOf('title')}>
+        <Field label="心愿标题" name="title" error={form.messageOf('title')}>
           <TextInput
             testId="wish-title"
-            value={form.title}
-            maxLength={WISH_TITLE_MAX}
+            value={v.title}
+            maxLength={WISH_RULES.title.max.value}
             placeholder="一句话说清楚，如：想请人帮忙换灯泡"
-            onChange={(title) => change({ title })}
-            onBlur={() => touch('title')}
+            onChange={(title) => form.set({ title })}
+            onBlur={() => form.touch('title')}
           />
           <View className="wish-create__count" data-testid="wish-title-count">
-            {form.title.length}/{WISH_TITLE_MAX}
+            {textLength(v.title)}/{WISH_RULES.title.max.value}
           </View>
         </Field>
-        <Field label="心愿内容" name="content" error={messageOf('content')}>
+        <Field label="心愿内容" name="content" error={form.messageOf('content')}>
           <TextBox
             testId="wish-content"
             tall
-            value={form.content}
-            maxLength={WISH_CONTENT_MAX}
+            value={v.content}
+            maxLength={WISH_RULES.content.max.value}
             placeholder="需要帮什么忙、什么时间方便，写得越清楚越好"
-            onChange={(content) => change({ content })}
-            onBlur={() => touch('content')}
+            onChange={(content) => form.set({ content })}
+            onBlur={() => form.touch('content')}
           />
         </Field>
-        <Field label="心愿类别" name="category" error={messageOf('category')}>
+        <Field label="心愿类别" name="category" error={form.messageOf('category')}>
           <OptionList
             label="心愿类别"
             testIdPrefix="wish-category-"
             column
             options={CATEGORY_OPTIONS}
-            value={form.category}
-            onChange={(id) => change({ category: id as WishCategory })}
+            value={v.category}
+            onChange={(id) => form.set({ category: id as WishCategory })}
           />
         </Field>
       </View>
 
       {limit && <LimitNotice message={limit} forResident={forResident} />}
-      {formError && (
-        <View
-          className="wish-create__form-error error-text"
-          role="alert"
-          data-testid="wish-form-error"
-        >
-          {formError}
-        </View>
-      )}
-      <View className="actions">
-        <Button
-          kind="primary"
-          block
-          loading={busy}
-          disabled={busy}
-          testId="wish-submit"
-          onClick={() => void submit()}
-        >
-          发布心愿
-        </Button>
-      </View>
+      <SubmitBar
+        error={form.formError}
+        testId="wish-submit"
+        busy={intent.busy}
+        text="发布心愿"
+        onSubmit={() => void submit()}
+      />
     </Screen>
   )
 }

@@ -8,10 +8,10 @@ import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { wishApi } from '@/services/wish'
 import type { Wish } from '@/contract/wish'
-import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish-labels'
+import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish.rules'
 import { WishActions } from '../../components/WishActions'
 import { WishCategoryTag, WishStatusTag } from '../../components/WishTags'
-import { Stars } from '../../components/Stars'
+import { Stars } from '@/components/Stars'
 import './index.scss'
 
 // One wish: everything the server lets this viewer see, what happened to it, and the buttons

@@ -1,19 +1,18 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { ScrollView, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
-import { WISH_ROUTES } from '@/pages/routes'
+import { PagedList } from '@/components/PagedList'
 import { useMe } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { wishApi } from '@/services/wish'
 import type { Me } from '@/contract/user'
 import { ROUTES } from '@/pages/routes'
-import { WISH_STATUSES, WISH_STATUS_LABELS, type WishStatus } from '@/contract/wish-labels'
-import { AccessHint, isAccessError } from '../../components/AccessHint'
+import { WISH_ROUTES } from '../../routes'
+import { WISH_STATUSES, WISH_STATUS_LABELS, type WishStatus } from '@/contract/wish.rules'
 import { WishCard } from '../../components/WishCard'
-import { useReshown } from '../../useReshown'
 import './index.scss'
 
 // The wishes of the viewer's grid, their community, their own and the ones they claimed. What
@@ -30,21 +29,19 @@ const TABS: { scope: ListScope; label: string }[] = [
 
 /** Tabs that make sense for this viewer: a grid to look at, wishes they could have claimed. */
 function tabsFor(me: Me): ListScope[] {
-  const hasGrid = !!me.grid || me.workerGridIds.length > 0
-  const helps = me.roles.includes('volunteer') || me.roles.includes('redAgent')
+  const hasGrid = !!me.grid || me.can['wish.fileFor']
   return TABS.map((t) => t.scope).filter(
-    (s) => (s !== 'grid' || hasGrid || !me.committeeCommunityId) && (s !== 'claimed' || helps)
+    (s) => (s !== 'grid' || hasGrid) && (s !== 'claimed' || me.can['wish.claim'])
   )
 }
 
 export default function WishList() {
   const { me, loading, error, refresh } = useMe()
-  const reshown = useReshown()
   const asked = (useRouter()?.params ?? {}) as { scope?: string }
   return (
     <Screen testId="page-wish-list" className="wish-list">
       {me ? (
-        <ListBody me={me} asked={asked.scope} reshown={reshown} />
+        <ListBody me={me} asked={asked.scope} />
       ) : error && !loading ? (
         <ErrorState error={error} onRetry={refresh} />
       ) : (
@@ -54,12 +51,12 @@ export default function WishList() {
   )
 }
 
-function ListBody({ me, asked, reshown }: { me: Me; asked?: string; reshown: number }) {
+function ListBody({ me, asked }: { me: Me; asked?: string }) {
   const tabs = tabsFor(me)
   const [scope, setScope] = useState<ListScope>(() => tabs.find((s) => s === asked) ?? tabs[0])
   const [status, setStatus] = useState<WishStatus | null>(null)
-  const canPost = me.verified
-  const canFile = me.workerGridIds.length > 0
+  const canPost = me.can['wish.post']
+  const canFile = me.can['wish.fileFor']
 
   return (
     <>
@@ -92,13 +89,7 @@ function ListBody({ me, asked, reshown }: { me: Me; asked?: string; reshown: num
         ))}
       </ScrollView>
 
-      <Feed
-        key={`${scope}-${status ?? 'all'}`}
-        me={me}
-        scope={scope}
-        status={status}
-        reshown={reshown}
-      />
+      <Feed key={`${scope}-${status ?? 'all'}`} me={me} scope={scope} status={status} />
 
       {(canPost || canFile) && (
         <Button
@@ -114,46 +105,19 @@ function ListBody({ me, asked, reshown }: { me: Me; asked?: string; reshown: num
   )
 }
 
-function Feed({
-  me,
-  scope,
-  status,
-  reshown,
-}: {
-  me: Me
-  scope: ListScope
-  status: WishStatus | null
-  reshown: number
-}) {
+function Feed({ me, scope, status }: { me: Me; scope: ListScope; status: WishStatus | null }) {
   const list = usePaged((page) => wishApi.list({ scope, ...(status ? { status } : {}), ...page }))
-  // Back from a wish or from posting one: its place in the list may have changed.
-  const seen = useRef(reshown)
-  const { refresh } = list
-  useEffect(() => {
-    if (reshown === seen.current) return
-    seen.current = reshown
-    void refresh()
-  }, [reshown, refresh])
-
-  if (list.loading && list.items.length === 0) return <LoadingState />
-  if (list.error && list.items.length === 0) {
-    if (isAccessError(list.error.code)) return <AccessHint me={me} />
-    return <ErrorState error={list.error} onRetry={list.refresh} />
-  }
-  if (list.items.length === 0) return <Empty me={me} scope={scope} filtered={!!status} />
   return (
-    <View data-testid="wish-list">
-      {list.items.map((w) => (
-        <WishCard
-          key={w.id}
-          wish={w}
-          onOpen={() => void Taro.navigateTo({ url: WISH_ROUTES.detail(w.id) })}
-        />
-      ))}
-      <View className="wish-list__foot muted">
-        {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
-      </View>
-    </View>
+    <PagedList
+      list={list}
+      testId="wish-list"
+      access={{ bindStatus: me.bindStatus, service: '微心愿' }}
+      empty={<Empty me={me} scope={scope} filtered={!!status} />}
+    >
+      {(w) => (
+        <WishCard wish={w} onOpen={() => void Taro.navigateTo({ url: WISH_ROUTES.detail(w.id) })} />
+      )}
+    </PagedList>
   )
 }
 
@@ -168,7 +132,7 @@ function Empty({ me, scope, filtered }: { me: Me; scope: ListScope; filtered: bo
   return (
     <EmptyState text="还没有心愿">
       <View className="state__text">{filtered ? '换个状态看看吧。' : EMPTY_TEXT[scope]}</View>
-      {me.verified ? (
+      {me.can['wish.post'] ? (
         scope !== 'claimed' && (
           <Button
             className="state__action"
@@ -188,7 +152,7 @@ function Empty({ me, scope, filtered }: { me: Me; scope: ListScope; filtered: bo
 
 /** A viewer who may look at their own list but not post yet. */
 function NotYetHint({ me }: { me: Me }) {
-  if (me.workerGridIds.length > 0 && me.bindStatus === 'none') return null
+  if (me.can['wish.fileFor'] && me.bindStatus === 'none') return null
   const waiting = me.bindStatus === 'pending'
   return (
     <View className="wish-list__hint-box" data-testid="wish-verify-hint">

@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Screen } from '@/components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { EmptyState } from '@/components/Status'
+import { PagedList } from '@/components/PagedList'
 import { TimeText } from '@/components/TimeText'
-import { WISH_ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { useMe } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { wishApi } from '@/services/wish'
 import type { Wish } from '@/contract/wish'
-import { AccessHint, isAccessError } from '../../components/AccessHint'
 import { authorLine } from '../../components/WishCard'
 import './index.scss'
 
@@ -22,31 +22,6 @@ export default function WishWall() {
   usePullRefresh(stats.refresh)
   const list = usePaged((page) => wishApi.list({ scope: 'community', status: 'done', ...page }))
   const lit = stats.data?.community?.litThisYear
-
-  const body = () => {
-    if (list.loading && list.items.length === 0) return <LoadingState />
-    if (list.error && list.items.length === 0) {
-      if (me && isAccessError(list.error.code)) return <AccessHint me={me} />
-      return <ErrorState error={list.error} onRetry={list.refresh} />
-    }
-    if (list.items.length === 0) {
-      return (
-        <EmptyState text="还没有点亮的心愿">
-          <View className="state__text">邻居的心愿实现后，会和感谢的话一起出现在这里。</View>
-        </EmptyState>
-      )
-    }
-    return (
-      <>
-        {list.items.map((w) => (
-          <LitWish key={w.id} wish={w} />
-        ))}
-        <View className="wish-wall__foot muted">
-          {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}
-        </View>
-      </>
-    )
-  }
 
   return (
     <Screen testId="page-wish-wall">
@@ -60,7 +35,17 @@ export default function WishWall() {
           </View>
         )}
       </View>
-      {body()}
+      <PagedList
+        list={list}
+        access={me ? { bindStatus: me.bindStatus, service: '心愿墙' } : undefined}
+        empty={
+          <EmptyState text="还没有点亮的心愿">
+            <View className="state__text">邻居的心愿实现后，会和感谢的话一起出现在这里。</View>
+          </EmptyState>
+        }
+      >
+        {(w) => <LitWish wish={w} />}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,0 +1,12 @@
+import { USER_TEMPLATES } from './user.rules'
+import { WISH_TEMPLATES } from './wish.rules'
+
+// The registry of subscribe-message templates: one line per domain. The functions send by these
+// keys (HONGLIN_TPL_<suffix> names the id on the function); the app asks the user to allow them
+// (TARO_APP_TPL_<suffix> at build time, see config/index.ts).
+export const SUBSCRIBE_TEMPLATES = {
+  ...USER_TEMPLATES,
+  ...WISH_TEMPLATES,
+} as const
+
+export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

@@ -1,0 +1,5 @@
+// Staff pages of the user subpackage (root `packages/user`). Zod-free: the main package imports it.
+export const USER_ROUTES = {
+  verify: '/packages/user/pages/verify/index',
+  residents: '/packages/user/pages/residents/index',
+} as const

@@ -1,0 +1,19 @@
+import type { DomainEntry } from '@/components/DomainEntry/types'
+import { userEntry } from '@/packages/user/entry'
+import { wishEntry } from '@/packages/wish/entry'
+
+// What every domain shows on 首页, 网格 and 我的: one line per domain, in the order shown. A domain
+// still to come is a tile without a url (即将上线) until its subpackage brings its entry.ts.
+
+const soon = (key: string, title: string, desc: string): DomainEntry => ({
+  key,
+  tile: { title, desc },
+})
+
+export const ENTRIES: readonly DomainEntry[] = [
+  userEntry,
+  wishEntry,
+  soon('errand', '红色代办', '缴费买药办证，党员帮您跑'),
+  soon('volunteering', '志愿服务', '参加活动，记录服务时长'),
+  soon('deliberation', '居民议事', '小区大事，大家商量着办'),
+]
