@@ -2,7 +2,13 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { SUBSCRIBE_TEMPLATES } from '../src/contract/templates'
+import { register } from 'tsx/cjs/api'
+import type * as Templates from '../src/contract/templates'
+
+// Taro's config loader compiles only this folder: the contract's TypeScript goes through tsx.
+const unregister = register()
+const { SUBSCRIBE_TEMPLATES } = require('../src/contract/templates') as typeof Templates
+unregister()
 
 // Taro build config for the weapp and its H5 build (see docs/architecture.md §12).
 export default defineConfig<'webpack5'>(async (merge) => {
