@@ -24,3 +24,6 @@ export const EmptyInput = z.object({})
 
 /** Per-item permissions for the viewer: the client renders buttons from these, never from rules. */
 export type Can<K extends string> = Record<K, boolean>
+
+/** What the viewer may do with a person shown to them: `call` renders a 拨打 button. */
+export type ContactCan = Can<'call'>

@@ -1,7 +1,7 @@
 import type { ViewerCan } from './viewer'
 import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
-import { EmptyInput, idSchema, pageInput, type Can } from './common'
+import { EmptyInput, idSchema, pageInput, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
 import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
 import { withCross, zOptionalText, zText } from './zod-rules'
@@ -116,6 +116,8 @@ export interface StaffContact {
   name: string
   /** Masked unless the viewer has a need (138****0001). */
   phone: string
+  /** The viewer may dial this person (their full phone is known and it is not the viewer). */
+  can?: ContactCan
 }
 
 export interface MyGrid {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageInput, type Can } from './common'
+import { idSchema, pageInput, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
 import {
   WISH_CATEGORIES,
@@ -89,6 +89,8 @@ export interface WishPerson {
   /** Only for those with a need; otherwise null. */
   room: string | null
   phone: string | null
+  /** The viewer may dial this person (their full phone is known and it is not the viewer). */
+  can?: ContactCan
 }
 
 export interface WishTimelineEntry {
@@ -118,7 +120,7 @@ export interface Wish {
   gridName: string
   communityId: string
   author: WishPerson
-  claimer: { nickname: string; name: string; phone: string | null } | null
+  claimer: { nickname: string; name: string; phone: string | null; can?: ContactCan } | null
   /** The viewer wrote it (or it was filed for them). */
   mine: boolean
   /** Filed by a grid worker for a resident without a smartphone. */
