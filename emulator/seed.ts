@@ -1,4 +1,4 @@
-// Demo data (DESIGN §5): loaded on the emulator's first start and by POST /api/_reset.
+// Demo data (docs/contract.md §6): loaded on the emulator's first start and by POST /api/_reset.
 // One street, community c1 with grids g1 and g2, and a second community c2 so that
 // cross-community permissions can be exercised.
 

@@ -151,7 +151,7 @@ function baseEnv(fn: FunctionInfo, adminUrl: string): Record<string, string | un
   }
   return {
     ...env,
-    // Points the real wx-server-sdk at the emulator (see STACK.md): no network, no probe.
+    // Points the real wx-server-sdk at the emulator (see docs/architecture.md §10.4): no network, no probe.
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
     TENCENTCLOUD_SECRETID: 'local',
     TENCENTCLOUD_SECRETKEY: 'local',

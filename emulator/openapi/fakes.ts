@@ -38,7 +38,7 @@ const LABEL = {
   other: 21000,
 } as const
 
-/** The test word from DESIGN §5 and a few real terms the real check flags. */
+/** The test word of docs/contract.md §6 and a few real terms the real check flags. */
 export const RISKY_TERMS: { term: string; label: number }[] = [
   { term: '违禁测试词', label: LABEL.other },
   { term: '赌博', label: LABEL.illegal },

@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs'
 
-// The protobuf messages of `wx.openApi` (layouts in /work/shared/reference/openapi-wire.md,
+// The protobuf messages of `wx.openApi` (layouts as captured from the real service,
 // checked against wx-server-sdk 4.0.2's generated openapi.js). Only the fields the emulator
 // reads or writes are declared; protobuf skips the rest.
 const root = protobuf.Root.fromJSON({

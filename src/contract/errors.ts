@@ -1,4 +1,4 @@
-// Error codes of the contract (DESIGN §4, normative) and the default Chinese message for each.
+// Error codes of the contract (docs/contract.md §2.2) and the default Chinese message for each.
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'NOT_BOUND',

@@ -14,7 +14,7 @@ import {
 } from './wish.rules'
 import { withCross, zInt, zOptionalText, zText } from './zod-rules'
 
-// 微心愿 micro-wishes (DESIGN §4, issue #3).
+// 微心愿 micro-wishes (docs/contract.md §3.2).
 
 // The plain data (categories, statuses, limits) is imported from here by the functions.
 export * from './wish.rules'

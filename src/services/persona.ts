@@ -1,7 +1,7 @@
 import type { Result } from '@/contract/errors'
 
 // Local mode (H5 build against the emulator) only: which demo user the app acts as.
-// `/?as=<openid>` picks one and remembers it, so a link can open the app as anyone (DESIGN §5).
+// `/?as=<openid>` picks one and remembers it, so a link can open the app as anyone (docs/contract.md §5.5).
 
 export const PERSONA_KEY = 'honglin.openid'
 export const DEFAULT_PERSONA = 'demo-resident-1'

@@ -1,7 +1,7 @@
 import type { Request } from '@/contract/errors'
 import { currentPersona } from './persona'
 
-// H5 build: the local emulator's HTTP API (DESIGN §5). The emulator trusts `X-Openid`, which is
+// H5 build: the local emulator's HTTP API (docs/contract.md §5.1). The emulator trusts `X-Openid`, which is
 // why it only ever listens on 127.0.0.1.
 
 /** Sends one request to a cloud function; rejects when the network or the answer is broken. */

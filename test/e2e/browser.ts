@@ -14,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export interface E2E {
   emu: TestEmulator
   context: BrowserContext
-  /** A fresh tab opened as `openid` (the `?as=` link of DESIGN §5). */
+  /** A fresh tab opened as `openid` (the `?as=` link of docs/contract.md §5.5). */
   openAs(openid: string, route?: string): Promise<Page>
   shot(page: Page, name: string): Promise<void>
   close(): Promise<void>

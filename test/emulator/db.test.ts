@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createDbService, type DbService, type Manifest, type QueryEvent } from '../../emulator/db'
 import { serveDb, sdkEnv, type DbHttpServer } from '../../emulator/db/testing'
 
-// Conformance of the emulator's database (DESIGN §3, §5) through the real, unmodified
+// Conformance of the emulator's database (docs/architecture.md §10, docs/contract.md §5) through the real, unmodified
 // wx-server-sdk talking HTTP to the service, as a cloud function does.
 
 type Row = Record<string, unknown>

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../helpers/emulator'
 
-// The emulator's function runtime and local HTTP API (DESIGN §3, §5), driven through the real
+// The emulator's function runtime and local HTTP API (docs/architecture.md §10, docs/contract.md §5), driven through the real
 // wx-server-sdk in the fixture functions under test/fixtures/functions.
 
 const functionsDir = path.join(__dirname, '..', 'fixtures', 'functions')

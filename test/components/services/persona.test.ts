@@ -1,4 +1,4 @@
-// Local mode: `/?as=<openid>` picks the demo user and is remembered (DESIGN §5).
+// Local mode: `/?as=<openid>` picks the demo user and is remembered (docs/contract.md §5.5).
 
 type PersonaModule = typeof import('@/services/persona')
 
