@@ -1,44 +1,13 @@
-import type { z } from 'zod'
-import type * as U from './user'
-import type * as W from './wish'
-import type { ViewerCounts } from './viewer'
+import type { UserApi } from './user'
+import type { WishApi } from './wish'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
-
-interface Action<I extends z.ZodType, O> {
-  input: z.input<I>
-  output: O
-}
+// Each domain declares its own `XxxApi` beside its schemas; this registry is one line per domain.
 
 export interface Api {
-  user: {
-    me: Action<typeof U.MeInput, U.Me>
-    counts: Action<typeof U.CountsInput, ViewerCounts>
-    listGrids: Action<typeof U.ListGridsInput, U.GridsTree>
-    myGrid: Action<typeof U.MyGridInput, U.MyGrid>
-    bindGrid: Action<typeof U.BindGridInput, U.Me>
-    updateProfile: Action<typeof U.UpdateProfileInput, U.Me>
-    listPendingResidents: Action<typeof U.ListPendingResidentsInput, U.PendingResidentsPage>
-    listResidents: Action<typeof U.ListResidentsInput, U.ResidentsPage>
-    verifyResident: Action<typeof U.VerifyResidentInput, U.VerifyResult>
-    setRoles: Action<typeof U.SetRolesInput, U.SetRolesResult>
-    exportMyData: Action<typeof U.ExportMyDataInput, U.MyDataExport>
-    deleteMe: Action<typeof U.DeleteMeInput, U.DeleteMeResult>
-  }
-  wish: {
-    create: Action<typeof W.CreateWishInput, W.Wish>
-    createFor: Action<typeof W.CreateWishForInput, W.Wish>
-    list: Action<typeof W.ListWishesInput, W.WishPage>
-    get: Action<typeof W.WishIdInput, W.Wish>
-    claim: Action<typeof W.WishIdInput, W.Wish>
-    release: Action<typeof W.ReleaseWishInput, W.Wish>
-    fulfill: Action<typeof W.FulfillWishInput, W.Wish>
-    confirm: Action<typeof W.ConfirmWishInput, W.Wish>
-    cancel: Action<typeof W.WishIdInput, W.Wish>
-    review: Action<typeof W.ReviewWishInput, W.Wish>
-    stats: Action<typeof W.WishStatsInput, W.WishStats>
-  }
+  user: UserApi
+  wish: WishApi
 }
 
 export type FunctionName = keyof Api

@@ -27,3 +27,9 @@ export type Can<K extends string> = Record<K, boolean>
 
 /** What the viewer may do with a person shown to them: `call` renders a 拨打 button. */
 export type ContactCan = Can<'call'>
+
+/** One action of a domain's Api: its input (as the caller sends it) and its result. */
+export interface Action<I extends z.ZodType, O> {
+  input: z.input<I>
+  output: O
+}

@@ -1,7 +1,7 @@
-import type { ViewerCan } from './viewer'
+import type { ViewerCan, ViewerCounts } from './viewer'
 import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
-import { EmptyInput, idSchema, pageInput, type Can, type ContactCan } from './common'
+import { EmptyInput, idSchema, pageInput, type Action, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
 import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
 import { withCross, zOptionalText, zText } from './zod-rules'
@@ -190,3 +190,19 @@ export interface DeleteMeResult {
 
 export type PendingResidentsPage = Page<PendingResident>
 export type ResidentsPage = Page<ResidentItem>
+
+/** The `user` function's actions (registered in api.ts). */
+export interface UserApi {
+  me: Action<typeof MeInput, Me>
+  counts: Action<typeof CountsInput, ViewerCounts>
+  listGrids: Action<typeof ListGridsInput, GridsTree>
+  myGrid: Action<typeof MyGridInput, MyGrid>
+  bindGrid: Action<typeof BindGridInput, Me>
+  updateProfile: Action<typeof UpdateProfileInput, Me>
+  listPendingResidents: Action<typeof ListPendingResidentsInput, PendingResidentsPage>
+  listResidents: Action<typeof ListResidentsInput, ResidentsPage>
+  verifyResident: Action<typeof VerifyResidentInput, VerifyResult>
+  setRoles: Action<typeof SetRolesInput, SetRolesResult>
+  exportMyData: Action<typeof ExportMyDataInput, MyDataExport>
+  deleteMe: Action<typeof DeleteMeInput, DeleteMeResult>
+}

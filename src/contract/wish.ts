@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageInput, type Can, type ContactCan } from './common'
+import { idSchema, pageInput, type Action, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
 import {
   WISH_CATEGORIES,
@@ -150,4 +150,19 @@ export interface WishStats {
     openNow: number
     byGrid: { gridId: string; gridName: string; litThisYear: number; openNow: number }[]
   } | null
+}
+
+/** The `wish` function's actions (registered in api.ts). */
+export interface WishApi {
+  create: Action<typeof CreateWishInput, Wish>
+  createFor: Action<typeof CreateWishForInput, Wish>
+  list: Action<typeof ListWishesInput, WishPage>
+  get: Action<typeof WishIdInput, Wish>
+  claim: Action<typeof WishIdInput, Wish>
+  release: Action<typeof ReleaseWishInput, Wish>
+  fulfill: Action<typeof FulfillWishInput, Wish>
+  confirm: Action<typeof ConfirmWishInput, Wish>
+  cancel: Action<typeof WishIdInput, Wish>
+  review: Action<typeof ReviewWishInput, Wish>
+  stats: Action<typeof WishStatsInput, WishStats>
 }
