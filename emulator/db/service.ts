@@ -19,17 +19,23 @@ import {
   SelectOptions,
   SortSpec,
 } from './query'
-import { Change, Collection, COLLECTION_NAME } from './store'
-import { compareIds, Transaction } from './transactions'
+import { Change, Collection, COLLECTION_NAME, WriteClock } from './store'
 import {
-  assertStorable,
+  Transaction,
+  TRANSACTION_LIFETIME_MS,
+  transactionConflict,
+  transactionNotExist,
+} from './transactions'
+import {
   clone,
   Doc,
+  fromStore,
   isPlainObject,
   newId,
   parseWire,
   parseWireObject,
   randomRequestId,
+  storable,
   stripUndefined,
   toWire,
 } from './wire'
@@ -41,7 +47,6 @@ const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 // Measured on the real service: an aggregate without any $limit stage returns 20 rows.
 const AGGREGATE_DEFAULT_LIMIT = 20
-const TRANSACTION_IDLE_MS = 60_000
 const COMPACT_EVERY_MS = 60_000
 const COMPACT_AFTER_WRITES = 500
 
@@ -59,6 +64,7 @@ interface Scope {
 export class Service implements DbService {
   private readonly collections = new Map<string, Collection>()
   private readonly transactions = new Map<string, Transaction>()
+  private readonly clock = new WriteClock()
   private stats: QueryStats = { served: 0, unserved: 0, unservedQueries: {} }
   private timer?: NodeJS.Timeout
   private closed = false
@@ -93,7 +99,7 @@ export class Service implements DbService {
   }
 
   async resetAll(seed: Record<string, Record<string, unknown>[]>): Promise<void> {
-    this.transactions.clear()
+    for (const tx of [...this.transactions.values()]) this.end(tx)
     const old = [...this.collections.values()]
     await withLocks(
       old.map((c) => ({ name: c.name, mutex: c.mutex })),
@@ -109,8 +115,7 @@ export class Service implements DbService {
       const changes = docs.map((d) => {
         const doc = stripUndefined(clone(d)) as Doc
         if (doc._id === undefined) doc._id = newId(now)
-        assertStorable(doc)
-        return { id: doc._id, after: doc }
+        return { id: doc._id, after: storable(doc) }
       })
       await coll.mutex.run(async () => {
         coll.checkUnique(changes)
@@ -126,7 +131,7 @@ export class Service implements DbService {
   async find(collection: string, filter: Record<string, unknown> = {}): Promise<Doc[]> {
     const coll = this.collections.get(collection)
     if (!coll) return []
-    return coll.mutex.run(() => clone(this.direct.match(coll, filter)))
+    return coll.mutex.run(() => fromStore(clone(this.direct.match(coll, filter))))
   }
 
   async close(): Promise<void> {
@@ -174,7 +179,7 @@ export class Service implements DbService {
       case 'database.commitTransaction':
         return this.commitTransaction(body)
       case 'database.abortTransaction':
-        this.transactions.delete(String(body.transactionId))
+        this.end(this.transaction(body.transactionId))
         return {}
       default:
         throw invalidParam(`unsupported action: ${String(action)}`)
@@ -219,10 +224,9 @@ export class Service implements DbService {
       if (typeof doc._id !== 'string' && typeof doc._id !== 'number') {
         throw invalidParam('_id must be a string or a number')
       }
-      assertStorable(doc)
       // keep _id first, as the real service returns it
       const { _id, ...rest } = doc
-      return { _id, ...rest } as Doc
+      return storable({ _id, ...rest } as Doc)
     })
     const scope = this.scope(body)
     await coll.mutex.run(async () => {
@@ -260,7 +264,7 @@ export class Service implements DbService {
         'a replacement document cannot contain update operators'
       )
     }
-    if (!operator) assertStorable(data)
+    if (!operator) storable(data) // refuses '$' names
     const update: Doc = operator || !merge ? data : { $set: data }
     this.report(
       coll,
@@ -293,9 +297,13 @@ export class Service implements DbService {
         changes.push({ id, after: last })
         upsertId = id
       }
-      for (const c of changes) assertStorable(c.after)
+      for (const c of changes) c.after = storable(c.after)
       if (changes.length) await scope.write(coll, changes)
-      const updated = upsertId === undefined ? changes.length : 0
+      // What the service counts: an update (operators, or set() merging) the documents it
+      // changed; a replacement (doc.set) and updateAndReturn the documents they matched, changed
+      // or not.
+      const counted = !merge || returnDoc ? targets.length : changes.length
+      const updated = upsertId === undefined ? counted : 0
       const reply: Doc = { updated }
       if (upsertId !== undefined) reply.upsert_id = upsertId
       if (returnDoc) reply.doc = last ? toWire(last) : null
@@ -371,28 +379,22 @@ export class Service implements DbService {
   // ---- transactions -----------------------------------------------------------------------
 
   private startTransaction(): Reply {
-    const idleSince = Date.now() - TRANSACTION_IDLE_MS
-    for (const [id, tx] of this.transactions)
-      if (tx.lastUsed < idleSince) this.transactions.delete(id)
-    const tx = new Transaction(randomRequestId())
+    this.transaction(undefined, false) // ends expired ones
+    const tx = new Transaction(randomRequestId(), this.opts.now(), this.clock)
     this.transactions.set(tx.id, tx)
+    this.clock.recording = true
     // @cloudbase/database reads transactionId from the top level of the reply
     return { transactionId: tx.id }
   }
 
   private async commitTransaction(body: Body): Promise<Reply> {
     const tx = this.transaction(body.transactionId)
-    this.transactions.delete(tx.id)
+    this.end(tx)
     const colls = tx.collections()
     await withLocks(
       colls.map((c) => ({ name: c.name, mutex: c.mutex })),
       async () => {
-        if (!tx.unchanged()) {
-          throw new DbError(
-            'DATABASE_TRANSACTION_CONFLICT',
-            '[WriteConflict] a document read or written by this transaction was changed by another write; retry the transaction'
-          )
-        }
+        if (tx.conflicted()) throw transactionConflict()
         const plan = colls.map((c) => ({ coll: c, changes: tx.changes(c) }))
         for (const p of plan) p.coll.checkUnique(p.changes)
         for (const p of plan) if (p.changes.length) await p.coll.apply(p.changes)
@@ -401,16 +403,28 @@ export class Service implements DbService {
     return {}
   }
 
-  private transaction(id: unknown): Transaction {
+  // The open transaction `id`; ends every transaction past its lifetime first. Throws the
+  // service's "does not exist" error when `id` is not open (committed, aborted, expired, failed
+  // on a conflict) unless `required` is false.
+  private transaction(id: unknown, required?: true): Transaction
+  private transaction(id: unknown, required: false): Transaction | undefined
+  private transaction(id: unknown, required = true): Transaction | undefined {
+    const oldest = this.opts.now() - TRANSACTION_LIFETIME_MS
+    for (const tx of [...this.transactions.values()]) if (tx.startedAt < oldest) this.end(tx)
     const tx = typeof id === 'string' ? this.transactions.get(id) : undefined
-    if (!tx) {
-      throw new DbError(
-        'DATABASE_TRANSACTION_FAIL',
-        `[NoSuchTransaction] transaction ${String(id)} does not exist, was committed, aborted or expired`
-      )
-    }
-    tx.lastUsed = Date.now()
+    if (!tx && required) throw transactionNotExist()
     return tx
+  }
+
+  // Closes a transaction and lets the collections forget the states no open one can read.
+  private end(tx: Transaction): void {
+    this.transactions.delete(tx.id)
+    const open = [...this.transactions.values()]
+    this.clock.recording = open.length > 0
+    const oldest = open.length
+      ? Math.min(...open.map((t) => t.readsAt ?? this.clock.seq))
+      : undefined
+    for (const c of this.collections.values()) c.forget(oldest)
   }
 
   // ---- helpers ----------------------------------------------------------------------------
@@ -420,8 +434,8 @@ export class Service implements DbService {
       const { test, conj } = compile(filter)
       const { docs, indexed } = coll.candidates(filter, conj)
       const found = docs.filter(test)
-      // natural order is _id order: a full scan has it already, an index lookup does not
-      return indexed ? found.sort((a, b) => compareIds(a._id, b._id)) : found
+      // a full scan has natural order already, an index lookup does not
+      return indexed ? found.sort(coll.naturalOrder) : found
     },
     select: (coll, filter, opts) => {
       // A sorted read of a simple filter walks a declared index in the requested order and stops
@@ -434,7 +448,14 @@ export class Service implements DbService {
         if (rows) return project(rows.slice(skip), opts.projection)
       }
       const { docs, indexed } = coll.candidates(filter, conj)
-      return select(docs.filter(test), {}, { ...opts, unordered: indexed })
+      return select(
+        docs.filter(test),
+        {},
+        {
+          ...opts,
+          natural: indexed ? coll.naturalOrder : undefined,
+        }
+      )
     },
     count: (coll, filter) => {
       const { test, conj } = compile(filter)
@@ -460,7 +481,15 @@ export class Service implements DbService {
       match: (coll, filter) => tx.view(coll, filter),
       select: (coll, filter, opts) => select(tx.view(coll, filter), {}, opts),
       count: (coll, filter) => tx.view(coll, filter).length,
-      write: async (coll, changes) => tx.stage(coll, changes),
+      write: async (coll, changes) => {
+        try {
+          tx.stage(coll, changes, this.transactions.values())
+        } catch (e) {
+          // a conflict ends the transaction, as on the service
+          if (e instanceof DbError && e.code === 'DATABASE_TRANSACTION_CONFLICT') this.end(tx)
+          throw e
+        }
+      },
       exists: (coll, id) => tx.get(coll, id) !== undefined,
     }
   }
@@ -476,7 +505,8 @@ export class Service implements DbService {
     const coll = await Collection.open(
       this.opts.dataDir,
       name,
-      this.opts.manifest.collections[name]
+      this.opts.manifest.collections[name],
+      this.clock
     )
     this.collections.set(name, coll)
     return coll
