@@ -252,8 +252,6 @@ export function nearSpec(op: string, spec: unknown): NearSpec {
     unit = EARTH_RADIUS_M
     min = spec.$minDistance
     max = spec.$maxDistance
-  } else if (isPlainObject(spec) && '$near' in spec) {
-    return nearSpec(op, spec.$near)
   } else {
     point = legacyPair(spec)
   }
@@ -284,7 +282,7 @@ export function findNear(filter: Doc): { path: string; near: NearSpec } | undefi
       }
     } else if (!key.startsWith('$') && isPlainObject(cond)) {
       for (const op of ['$nearSphere', '$near']) {
-        if (op in cond) return { path: key, near: nearSpec(op, cond) }
+        if (op in cond) return { path: key, near: nearSpec(op, cond[op]) }
       }
     }
   }

@@ -101,17 +101,19 @@ const $indexOfCP: ExprOp = (obj, expr, options) => {
   return -1
 }
 
-// $substr and $substrBytes: a negative length takes the rest of the string (MongoDB), which
-// mingo refuses; the rest is mingo's.
+// $substr and $substrBytes: a negative start or one past the end gives '', a negative length the
+// rest of the string (MongoDB), which mingo refuses; the rest is mingo's.
 const substrBytes: ExprOp = (obj, expr, options) => {
   const [str, index, count] = args(obj, expr, options, '$substrBytes')
   const s = str === null || str === undefined ? '' : String(str)
-  if (typeof index === 'number' && index < 0) return ''
+  const bytes = Buffer.byteLength(s, 'utf8')
+  if (typeof index === 'number' && (index < 0 || index >= bytes)) return ''
   const rest =
-    typeof count === 'number' && count < 0 && typeof index === 'number'
-      ? Math.max(0, Buffer.byteLength(s, 'utf8') - index)
+    typeof count === 'number' && typeof index === 'number' && (count < 0 || index + count > bytes)
+      ? bytes - index
       : count
-  return expressionOps.$substrBytes(obj, [s, index, rest], options)
+  const literal = (v: unknown) => ({ $literal: v })
+  return expressionOps.$substrBytes(obj, [s, index, rest].map(literal), options)
 }
 
 // Week of the year, weeks starting on Sunday: days before the year's first Sunday are week 0.

@@ -69,6 +69,8 @@ export interface SelectOptions {
   projection?: Doc
   // set when `docs` are not in natural order (they come from an index lookup): sorts them into it
   natural?: (a: Doc, b: Doc) => number
+  // an unsorted read's order, smallest first, before natural order (a $near query's distance)
+  rank?: (doc: Doc) => number
 }
 
 // Filters, sorts, pages and projects `docs`; unsorted reads follow natural order, sort ties _id
@@ -89,11 +91,16 @@ export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[
       if (sorted) return project(sorted.slice(start, end), projection)
     }
     // mingo's sort is stable: ties keep _id order, as the native sort gives them
-    const input = sort
+    let input = sort
       ? [...docs].sort((a, b) => compareIds(a._id, b._id))
       : opts.natural
         ? [...docs].sort(opts.natural)
         : docs
+    const rank = opts.rank
+    if (!sort && rank) {
+      const keyed = input.map((doc) => ({ doc, key: rank(doc) }))
+      input = keyed.sort((a, b) => a.key - b.key).map((r) => r.doc)
+    }
     let cursor = mingoFind(input, filter, projection, baseOptions)
     if (sort) cursor = cursor.sort(sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)

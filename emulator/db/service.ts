@@ -4,7 +4,8 @@ import { promises as fs } from 'fs'
 import path from 'path'
 import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
-import { checkLookup, checkQuery, Verdict } from './indexCheck'
+import { findNear } from './geo'
+import { checkLookup, checkQuery, geoNearKey, Verdict } from './indexCheck'
 import { withLocks } from './mutex'
 import {
   aggregate,
@@ -13,6 +14,7 @@ import {
   compile,
   isOperatorUpdate,
   parseOrder,
+  pathValues,
   project,
   select,
   seedFromFilter,
@@ -197,8 +199,11 @@ export class Service implements DbService {
     const limit = requested > 0 ? Math.min(requested, MAX_LIMIT) : DEFAULT_LIMIT
     const scope = this.scope(body)
     this.report(coll, 'getDocument', body, filter, order, tag)
+    // $near/$nearSphere answer nearest first
+    const near = order ? undefined : findNear(filter)
+    const rank = near && ((doc: Doc) => near.near.distance(pathValues(doc, near.path)))
     const rows = await coll.mutex.run(() =>
-      scope.select(coll, filter, { sort: order, skip: offset, limit, projection })
+      scope.select(coll, filter, { sort: order, skip: offset, limit, projection, rank })
     )
     return { data: { list: rows.map(toWire), limit, offset } }
   }
@@ -340,7 +345,16 @@ export class Service implements DbService {
     const first = pipeline[0]
     const match = first && isPlainObject(first.$match) ? first.$match : undefined
     const rest = match ? pipeline.slice(1) : pipeline
-    this.report(coll, 'aggregateDocuments', body, match ?? {}, undefined, tag)
+    const geoNear = first && isPlainObject(first.$geoNear) ? first.$geoNear : undefined
+    if (geoNear) {
+      // the service measures the key given, else the field of the collection's 2dsphere index
+      const { key, verdict } = geoNearKey(coll.spec, geoNear.key)
+      if (key !== undefined) geoNear.key = key
+      this.emit(
+        { collection: coll.name, action: 'aggregateDocuments', ...verdict, query: geoNear },
+        tag
+      )
+    } else this.report(coll, 'aggregateDocuments', body, match ?? {}, undefined, tag)
     for (const stage of pipeline) {
       const lookup = stage.$lookup
       if (isPlainObject(lookup) && typeof lookup.from === 'string') {

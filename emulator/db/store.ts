@@ -8,6 +8,7 @@ import Datastore from '@seald-io/nedb'
 import type { CollectionSpec, IndexSpec } from './types'
 import { appendState, loadDatafile, writeSnapshot } from './datafile'
 import { DbError, duplicateKey } from './errors'
+import { isGeoIndex } from './indexCheck'
 import { Conjunction, conjunction, FieldConds } from './matcher'
 import { Mutex } from './mutex'
 import { pathValues, SortSpec } from './query'
@@ -79,14 +80,16 @@ export class Collection {
     public spec: CollectionSpec | undefined,
     private readonly clock: WriteClock
   ) {
-    this.uniques = (spec?.indexes ?? [])
+    // 2dsphere indexes only serve geo queries (geo.ts scans): no sorted copy, no unique key
+    const plain = (spec?.indexes ?? []).filter((i) => !isGeoIndex(i))
+    this.uniques = plain
       .filter((i) => i.unique)
       .map((i: IndexSpec) => ({
         name: i.name,
         fields: i.fields.map((f) => f.name),
         owners: new Map(),
       }))
-    this.sorted = (spec?.indexes ?? [])
+    this.sorted = plain
       .filter((i) => i.fields.length > 0)
       .map((i) => new SortedIndex(i.name, i, () => this.all()))
   }
@@ -106,7 +109,7 @@ export class Collection {
     coll.writes = redundant // the file is compacted once this is worth it
     // nedb indexes on leading fields make equality/$in prefilters cheap; uniqueness is ours.
     for (const idx of spec?.indexes ?? []) {
-      const field = idx.fields[0]?.name
+      const field = isGeoIndex(idx) ? undefined : idx.fields[0]?.name
       if (field && !coll.nedbFields.has(field)) {
         await ds.ensureIndexAsync({ fieldName: field })
         coll.nedbFields.add(field)
