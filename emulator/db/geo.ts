@@ -160,44 +160,52 @@ const onEdge = (p: LngLat, ring: LngLat[], i: number) =>
 
 type Region = (p: LngLat) => boolean
 
-function withinRegion(spec: unknown): Region {
-  if (!isPlainObject(spec)) throw bad('$geoWithin needs an object')
-  if ('$geometry' in spec) {
-    const polys = polygonsOf(spec.$geometry)
+const twoCorners = (v: unknown): LngLat[] | undefined => {
+  const box = Array.isArray(v) ? v.map(legacyPair) : []
+  return box.length === 2 && box[0] && box[1] ? (box as LngLat[]) : undefined
+}
+
+// $geoWithin's shapes: shape operator → region test (throws on a malformed shape)
+const REGIONS: Record<string, (shape: unknown) => Region> = {
+  $geometry: (shape) => {
+    const polys = polygonsOf(shape)
     if (!polys) throw bad('$geoWithin $geometry must be a Polygon or MultiPolygon')
     return (p) => polys.some((rings) => inPolygon(p, rings))
-  }
-  if ('$centerSphere' in spec) {
-    const cs = spec.$centerSphere
+  },
+  $centerSphere: (cs) => {
     const center = Array.isArray(cs) ? (legacyPair(cs[0]) ?? geometryPoints(cs[0])?.[0]) : undefined
     const radius = Array.isArray(cs) ? cs[1] : undefined
     if (!center || !validLngLat(center) || !isNum(radius) || radius < 0) {
       throw bad('$centerSphere needs [[lng, lat], radius in radians]')
     }
     return (p) => sphereAngle(center, p) <= radius
-  }
-  if ('$box' in spec) {
-    const box = Array.isArray(spec.$box) ? spec.$box.map(legacyPair) : []
-    if (box.length !== 2 || !box[0] || !box[1]) throw bad('$box needs two corners')
-    const [a, b] = box as LngLat[]
-    return (p) =>
-      p[0] >= Math.min(a[0], b[0]) &&
-      p[0] <= Math.max(a[0], b[0]) &&
-      p[1] >= Math.min(a[1], b[1]) &&
-      p[1] <= Math.max(a[1], b[1])
-  }
-  if ('$center' in spec) {
-    const c = Array.isArray(spec.$center) ? spec.$center : []
+  },
+  $box: (shape) => {
+    const box = twoCorners(shape)
+    if (!box) throw bad('$box needs two corners')
+    const [a, b] = box
+    const inside = (x: number, i: 0 | 1) => x >= Math.min(a[i], b[i]) && x <= Math.max(a[i], b[i])
+    return (p) => inside(p[0], 0) && inside(p[1], 1)
+  },
+  $center: (shape) => {
+    const c = Array.isArray(shape) ? shape : []
     const center = legacyPair(c[0])
-    if (!center || !isNum(c[1])) throw bad('$center needs [[x, y], radius]')
-    return (p) => flatDistance(center, p) <= (c[1] as number)
-  }
-  if ('$polygon' in spec) {
-    const ring = Array.isArray(spec.$polygon) ? spec.$polygon.map(legacyPair) : []
+    const radius = c[1]
+    if (!center || !isNum(radius)) throw bad('$center needs [[x, y], radius]')
+    return (p) => flatDistance(center, p) <= radius
+  },
+  $polygon: (shape) => {
+    const ring = Array.isArray(shape) ? shape.map(legacyPair) : []
     if (ring.length < 3 || ring.some((x) => !x)) throw bad('$polygon needs three points or more')
     return (p) => inRing(p, ring as LngLat[])
-  }
-  throw bad('$geoWithin needs $geometry, $centerSphere, $box, $center or $polygon')
+  },
+}
+
+function withinRegion(spec: unknown): Region {
+  if (!isPlainObject(spec)) throw bad('$geoWithin needs an object')
+  const op = Object.keys(REGIONS).find((k) => k in spec)
+  if (!op) throw bad('$geoWithin needs $geometry, $centerSphere, $box, $center or $polygon')
+  return REGIONS[op](spec[op])
 }
 
 // A stored field is within the region when every point of one of its locations is.
@@ -237,37 +245,36 @@ export interface NearSpec {
   max: number
 }
 
+const distanceLimit = (v: unknown, what: string): number | undefined => {
+  if (v !== undefined && (!isNum(v) || v < 0)) throw bad(`${what} must be ≥ 0`)
+  return v
+}
+
 // `$near`/`$nearSphere`: a GeoJSON point with metres, or a legacy pair with radians ($nearSphere)
 // or flat units ($near).
 export function nearSpec(op: string, spec: unknown): NearSpec {
-  let point: LngLat | undefined
-  let spherical = op === '$nearSphere'
-  let unit = 1
-  let min: unknown
-  let max: unknown
-  if (isPlainObject(spec) && '$geometry' in spec) {
-    const g = spec.$geometry
-    point = isPlainObject(g) && g.type === 'Point' ? legacyPair(g.coordinates) : undefined
-    spherical = true
-    unit = EARTH_RADIUS_M
-    min = spec.$minDistance
-    max = spec.$maxDistance
-  } else {
-    point = legacyPair(spec)
-  }
+  const geojson = isPlainObject(spec) && '$geometry' in spec
+  const g = geojson ? (spec as Doc).$geometry : undefined
+  const point = geojson
+    ? isPlainObject(g) && g.type === 'Point'
+      ? legacyPair(g.coordinates)
+      : undefined
+    : legacyPair(spec)
+  const spherical = geojson || op === '$nearSphere'
   if (!point || (spherical && !validLngLat(point))) throw bad(`${op} needs a point`)
-  if (min !== undefined && (!isNum(min) || min < 0)) throw bad(`${op} $minDistance must be ≥ 0`)
-  if (max !== undefined && (!isNum(max) || max < 0)) throw bad(`${op} $maxDistance must be ≥ 0`)
-  const from = point
-  const measure = (p: LngLat) => (spherical ? sphereAngle(from, p) * unit : flatDistance(from, p))
+  const limits = geojson ? (spec as Doc) : {}
+  const min = distanceLimit(limits.$minDistance, `${op} $minDistance`) ?? 0
+  const max = distanceLimit(limits.$maxDistance, `${op} $maxDistance`) ?? Infinity
+  const unit = geojson ? EARTH_RADIUS_M : 1
+  const measure = (p: LngLat) => (spherical ? sphereAngle(point, p) * unit : flatDistance(point, p))
   return {
     distance: (value) => {
       let best = Infinity
       for (const pts of locations(value)) for (const p of pts) best = Math.min(best, measure(p))
       return best
     },
-    min: (min as number | undefined) ?? 0,
-    max: (max as number | undefined) ?? Infinity,
+    min,
+    max,
   }
 }
 

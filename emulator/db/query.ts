@@ -90,23 +90,23 @@ export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[
       const sorted = sortPlain(matched, sort, end)
       if (sorted) return project(sorted.slice(start, end), projection)
     }
-    // mingo's sort is stable: ties keep _id order, as the native sort gives them
-    let input = sort
-      ? [...docs].sort((a, b) => compareIds(a._id, b._id))
-      : opts.natural
-        ? [...docs].sort(opts.natural)
-        : docs
-    const rank = opts.rank
-    if (!sort && rank) {
-      const keyed = input.map((doc) => ({ doc, key: rank(doc) }))
-      input = keyed.sort((a, b) => a.key - b.key).map((r) => r.doc)
-    }
-    let cursor = mingoFind(input, filter, projection, baseOptions)
+    let cursor = mingoFind(inputOrder(docs, sort, opts), filter, projection, baseOptions)
     if (sort) cursor = cursor.sort(sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
     return cursor.all() as Doc[]
   })
+}
+
+// The documents in the order mingo must see them: for a sort, _id order (mingo's sort is stable,
+// so ties keep it, as the native sort gives them); else natural order, then by rank if given.
+function inputOrder(docs: Doc[], sort: SortSpec | undefined, opts: SelectOptions): Doc[] {
+  if (sort) return [...docs].sort((a, b) => compareIds(a._id, b._id))
+  const input = opts.natural ? [...docs].sort(opts.natural) : docs
+  const rank = opts.rank
+  if (!rank) return input
+  const keyed = input.map((doc) => ({ doc, key: rank(doc) }))
+  return keyed.sort((a, b) => a.key - b.key).map((r) => r.doc)
 }
 
 // The page's documents, projected with mingo when a projection is given.

@@ -293,25 +293,26 @@ export class Service implements DbService {
       }
       let upsertId: unknown
       if (targets.length === 0 && upsert) {
-        const seed = seedFromFilter(filter)
-        const id = seed._id ?? newId(now)
-        const base: Doc = { ...seed, _id: id }
-        const out = merge ? applyUpdate(base, update, filter, true) : applyReplace(base, data)
-        const { _id, ...rest } = out.doc
-        last = { _id, ...rest }
-        changes.push({ id, after: last })
-        upsertId = id
+        last = upserted(
+          filter,
+          now,
+          merge
+            ? (base) => applyUpdate(base, update, filter, true)
+            : (base) => applyReplace(base, data)
+        )
+        upsertId = last._id
+        changes.push({ id: upsertId, after: last })
       }
       for (const c of changes) c.after = storable(c.after)
       if (changes.length) await scope.write(coll, changes)
-      // What the service counts: an update (operators, or set() merging) the documents it
-      // changed; a replacement (doc.set) and updateAndReturn the documents they matched, changed
-      // or not.
-      const counted = !merge || returnDoc ? targets.length : changes.length
-      const updated = upsertId === undefined ? counted : 0
-      const reply: Doc = { updated }
-      if (upsertId !== undefined) reply.upsert_id = upsertId
-      if (returnDoc) reply.doc = last ? toWire(last) : null
+      const reply = modifyReply({
+        merge,
+        returnDoc,
+        matched: targets.length,
+        changed: changes.length,
+        upsertId,
+        last,
+      })
       return { data: reply }
     })
   }
@@ -563,6 +564,32 @@ export class Service implements DbService {
       }
     }
   }
+}
+
+// What modifyDocument answers. `updated` is what the service counts: for an update (operators,
+// or set() merging) the documents it changed; for a replacement (doc.set) and updateAndReturn the
+// documents they matched, changed or not; 0 for an upsert that inserted.
+function modifyReply(r: {
+  merge: boolean
+  returnDoc: boolean
+  matched: number
+  changed: number
+  upsertId: unknown
+  last: Doc | undefined
+}): Doc {
+  const counted = !r.merge || r.returnDoc ? r.matched : r.changed
+  const reply: Doc = { updated: r.upsertId === undefined ? counted : 0 }
+  if (r.upsertId !== undefined) reply.upsert_id = r.upsertId
+  if (r.returnDoc) reply.doc = r.last ? toWire(r.last) : null
+  return reply
+}
+
+// The document an upsert creates: the filter's equalities, an _id (the filter's or a new one),
+// then the update or replacement; _id first, as the service returns it.
+function upserted(filter: Doc, now: number, apply: (base: Doc) => { doc: Doc }): Doc {
+  const seed = seedFromFilter(filter)
+  const { _id, ...rest } = apply({ ...seed, _id: seed._id ?? newId(now) }).doc
+  return { _id, ...rest }
 }
 
 export async function openService(opts: DbServiceOptions): Promise<Service> {
