@@ -55,7 +55,8 @@ function shapeOf(query: Doc, shape: Shape = { fields: new Map(), ors: [] }): Sha
   return shape
 }
 
-const constrained = (use: Use | undefined) => use !== undefined && use !== 'other'
+// a condition a sort index can seek (a geo condition needs a 2dsphere index)
+const constrained = (use: Use | undefined) => use !== undefined && use !== 'other' && use !== 'geo'
 
 export function checkQuery(
   spec: CollectionSpec | undefined,
