@@ -50,10 +50,15 @@ export function serialize(doc: Doc): string {
 }
 
 /**
- * Loads `file` into `ds` (a Datastore that was not loaded) and makes it ready. Returns the number
- * of lines beyond one per live document: what a compaction would save.
+ * Loads `file` into `ds` (a Datastore that was not loaded) and makes it ready. Returns the live
+ * documents in the order they were first written (natural order: a document removed and written
+ * again counts from the later write) and the number of lines beyond one per live document: what
+ * a compaction would save.
  */
-export async function loadDatafile(ds: Datastore<Doc>, file: string): Promise<number> {
+export async function loadDatafile(
+  ds: Datastore<Doc>,
+  file: string
+): Promise<{ docs: Doc[]; redundant: number }> {
   const byId = new Map<unknown, Doc>()
   let lines = 0
   let corrupt = 0
@@ -86,10 +91,11 @@ export async function loadDatafile(ds: Datastore<Doc>, file: string): Promise<nu
   if (lines > 0 && corrupt / lines > CORRUPT_ALERT) {
     throw new Error(`${file}: ${corrupt} of ${lines} lines are corrupt; refusing to load it`)
   }
+  const docs = [...byId.values()]
   const internals = ds as unknown as NedbInternals
-  internals._resetIndexes([...byId.values()])
+  internals._resetIndexes(docs)
   internals.executor.processBuffer()
-  return lines - byId.size
+  return { docs, redundant: lines - byId.size }
 }
 
 /** Writes `docs` to `file` (created anew) in chunks, yielding between them, and syncs it. */

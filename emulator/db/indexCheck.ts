@@ -10,14 +10,22 @@ export interface Verdict {
 }
 
 // How a condition uses a field: `eq` one value, `in` a list of values, `range` bounds ($gt…),
-// `other` nothing an index can seek ($ne, regex, $exists…).
-type Use = 'eq' | 'in' | 'range' | 'other'
-const STRENGTH: Record<Use, number> = { other: 0, range: 1, in: 2, eq: 3 }
+// `geo` a geo operator (only a 2dsphere index serves it), `other` nothing an index can seek ($ne,
+// regex, $exists…).
+type Use = 'eq' | 'in' | 'range' | 'geo' | 'other'
+const STRENGTH: Record<Use, number> = { other: 0, range: 1, in: 2, eq: 3, geo: 4 }
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte']
+const GEO = ['$near', '$nearSphere', '$geoWithin', '$geoIntersects']
+
+// A field of a geo index (declared with direction "2dsphere", as in the CloudBase console).
+export const isGeoField = (f: IndexSpec['fields'][number]): boolean =>
+  String(f.direction) === '2dsphere'
+export const isGeoIndex = (idx: IndexSpec): boolean => idx.fields.some(isGeoField)
 
 function classify(value: unknown): Use {
   if (isRegExp(value)) return 'other'
+  if (isPlainObject(value) && GEO.some((op) => op in value)) return 'geo'
   if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
     const inList = Array.isArray(value.$in) ? value.$in : undefined
     if ('$eq' in value || inList?.length === 1) return 'eq'
@@ -47,7 +55,8 @@ function shapeOf(query: Doc, shape: Shape = { fields: new Map(), ors: [] }): Sha
   return shape
 }
 
-const constrained = (use: Use | undefined) => use !== undefined && use !== 'other'
+// a condition a sort index can seek (a geo condition needs a 2dsphere index)
+const constrained = (use: Use | undefined) => use !== undefined && use !== 'other' && use !== 'geo'
 
 export function checkQuery(
   spec: CollectionSpec | undefined,
@@ -112,9 +121,14 @@ function checkUnfiltered(
 //   declared or all reversed; a range condition on the first of them is fine (it bounds the walk);
 // - a sort by _id needs _id in the index like any other field.
 function checkIndexes(indexes: IndexSpec[], shape: Shape, sort: [string, number][]): Verdict {
+  // a geo condition is served by a 2dsphere index on its field (which also gives $near's order)
+  for (const idx of indexes.filter(isGeoIndex)) {
+    const geo = idx.fields.find((f) => isGeoField(f) && shape.fields.get(f.name) === 'geo')
+    if (geo) return { served: true, reason: `2dsphere index ${idx.name}` }
+  }
   const rest = sort.filter(([f]) => shape.fields.get(f) !== 'eq')
   const problems: string[] = []
-  for (const idx of indexes) {
+  for (const idx of indexes.filter((i) => !isGeoIndex(i))) {
     const names = idx.fields.map((f) => f.name)
     if (!constrained(shape.fields.get(names[0]))) continue
     if (rest.length === 0) return { served: true, reason: `index ${idx.name}` }
@@ -165,4 +179,28 @@ export function checkLookup(spec: CollectionSpec | undefined, lookup: Doc): Verd
   return idx
     ? { served: true, reason: `index ${idx.name}` }
     : { served: false, reason: `no index leads with ${foreign}` }
+}
+
+// The field a `$geoNear` stage measures: its `key`, else that of the collection's only 2dsphere
+// index (as the service picks it); and whether a 2dsphere index serves it.
+export function geoNearKey(
+  spec: CollectionSpec | undefined,
+  key: unknown
+): { key?: string; verdict: Verdict } {
+  const fields = (spec?.indexes ?? []).flatMap((i) =>
+    i.fields.filter(isGeoField).map((f) => ({ index: i.name, field: f.name }))
+  )
+  const chosen = typeof key === 'string' ? key : fields.length === 1 ? fields[0].field : undefined
+  const found = fields.find((f) => f.field === chosen)
+  if (found)
+    return { key: chosen, verdict: { served: true, reason: `2dsphere index ${found.index}` } }
+  return {
+    key: chosen,
+    verdict: {
+      served: false,
+      reason: chosen
+        ? `no 2dsphere index on ${chosen}`
+        : '$geoNear without a key or a 2dsphere index',
+    },
+  }
 }

@@ -1,15 +1,31 @@
 // Query, sort, projection and update semantics, all through mingo so that they follow MongoDB
 // (which CloudBase runs) rather than nedb's own dialect.
-import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import type { Options } from 'mingo/types'
+import { update as mingoUpdate } from 'mingo/updater'
 import { DbError } from './errors'
 import { conjunction, Conjunction, nativePredicate } from './matcher'
+import { CONTEXT, jsonSchemaValidator } from './operators'
 import { compareIds, comparePlain, plainValue, typeRank } from './plain'
 import { canonical, clone, Doc, isPlainObject, isRegExp } from './wire'
 
 export type SortSpec = Record<string, 1 | -1>
 
-const baseOptions: Partial<Options> = { scriptEnabled: false }
+// mingo's own entry points merge their operators over any given context; these are the classes
+// underneath, which take ours (operators.ts) as it is.
+const baseOptions: Partial<Options> = {
+  scriptEnabled: false,
+  context: CONTEXT,
+  jsonSchemaValidator,
+}
+
+const mingoFind = (
+  docs: Doc[],
+  filter: Doc,
+  projection: Doc | undefined,
+  options: Partial<Options>
+) => new Query(filter, options).find<Doc>(docs, projection)
 
 const wrap = <T>(fn: () => T): T => {
   try {
@@ -51,11 +67,13 @@ export interface SelectOptions {
   skip?: number
   limit?: number
   projection?: Doc
-  // `docs` are not in natural (_id) order, as when they come from an index lookup
-  unordered?: boolean
+  // set when `docs` are not in natural order (they come from an index lookup): sorts them into it
+  natural?: (a: Doc, b: Doc) => number
+  // an unsorted read's order, smallest first, before natural order (a $near query's distance)
+  rank?: (doc: Doc) => number
 }
 
-// Filters, sorts, pages and projects `docs`; sort ties and unsorted reads follow natural (_id)
+// Filters, sorts, pages and projects `docs`; unsorted reads follow natural order, sort ties _id
 // order. Inputs are never mutated. Sorting on plain values (numbers, strings, dates, booleans,
 // null) uses a native comparator with MongoDB's type order and _id as the last key, keeping only
 // the page when it is small; anything else goes through mingo, on documents in _id order.
@@ -72,13 +90,23 @@ export function select(docs: Doc[], filter: Doc, opts: SelectOptions = {}): Doc[
       const sorted = sortPlain(matched, sort, end)
       if (sorted) return project(sorted.slice(start, end), projection)
     }
-    const natural = opts.unordered ? [...docs].sort((a, b) => compareIds(a._id, b._id)) : docs
-    let cursor = mingoFind(natural, filter, projection, baseOptions)
+    let cursor = mingoFind(inputOrder(docs, sort, opts), filter, projection, baseOptions)
     if (sort) cursor = cursor.sort(sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
     return cursor.all() as Doc[]
   })
+}
+
+// The documents in the order mingo must see them: for a sort, _id order (mingo's sort is stable,
+// so ties keep it, as the native sort gives them); else natural order, then by rank if given.
+function inputOrder(docs: Doc[], sort: SortSpec | undefined, opts: SelectOptions): Doc[] {
+  if (sort) return [...docs].sort((a, b) => compareIds(a._id, b._id))
+  const input = opts.natural ? [...docs].sort(opts.natural) : docs
+  const rank = opts.rank
+  if (!rank) return input
+  const keyed = input.map((doc) => ({ doc, key: rank(doc) }))
+  return keyed.sort((a, b) => a.key - b.key).map((r) => r.doc)
 }
 
 // The page's documents, projected with mingo when a projection is given.
@@ -133,7 +161,8 @@ export function aggregate(
   resolve: (collection: string) => Doc[]
 ): Doc[] {
   return wrap(
-    () => mingoAggregate(docs, pipeline, { ...baseOptions, collectionResolver: resolve }) as Doc[]
+    () =>
+      new Aggregator(pipeline, { ...baseOptions, collectionResolver: resolve }).run(docs) as Doc[]
   )
 }
 

@@ -4,7 +4,8 @@ import { promises as fs } from 'fs'
 import path from 'path'
 import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
-import { checkLookup, checkQuery, Verdict } from './indexCheck'
+import { findNear } from './geo'
+import { checkLookup, checkQuery, geoNearKey, Verdict } from './indexCheck'
 import { withLocks } from './mutex'
 import {
   aggregate,
@@ -13,23 +14,30 @@ import {
   compile,
   isOperatorUpdate,
   parseOrder,
+  pathValues,
   project,
   select,
   seedFromFilter,
   SelectOptions,
   SortSpec,
 } from './query'
-import { Change, Collection, COLLECTION_NAME } from './store'
-import { compareIds, Transaction } from './transactions'
+import { Change, Collection, COLLECTION_NAME, WriteClock } from './store'
 import {
-  assertStorable,
+  Transaction,
+  TRANSACTION_LIFETIME_MS,
+  transactionConflict,
+  transactionNotExist,
+} from './transactions'
+import {
   clone,
   Doc,
+  fromStore,
   isPlainObject,
   newId,
   parseWire,
   parseWireObject,
   randomRequestId,
+  storable,
   stripUndefined,
   toWire,
 } from './wire'
@@ -41,7 +49,6 @@ const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 // Measured on the real service: an aggregate without any $limit stage returns 20 rows.
 const AGGREGATE_DEFAULT_LIMIT = 20
-const TRANSACTION_IDLE_MS = 60_000
 const COMPACT_EVERY_MS = 60_000
 const COMPACT_AFTER_WRITES = 500
 
@@ -59,6 +66,7 @@ interface Scope {
 export class Service implements DbService {
   private readonly collections = new Map<string, Collection>()
   private readonly transactions = new Map<string, Transaction>()
+  private readonly clock = new WriteClock()
   private stats: QueryStats = { served: 0, unserved: 0, unservedQueries: {} }
   private timer?: NodeJS.Timeout
   private closed = false
@@ -93,7 +101,7 @@ export class Service implements DbService {
   }
 
   async resetAll(seed: Record<string, Record<string, unknown>[]>): Promise<void> {
-    this.transactions.clear()
+    for (const tx of [...this.transactions.values()]) this.end(tx)
     const old = [...this.collections.values()]
     await withLocks(
       old.map((c) => ({ name: c.name, mutex: c.mutex })),
@@ -109,8 +117,7 @@ export class Service implements DbService {
       const changes = docs.map((d) => {
         const doc = stripUndefined(clone(d)) as Doc
         if (doc._id === undefined) doc._id = newId(now)
-        assertStorable(doc)
-        return { id: doc._id, after: doc }
+        return { id: doc._id, after: storable(doc) }
       })
       await coll.mutex.run(async () => {
         coll.checkUnique(changes)
@@ -126,7 +133,7 @@ export class Service implements DbService {
   async find(collection: string, filter: Record<string, unknown> = {}): Promise<Doc[]> {
     const coll = this.collections.get(collection)
     if (!coll) return []
-    return coll.mutex.run(() => clone(this.direct.match(coll, filter)))
+    return coll.mutex.run(() => fromStore(clone(this.direct.match(coll, filter))))
   }
 
   async close(): Promise<void> {
@@ -174,7 +181,7 @@ export class Service implements DbService {
       case 'database.commitTransaction':
         return this.commitTransaction(body)
       case 'database.abortTransaction':
-        this.transactions.delete(String(body.transactionId))
+        this.end(this.transaction(body.transactionId))
         return {}
       default:
         throw invalidParam(`unsupported action: ${String(action)}`)
@@ -192,8 +199,11 @@ export class Service implements DbService {
     const limit = requested > 0 ? Math.min(requested, MAX_LIMIT) : DEFAULT_LIMIT
     const scope = this.scope(body)
     this.report(coll, 'getDocument', body, filter, order, tag)
+    // $near/$nearSphere answer nearest first
+    const near = order ? undefined : findNear(filter)
+    const rank = near && ((doc: Doc) => near.near.distance(pathValues(doc, near.path)))
     const rows = await coll.mutex.run(() =>
-      scope.select(coll, filter, { sort: order, skip: offset, limit, projection })
+      scope.select(coll, filter, { sort: order, skip: offset, limit, projection, rank })
     )
     return { data: { list: rows.map(toWire), limit, offset } }
   }
@@ -219,10 +229,9 @@ export class Service implements DbService {
       if (typeof doc._id !== 'string' && typeof doc._id !== 'number') {
         throw invalidParam('_id must be a string or a number')
       }
-      assertStorable(doc)
       // keep _id first, as the real service returns it
       const { _id, ...rest } = doc
-      return { _id, ...rest } as Doc
+      return storable({ _id, ...rest } as Doc)
     })
     const scope = this.scope(body)
     await coll.mutex.run(async () => {
@@ -260,7 +269,7 @@ export class Service implements DbService {
         'a replacement document cannot contain update operators'
       )
     }
-    if (!operator) assertStorable(data)
+    if (!operator) storable(data) // refuses '$' names
     const update: Doc = operator || !merge ? data : { $set: data }
     this.report(
       coll,
@@ -284,21 +293,26 @@ export class Service implements DbService {
       }
       let upsertId: unknown
       if (targets.length === 0 && upsert) {
-        const seed = seedFromFilter(filter)
-        const id = seed._id ?? newId(now)
-        const base: Doc = { ...seed, _id: id }
-        const out = merge ? applyUpdate(base, update, filter, true) : applyReplace(base, data)
-        const { _id, ...rest } = out.doc
-        last = { _id, ...rest }
-        changes.push({ id, after: last })
-        upsertId = id
+        last = upserted(
+          filter,
+          now,
+          merge
+            ? (base) => applyUpdate(base, update, filter, true)
+            : (base) => applyReplace(base, data)
+        )
+        upsertId = last._id
+        changes.push({ id: upsertId, after: last })
       }
-      for (const c of changes) assertStorable(c.after)
+      for (const c of changes) c.after = storable(c.after)
       if (changes.length) await scope.write(coll, changes)
-      const updated = upsertId === undefined ? changes.length : 0
-      const reply: Doc = { updated }
-      if (upsertId !== undefined) reply.upsert_id = upsertId
-      if (returnDoc) reply.doc = last ? toWire(last) : null
+      const reply = modifyReply({
+        merge,
+        returnDoc,
+        matched: targets.length,
+        changed: changes.length,
+        upsertId,
+        last,
+      })
       return { data: reply }
     })
   }
@@ -332,7 +346,16 @@ export class Service implements DbService {
     const first = pipeline[0]
     const match = first && isPlainObject(first.$match) ? first.$match : undefined
     const rest = match ? pipeline.slice(1) : pipeline
-    this.report(coll, 'aggregateDocuments', body, match ?? {}, undefined, tag)
+    const geoNear = first && isPlainObject(first.$geoNear) ? first.$geoNear : undefined
+    if (geoNear) {
+      // the service measures the key given, else the field of the collection's 2dsphere index
+      const { key, verdict } = geoNearKey(coll.spec, geoNear.key)
+      if (key !== undefined) geoNear.key = key
+      this.emit(
+        { collection: coll.name, action: 'aggregateDocuments', ...verdict, query: geoNear },
+        tag
+      )
+    } else this.report(coll, 'aggregateDocuments', body, match ?? {}, undefined, tag)
     for (const stage of pipeline) {
       const lookup = stage.$lookup
       if (isPlainObject(lookup) && typeof lookup.from === 'string') {
@@ -371,28 +394,22 @@ export class Service implements DbService {
   // ---- transactions -----------------------------------------------------------------------
 
   private startTransaction(): Reply {
-    const idleSince = Date.now() - TRANSACTION_IDLE_MS
-    for (const [id, tx] of this.transactions)
-      if (tx.lastUsed < idleSince) this.transactions.delete(id)
-    const tx = new Transaction(randomRequestId())
+    this.transaction(undefined, false) // ends expired ones
+    const tx = new Transaction(randomRequestId(), this.opts.now(), this.clock)
     this.transactions.set(tx.id, tx)
+    this.clock.recording = true
     // @cloudbase/database reads transactionId from the top level of the reply
     return { transactionId: tx.id }
   }
 
   private async commitTransaction(body: Body): Promise<Reply> {
     const tx = this.transaction(body.transactionId)
-    this.transactions.delete(tx.id)
+    this.end(tx)
     const colls = tx.collections()
     await withLocks(
       colls.map((c) => ({ name: c.name, mutex: c.mutex })),
       async () => {
-        if (!tx.unchanged()) {
-          throw new DbError(
-            'DATABASE_TRANSACTION_CONFLICT',
-            '[WriteConflict] a document read or written by this transaction was changed by another write; retry the transaction'
-          )
-        }
+        if (tx.conflicted()) throw transactionConflict()
         const plan = colls.map((c) => ({ coll: c, changes: tx.changes(c) }))
         for (const p of plan) p.coll.checkUnique(p.changes)
         for (const p of plan) if (p.changes.length) await p.coll.apply(p.changes)
@@ -401,16 +418,28 @@ export class Service implements DbService {
     return {}
   }
 
-  private transaction(id: unknown): Transaction {
+  // The open transaction `id`; ends every transaction past its lifetime first. Throws the
+  // service's "does not exist" error when `id` is not open (committed, aborted, expired, failed
+  // on a conflict) unless `required` is false.
+  private transaction(id: unknown, required?: true): Transaction
+  private transaction(id: unknown, required: false): Transaction | undefined
+  private transaction(id: unknown, required = true): Transaction | undefined {
+    const oldest = this.opts.now() - TRANSACTION_LIFETIME_MS
+    for (const tx of [...this.transactions.values()]) if (tx.startedAt < oldest) this.end(tx)
     const tx = typeof id === 'string' ? this.transactions.get(id) : undefined
-    if (!tx) {
-      throw new DbError(
-        'DATABASE_TRANSACTION_FAIL',
-        `[NoSuchTransaction] transaction ${String(id)} does not exist, was committed, aborted or expired`
-      )
-    }
-    tx.lastUsed = Date.now()
+    if (!tx && required) throw transactionNotExist()
     return tx
+  }
+
+  // Closes a transaction and lets the collections forget the states no open one can read.
+  private end(tx: Transaction): void {
+    this.transactions.delete(tx.id)
+    const open = [...this.transactions.values()]
+    this.clock.recording = open.length > 0
+    const oldest = open.length
+      ? Math.min(...open.map((t) => t.readsAt ?? this.clock.seq))
+      : undefined
+    for (const c of this.collections.values()) c.forget(oldest)
   }
 
   // ---- helpers ----------------------------------------------------------------------------
@@ -420,8 +449,8 @@ export class Service implements DbService {
       const { test, conj } = compile(filter)
       const { docs, indexed } = coll.candidates(filter, conj)
       const found = docs.filter(test)
-      // natural order is _id order: a full scan has it already, an index lookup does not
-      return indexed ? found.sort((a, b) => compareIds(a._id, b._id)) : found
+      // a full scan has natural order already, an index lookup does not
+      return indexed ? found.sort(coll.naturalOrder) : found
     },
     select: (coll, filter, opts) => {
       // A sorted read of a simple filter walks a declared index in the requested order and stops
@@ -434,7 +463,14 @@ export class Service implements DbService {
         if (rows) return project(rows.slice(skip), opts.projection)
       }
       const { docs, indexed } = coll.candidates(filter, conj)
-      return select(docs.filter(test), {}, { ...opts, unordered: indexed })
+      return select(
+        docs.filter(test),
+        {},
+        {
+          ...opts,
+          natural: indexed ? coll.naturalOrder : undefined,
+        }
+      )
     },
     count: (coll, filter) => {
       const { test, conj } = compile(filter)
@@ -460,7 +496,15 @@ export class Service implements DbService {
       match: (coll, filter) => tx.view(coll, filter),
       select: (coll, filter, opts) => select(tx.view(coll, filter), {}, opts),
       count: (coll, filter) => tx.view(coll, filter).length,
-      write: async (coll, changes) => tx.stage(coll, changes),
+      write: async (coll, changes) => {
+        try {
+          tx.stage(coll, changes, this.transactions.values())
+        } catch (e) {
+          // a conflict ends the transaction, as on the service
+          if (e instanceof DbError && e.code === 'DATABASE_TRANSACTION_CONFLICT') this.end(tx)
+          throw e
+        }
+      },
       exists: (coll, id) => tx.get(coll, id) !== undefined,
     }
   }
@@ -476,7 +520,8 @@ export class Service implements DbService {
     const coll = await Collection.open(
       this.opts.dataDir,
       name,
-      this.opts.manifest.collections[name]
+      this.opts.manifest.collections[name],
+      this.clock
     )
     this.collections.set(name, coll)
     return coll
@@ -519,6 +564,32 @@ export class Service implements DbService {
       }
     }
   }
+}
+
+// What modifyDocument answers. `updated` is what the service counts: for an update (operators,
+// or set() merging) the documents it changed; for a replacement (doc.set) and updateAndReturn the
+// documents they matched, changed or not; 0 for an upsert that inserted.
+function modifyReply(r: {
+  merge: boolean
+  returnDoc: boolean
+  matched: number
+  changed: number
+  upsertId: unknown
+  last: Doc | undefined
+}): Doc {
+  const counted = !r.merge || r.returnDoc ? r.matched : r.changed
+  const reply: Doc = { updated: r.upsertId === undefined ? counted : 0 }
+  if (r.upsertId !== undefined) reply.upsert_id = r.upsertId
+  if (r.returnDoc) reply.doc = r.last ? toWire(r.last) : null
+  return reply
+}
+
+// The document an upsert creates: the filter's equalities, an _id (the filter's or a new one),
+// then the update or replacement; _id first, as the service returns it.
+function upserted(filter: Doc, now: number, apply: (base: Doc) => { doc: Doc }): Doc {
+  const seed = seedFromFilter(filter)
+  const { _id, ...rest } = apply({ ...seed, _id: seed._id ?? newId(now) }).doc
+  return { _id, ...rest }
 }
 
 export async function openService(opts: DbServiceOptions): Promise<Service> {

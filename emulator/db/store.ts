@@ -8,6 +8,7 @@ import Datastore from '@seald-io/nedb'
 import type { CollectionSpec, IndexSpec } from './types'
 import { appendState, loadDatafile, writeSnapshot } from './datafile'
 import { DbError, duplicateKey } from './errors'
+import { isGeoIndex } from './indexCheck'
 import { Conjunction, conjunction, FieldConds } from './matcher'
 import { Mutex } from './mutex'
 import { pathValues, SortSpec } from './query'
@@ -33,6 +34,19 @@ export interface Change {
   after?: Doc
 }
 
+// The service's write sequence, shared by its collections: every applied write gets the next
+// number, and while `recording` (some transaction is open) each collection keeps the documents'
+// previous states, from which a transaction reads the snapshot it started at.
+export class WriteClock {
+  seq = 0
+  recording = false
+}
+
+interface Past {
+  seq: number
+  before: Doc | undefined
+}
+
 export const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
 
 // A write touching more documents than this rebuilds the sorted indexes (once, on the next read)
@@ -41,7 +55,15 @@ const REBUILD_AFTER = 500
 
 export class Collection {
   readonly mutex = new Mutex()
+  // the live documents in natural order (insertion order: an update keeps the place), and each
+  // one's place, as MongoDB returns unsorted reads
+  private readonly natural = new Map<unknown, Doc>()
+  private readonly place = new Map<unknown, number>()
+  private inserted = 0
+  // _id → seq of the last write to it (0: none since the service opened)
   private readonly versions = new Map<unknown, number>()
+  // _id → its states before each write made while transactions were open, oldest first
+  private readonly history = new Map<unknown, Past[]>()
   private readonly uniques: UniqueIndex[]
   private readonly nedbFields = new Set<string>(['_id'])
   private readonly sorted: SortedIndex[]
@@ -55,29 +77,39 @@ export class Collection {
     readonly name: string,
     readonly file: string,
     private readonly ds: Datastore<Doc>,
-    public spec: CollectionSpec | undefined
+    public spec: CollectionSpec | undefined,
+    private readonly clock: WriteClock
   ) {
-    this.uniques = (spec?.indexes ?? [])
+    // 2dsphere indexes only serve geo queries (geo.ts scans): no sorted copy, no unique key
+    const plain = (spec?.indexes ?? []).filter((i) => !isGeoIndex(i))
+    this.uniques = plain
       .filter((i) => i.unique)
       .map((i: IndexSpec) => ({
         name: i.name,
         fields: i.fields.map((f) => f.name),
         owners: new Map(),
       }))
-    this.sorted = (spec?.indexes ?? [])
+    this.sorted = plain
       .filter((i) => i.fields.length > 0)
       .map((i) => new SortedIndex(i.name, i, () => this.all()))
   }
 
-  static async open(dir: string, name: string, spec?: CollectionSpec): Promise<Collection> {
+  static async open(
+    dir: string,
+    name: string,
+    spec?: CollectionSpec,
+    clock = new WriteClock()
+  ): Promise<Collection> {
     const file = path.join(dir, `${name}.db`)
     const ds = new Datastore<Doc>({ filename: file })
-    const redundant = await loadDatafile(ds, file)
-    const coll = new Collection(name, file, ds, spec)
+    const { docs, redundant } = await loadDatafile(ds, file)
+    const coll = new Collection(name, file, ds, spec, clock)
+    for (const doc of docs) coll.place.set(doc._id, coll.inserted++)
+    for (const doc of docs) coll.natural.set(doc._id, doc)
     coll.writes = redundant // the file is compacted once this is worth it
     // nedb indexes on leading fields make equality/$in prefilters cheap; uniqueness is ours.
     for (const idx of spec?.indexes ?? []) {
-      const field = idx.fields[0]?.name
+      const field = isGeoIndex(idx) ? undefined : idx.fields[0]?.name
       if (field && !coll.nedbFields.has(field)) {
         await ds.ensureIndexAsync({ fieldName: field })
         coll.nedbFields.add(field)
@@ -87,28 +119,64 @@ export class Collection {
     return coll
   }
 
-  // Live nedb documents: callers must never mutate them.
+  // Live nedb documents in natural order: callers must never mutate them.
   all(): Doc[] {
-    return this.ds.getAllData()
+    return [...this.natural.values()]
   }
 
   count(): number {
-    return this.ds.getAllData().length
+    return this.natural.size
   }
+
+  // Compares documents by their place in natural order (documents not stored, like a
+  // transaction's own inserts, come last).
+  readonly naturalOrder = (a: Doc, b: Doc): number =>
+    (this.place.get(a._id) ?? Infinity) - (this.place.get(b._id) ?? Infinity) || 0
 
   byId(id: unknown): Doc | undefined {
     return this.index('_id').getMatching(id)[0]
   }
 
+  // The write sequence number of the last write to `id`.
   version(id: unknown): number {
     return this.versions.get(id) ?? 0
+  }
+
+  // The document as it was when the write sequence stood at `seq` (recorded while transactions
+  // are open: callers pass a seq taken after recording began).
+  at(id: unknown, seq: number): Doc | undefined {
+    const past = this.history.get(id)?.find((p) => p.seq > seq)
+    return past ? past.before : this.byId(id)
+  }
+
+  // _id → state at `seq`, for every document written since.
+  changedSince(seq: number): Map<unknown, Doc | undefined> {
+    const out = new Map<unknown, Doc | undefined>()
+    for (const [id, pasts] of this.history) {
+      const past = pasts.find((p) => p.seq > seq)
+      if (past) out.set(id, past.before)
+    }
+    return out
+  }
+
+  // Forgets states no open transaction can read: those before `oldest` (all when undefined).
+  forget(oldest: number | undefined): void {
+    if (oldest === undefined) {
+      this.history.clear()
+      return
+    }
+    for (const [id, pasts] of this.history) {
+      const kept = pasts.filter((p) => p.seq > oldest)
+      if (kept.length) this.history.set(id, kept)
+      else this.history.delete(id)
+    }
   }
 
   // A superset of the documents matching `filter` (the caller does the exact matching), narrowed
   // by _id, else by the declared index whose key ranges hold the fewest documents, else by one
   // nedb index on a field with an equality or $in (nedb indexes the leading field of each
   // declared index, and copes with arrays, which make a sorted index step aside).
-  // `indexed` is false for a full scan, whose documents come in _id order.
+  // `indexed` is false for a full scan, whose documents come in natural order.
   // Filters that are not simple conjunctions keep the nedb lookup alone: mingo may throw while
   // testing some documents (`$in: 1` does), and which ones get tested must not change.
   candidates(
@@ -193,10 +261,24 @@ export class Collection {
     for (const c of changes) {
       if (c.before) this.removeKeys(c.before)
     }
+    const seq = ++this.clock.seq
     for (const c of changes) {
       if (c.after) this.addKeys(c.after)
-      this.versions.set(c.id, this.version(c.id) + 1)
+      if (this.clock.recording) {
+        const pasts = this.history.get(c.id) ?? []
+        pasts.push({ seq, before: c.before })
+        this.history.set(c.id, pasts)
+      }
+      this.versions.set(c.id, seq)
       this.compacting?.add(c.id)
+      const stored = c.after && this.byId(c.id)
+      if (stored) {
+        if (!this.place.has(c.id)) this.place.set(c.id, this.inserted++)
+        this.natural.set(c.id, stored)
+      } else {
+        this.place.delete(c.id)
+        this.natural.delete(c.id)
+      }
     }
     this.reindex(changes)
     this.writes += changes.length
@@ -268,6 +350,9 @@ export class Collection {
     await this.ds.dropDatabaseAsync()
     await fs.rm(this.file, { force: true })
     this.versions.clear()
+    this.history.clear()
+    this.natural.clear()
+    this.place.clear()
     for (const u of this.uniques) u.owners.clear()
     for (const s of this.sorted) s.invalidate()
   }

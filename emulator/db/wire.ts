@@ -92,7 +92,10 @@ export function parseWireObject(raw: unknown, nowMs: number, what: string): Doc 
 
 // Relaxed EJSON keeps numbers plain and writes dates as {"$date": ...}, which the SDK's
 // EJSON.parse turns back into Date objects.
-export const toWire = (doc: unknown): string => EJSON.stringify(doc, { relaxed: true })
+export function toWire(doc: unknown): string {
+  const text = EJSON.stringify(doc, { relaxed: true })
+  return text.includes(DOT) ? EJSON.stringify(fromStore(doc), { relaxed: true }) : text
+}
 
 // Canonical form keeps key order and number kinds: used to compare documents and index keys.
 export const canonical = (v: unknown): string => EJSON.stringify(v, { relaxed: false })
@@ -119,22 +122,44 @@ export function stripUndefined(value: unknown): unknown {
   return out
 }
 
-// nedb (like MongoDB 4.x) refuses stored field names that start with $ or contain a dot.
-export function assertStorable(value: unknown, path = ''): void {
+// Field names: the service refuses a name starting with '$' but stores one with a dot ({'key.':
+// '1'}) as it is, which nedb refuses. Stored documents carry such names with DOT in place of '.',
+// and every document leaving the service is translated back (toWire, fromStore). A query cannot
+// reach such a field (a dot in a path separates names), on the service as here.
+export const DOT = '\uE02E'
+
+// `value` as it is stored: names with a dot encoded. Throws on a name starting with '$'.
+// Returns `value` itself when nothing needs encoding.
+export function storable<T>(value: T, path = ''): T {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => assertStorable(v, `${path}.${i}`))
-    return
+    const out = value.map((v, i) => storable(v, `${path}.${i}`))
+    return (out.some((v, i) => v !== value[i]) ? out : value) as T
   }
-  if (!isPlainObject(value)) return
-  for (const key of Object.keys(value)) {
-    if (key.startsWith('$') || key.includes('.')) {
+  if (!isPlainObject(value)) return value
+  let changed = false
+  const out: Doc = {}
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith('$')) {
       throw new DbError(
         'DATABASE_REQUEST_FAILED',
-        `[FailedOperation] invalid field name '${key}'${path ? ` in '${path.slice(1)}'` : ''}: field names cannot start with '$' or contain '.'`
+        `[FailedOperation] invalid field name '${key}'${path ? ` in '${path.slice(1)}'` : ''}: field names cannot start with '$'`
       )
     }
-    assertStorable(value[key], `${path}.${key}`)
+    const next = storable(v, `${path}.${key}`)
+    const name = key.includes('.') ? key.split('.').join(DOT) : key
+    if (next !== v || name !== key) changed = true
+    out[name] = next
   }
+  return (changed ? out : value) as T
+}
+
+// A stored value as the caller wrote it (names with DOT turned back into dots).
+export function fromStore<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => fromStore(v)) as T
+  if (!isPlainObject(value)) return value
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) out[k.split(DOT).join('.')] = fromStore(v)
+  return out as T
 }
 
 // CloudBase ids are 32 hex characters. Built like an ObjectId (seconds, a per-process random

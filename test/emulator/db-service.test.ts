@@ -165,12 +165,12 @@ describe('wire shapes (as captured from the real SDK)', () => {
     expect(
       await call({ action: 'database.addCollection', collectionName: '../evil' })
     ).toMatchObject({ code: 'INVALID_PARAM' })
-    const dotted = await call({
+    const dollar = await call({
       action: 'database.insertDocument',
       collectionName: 'goods',
-      data: ['{"a.b":1}'],
+      data: ['{"$a":1}'],
     })
-    expect(dotted).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    expect(dollar).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   })
 })
 
@@ -250,7 +250,7 @@ describe('transactions', () => {
   const tx = async () =>
     (await call({ action: 'database.startTransaction' })).transactionId as string
 
-  test('a commit after a concurrent change to a read document is a conflict and applies nothing', async () => {
+  test('a transaction whose read document changed meanwhile still commits (only writes are checked)', async () => {
     await svc.resetAll({
       goods: [
         { _id: 'x', stock: 5 },
@@ -282,12 +282,33 @@ describe('transactions', () => {
       data: ej({ $inc: { stock: 10 } }),
       merge: true,
     })
-    const commit = await call({ action: 'database.commitTransaction', transactionId: id })
-    expect(commit).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect(
+      await call({ action: 'database.commitTransaction', transactionId: id })
+    ).not.toHaveProperty('code')
     expect(await svc.find('goods')).toEqual([
       { _id: 'x', stock: 15 },
-      { _id: 'y', stock: 0 },
+      { _id: 'y', stock: 1 },
     ])
+  })
+
+  test('a commit after an outside write to a document it wrote is a conflict and applies nothing', async () => {
+    await svc.resetAll({ goods: [{ _id: 'x', stock: 5 }] })
+    const id = await tx()
+    const inc = (n: number, transactionId?: string) =>
+      call({
+        action: 'database.modifyDocument',
+        collectionName: 'goods',
+        queryType: 'DOC',
+        query: ej({ _id: 'x' }),
+        data: ej({ $inc: { stock: n } }),
+        merge: true,
+        ...(transactionId ? { transactionId } : {}),
+      })
+    await inc(1, id)
+    await inc(10)
+    const commit = await call({ action: 'database.commitTransaction', transactionId: id })
+    expect(commit).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect(await svc.find('goods')).toEqual([{ _id: 'x', stock: 15 }])
     expect(await call({ action: 'database.commitTransaction', transactionId: id })).toMatchObject({
       code: 'DATABASE_TRANSACTION_FAIL',
     })

@@ -276,13 +276,20 @@ describe('documents', () => {
     expect((await db.collection('items').doc('i1').get()).data.name).toBe('apple')
   })
 
-  test('field names MongoDB would refuse are rejected', async () => {
+  test('a field name starting with $ is refused; one with a dot is kept as written', async () => {
     await expect(
-      db
-        .collection('boxes')
-        .doc('bad')
-        .set({ data: { 'a.b': 1 } })
+      db.collection('boxes').add({ data: { _id: 'bad', box: { $a: 1 } } })
     ).rejects.toThrow(/field name/)
+    await db
+      .collection('boxes')
+      .doc('dotted')
+      .set({ data: { 'a.b': 1, kind: 'dotted' } })
+    expect((await db.collection('boxes').doc('dotted').get()).data).toEqual({
+      _id: 'dotted',
+      'a.b': 1,
+      kind: 'dotted',
+    })
+    await db.collection('boxes').doc('dotted').remove()
   })
 })
 
@@ -731,23 +738,44 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(75)
   })
 
-  test('a concurrent write to a document the transaction read makes it retry (SDK logic), then commit', async () => {
+  test('a write to a document changed since the transaction began fails at once; the caller sees it (no retry through wx-server-sdk)', async () => {
     let attempts = 0
-    await db.runTransaction(async (t) => {
-      attempts++
-      const b = (await t.collection('accounts').doc('b').get()).data.balance as number
-      if (attempts === 1)
+    const run = () =>
+      db.runTransaction(async (t) => {
+        attempts++
+        const b = (await t.collection('accounts').doc('b').get()).data.balance as number
         await db
           .collection('accounts')
           .doc('b')
           .update({ data: { balance: _.inc(100) } })
+        // the transaction still reads what it saw first
+        expect((await t.collection('accounts').doc('b').get()).data.balance).toBe(b)
+        await t
+          .collection('accounts')
+          .doc('b')
+          .update({ data: { balance: b + 1 } })
+      })
+    await expect(run()).rejects.toThrow(/TransactionConflict/)
+    expect(attempts).toBe(1)
+    expect(await balance('b')).toBe(130)
+  })
+
+  test('a commit whose written document was changed outside is a conflict: runTransaction starts again', async () => {
+    let attempts = 0
+    await db.runTransaction(async (t) => {
+      attempts++
       await t
         .collection('accounts')
         .doc('b')
-        .update({ data: { balance: b + 1 } })
+        .update({ data: { balance: _.inc(1) } })
+      if (attempts === 1)
+        await db
+          .collection('accounts')
+          .doc('b')
+          .update({ data: { balance: _.inc(10) } })
     })
     expect(attempts).toBe(2)
-    expect(await balance('b')).toBe(131)
+    expect(await balance('b')).toBe(141)
   })
 
   test('startTransaction: rollback discards, commit applies', async () => {

@@ -81,3 +81,26 @@ describe('a sorted query is served only in index order', () => {
     expect(served({}, { createdAt: -1 }).served).toBe(false)
   })
 })
+
+describe('geo conditions and 2dsphere indexes', () => {
+  const places: CollectionSpec = {
+    indexes: [
+      // a geo index as the console declares it (the manifest type lists only sort directions)
+      { name: 'location', fields: [{ name: 'location', direction: '2dsphere' as unknown as 1 }] },
+      { name: 'spot', fields: [{ name: 'spot', direction: 1 }] },
+    ],
+  }
+  const point = { $geometry: { type: 'Point', coordinates: [113.3, 23.1] } }
+
+  test('a geo condition is served by a 2dsphere index on its field, not by a sort index', () => {
+    expect(checkQuery(places, { location: { $nearSphere: point } }, undefined)).toEqual({
+      served: true,
+      reason: '2dsphere index location',
+    })
+    expect(checkQuery(places, { spot: { $geoWithin: point } }, undefined).served).toBe(false)
+  })
+
+  test('a 2dsphere index does not serve a condition without a geo operator', () => {
+    expect(checkQuery(places, { location: { type: 'Point' } }, undefined).served).toBe(false)
+  })
+})
