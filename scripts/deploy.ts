@@ -20,6 +20,11 @@ export interface DbPlan {
   }[]
 }
 
+/** CloudBase's index key direction: ascending, descending or a geo (2dsphere) key. */
+const directionOf = (
+  d: Manifest['collections'][string]['indexes'][number]['fields'][number]['direction']
+) => (d === '2dsphere' ? '2dsphere' : d === -1 || d === 'desc' ? '-1' : '1')
+
 /** What `deploy db` applies: every collection, its indexes and its (deny-all) client rule. */
 export function dbPlan(manifest: Manifest): DbPlan[] {
   return Object.entries(manifest.collections).map(([collection, spec]) => ({
@@ -30,7 +35,7 @@ export function dbPlan(manifest: Manifest): DbPlan[] {
       MgoKeySchema: {
         MgoIndexKeys: ix.fields.map((f) => ({
           Name: f.name,
-          Direction: f.direction === -1 || f.direction === 'desc' ? '-1' : '1',
+          Direction: directionOf(f.direction),
         })),
         MgoIsUnique: !!ix.unique,
       },

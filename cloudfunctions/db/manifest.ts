@@ -7,7 +7,7 @@ import path from 'path'
 
 export interface IndexSpec {
   name: string
-  fields: { name: string; direction: 1 | -1 | 'asc' | 'desc' }[]
+  fields: { name: string; direction: 1 | -1 | 'asc' | 'desc' | '2dsphere' }[]
   unique?: boolean
 }
 

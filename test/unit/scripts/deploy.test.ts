@@ -22,4 +22,17 @@ describe('the database deploy plan', () => {
     const byActor = audit.createIndexes.find((i) => i.IndexName === 'actorOpenid_at')!
     expect(byActor.MgoKeySchema.MgoIndexKeys[1]).toEqual({ Name: 'at', Direction: '-1' })
   })
+
+  it('deploys a geo key as a 2dsphere index', () => {
+    const [places] = dbPlan({
+      collections: {
+        places: {
+          indexes: [{ name: 'location', fields: [{ name: 'location', direction: '2dsphere' }] }],
+        },
+      },
+    })
+    expect(places.createIndexes[0].MgoKeySchema.MgoIndexKeys).toEqual([
+      { Name: 'location', Direction: '2dsphere' },
+    ])
+  })
 })
