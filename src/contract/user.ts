@@ -6,6 +6,8 @@ import type { Page } from './errors'
 import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
 import { withCross, zOptionalText, zText } from './zod-rules'
 
+export * from './user.rules'
+
 // Inputs of the `user` function (docs/contract.md §3.1). Unknown keys are stripped: an `openid` or `roles`
 // that a caller smuggles into input never says who they are.
 

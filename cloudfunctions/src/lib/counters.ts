@@ -1,4 +1,7 @@
+import type { ViewerCounts } from '@/contract/viewer'
+import type { Actor } from './actor'
 import type { Doc } from './cloud'
+import type { Join } from './load'
 
 // Kept counters (pure part; lib/counting.ts writes them): what home, the tabs and the stats show on every visit costs one read at any size.
 // One document per community (`community:<id>`) holds a number per grid and key, e.g.
@@ -21,6 +24,29 @@ export interface Counted<T> {
   place(doc: T): Place | null
   /** The counter keys this document adds one to, e.g. `wish.open`, `wish.lit.y2026`. */
   keys(doc: T): string[]
+}
+
+/** What `user.counts` hands each domain: the viewer's grid counts and the grids they review. */
+export interface ViewerGrids {
+  home?: GridCounts
+  /** The grids whose queues the viewer works (null: not staff). */
+  reviewed: GridCounts[] | null
+}
+
+/**
+ * A domain's part in the kept counts: what it counts per grid (`counted`), the viewer's own
+ * documents it needs read with the caller for per-viewer counts (`viewerLoads`, optional), and
+ * how it turns both into the counts `user.counts` answers.
+ */
+export interface DomainCounters {
+  counted: Counted<never>
+  viewerLoads?: (openid: string) => Join[]
+  viewerCounts(
+    actor: Actor,
+    year: number,
+    grids: ViewerGrids,
+    joined: Record<string, Doc[]>
+  ): ViewerCounts['counts']
 }
 
 export interface GridCounts {

@@ -1,15 +1,16 @@
 import type { ViewerCounts } from '@/contract/viewer'
-import { userCounted, userCounts } from '../user/counters'
-import { wishCounted, wishCounts } from '../wish/counters'
-import type { WishDoc } from '../wish/store'
+import { userCounters } from '../user/counters'
+import { wishCounters } from '../wish/counters'
 import type { Actor } from './actor'
-import { tally, type Counted, type CounterDoc, type GridCounts } from './counters'
+import type { Doc } from './cloud'
+import type { Join } from './load'
+import { tally, type CounterDoc, type DomainCounters, type ViewerGrids } from './counters'
 
-// The registry of kept counters: one line per domain (what it counts, from which collection).
-export const COUNTED: Counted<never>[] = [
-  userCounted as Counted<never>,
-  wishCounted as Counted<never>,
-]
+// The registry of kept counts: one line per domain (what it counts per grid, what it reads with
+// the viewer, and the counts it answers in `user.counts`).
+export const COUNTERS: readonly DomainCounters[] = [userCounters, wishCounters]
+
+export const COUNTED = COUNTERS.map((c) => c.counted)
 
 /** The counter documents of a whole data set (the demo seed, a bench data set): see `tally`. */
 export const countersFor = (data: Record<string, unknown[]>): CounterDoc[] =>
@@ -18,13 +19,15 @@ export const countersFor = (data: Record<string, unknown[]>): CounterDoc[] =>
     COUNTED.map((counted) => ({ counted, docs: data[counted.collection] ?? [] }))
   )
 
-/** The counts `user.counts` answers, one line per domain. */
+/** What every domain reads with the caller for its per-viewer counts. */
+export const viewerLoads = (openid: string): Join[] =>
+  COUNTERS.flatMap((c) => c.viewerLoads?.(openid) ?? [])
+
+/** The counts `user.counts` answers: every domain's, merged. */
 export const viewerCounts = (
   actor: Actor,
   year: number,
-  grids: { home?: GridCounts; reviewed: GridCounts[] | null },
-  active: Pick<WishDoc, 'status'>[]
-): ViewerCounts['counts'] => ({
-  ...userCounts(grids.reviewed),
-  ...wishCounts(actor, year, grids, active),
-})
+  grids: ViewerGrids,
+  joined: Record<string, Doc[]>
+): ViewerCounts['counts'] =>
+  Object.assign({}, ...COUNTERS.map((c) => c.viewerCounts(actor, year, grids, joined)))

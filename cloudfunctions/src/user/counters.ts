@@ -1,5 +1,4 @@
-import type { ViewerCounts } from '@/contract/viewer'
-import type { Counted, GridCounts } from '../lib/counters'
+import type { Counted, DomainCounters } from '../lib/counters'
 import { countOf } from '../lib/counters'
 import type { UserDoc } from '../lib/actor'
 
@@ -23,8 +22,11 @@ export const userCounted: Counted<
         : [],
 }
 
-/** The user counts of `user.counts`: the residents waiting in the queues the viewer verifies. */
-export function userCounts(reviewed: GridCounts[] | null): ViewerCounts['counts'] {
-  if (!reviewed) return {}
-  return { 'user.toVerify': reviewed.reduce((n, g) => n + countOf(g, 'user.pending'), 0) }
+/** The user domain in `user.counts`: the residents waiting in the queues the viewer verifies. */
+export const userCounters: DomainCounters = {
+  counted: userCounted as Counted<never>,
+  viewerCounts: (_actor, _year, { reviewed }) =>
+    reviewed
+      ? { 'user.toVerify': reviewed.reduce((n, g) => n + countOf(g, 'user.pending'), 0) }
+      : {},
 }

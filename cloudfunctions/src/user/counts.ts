@@ -4,10 +4,9 @@ import { action } from '../lib/router'
 import { ok } from '../lib/result'
 import { shanghaiYear } from '../lib/time'
 import { isStaff } from '../lib/policy'
-import { countersOf, joinedCounters, type GridCounts } from '../lib/counters'
+import { countersOf, joinedCounters, type GridCounts, type ViewerGrids } from '../lib/counters'
 import { counters } from '../lib/counting'
-import { viewerCounts } from '../lib/counts'
-import { activeOf, joinedActive } from '../wish/store'
+import { viewerCounts, viewerLoads } from '../lib/counts'
 
 /**
  * Every count home shows, in one call, from the kept counters read with the viewer: one round
@@ -35,13 +34,13 @@ export const counts = action(
           .map(([, g]) => g)
       )
     }
-    const grids = {
+    const grids: ViewerGrids = {
       home: actor.gridId ? home?.grids[actor.gridId] : undefined,
       reviewed,
     }
     return ok<ViewerCounts>({
       year,
-      counts: viewerCounts(actor, year, grids, joinedActive(joined)),
+      counts: viewerCounts(actor, year, grids, joined),
     })
   },
   {
@@ -50,7 +49,7 @@ export const counts = action(
       countersOf.home,
       countersOf.committee,
       countersOf.worker,
-      activeOf(openid),
+      ...viewerLoads(openid),
     ],
   }
 )

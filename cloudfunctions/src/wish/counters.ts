@@ -1,8 +1,8 @@
 import { MAX_ACTIVE_WISHES } from '@/contract/wish'
 import type { ViewerCounts } from '@/contract/viewer'
-import type { Counted, GridCounts } from '../lib/counters'
+import type { Counted, DomainCounters } from '../lib/counters'
+import type { Join } from '../lib/load'
 import { countOf } from '../lib/counters'
-import type { Actor } from '../lib/actor'
 import { shanghaiYear } from '../lib/time'
 import type { WishDoc } from './store'
 
@@ -35,24 +35,32 @@ export const slotKey = (openid: string, n: number): string => `${openid}#${n}`
 export const slotsOf = (openid: string): string[] =>
   Array.from({ length: MAX_ACTIVE_WISHES }, (_x, n) => slotKey(openid, n))
 
+/** Reads the author's active wishes with the caller (see lib/load). */
+export const activeOf = (openid: string, as = 'active'): Join => ({
+  as,
+  from: 'wishes',
+  field: 'slot',
+  equals: slotsOf(openid),
+})
+
 /**
- * The wish counts of `user.counts`: the viewer's grid, the queue they review, and their own
- * fulfilled wishes to confirm (from their active wishes, at most three).
+ * The wish domain in `user.counts`: the viewer's grid, the queue they review, and their own
+ * fulfilled wishes to confirm (read with the caller from their active slots, at most three).
  */
-export function wishCounts(
-  actor: Actor,
-  year: number,
-  grids: { home?: GridCounts; reviewed: GridCounts[] | null },
-  active: Pick<WishDoc, 'status'>[]
-): Counts {
-  const out: Counts = {}
-  if (actor.gridId && actor.verified) {
-    out['wish.litThisYear'] = countOf(grids.home, litKey(year))
-    out['wish.openNow'] = countOf(grids.home, 'wish.open')
-    out['wish.toConfirm'] = active.filter((w) => w.status === 'fulfilled').length
-  }
-  if (grids.reviewed) {
-    out['wish.toReview'] = grids.reviewed.reduce((n, g) => n + countOf(g, 'wish.pending'), 0)
-  }
-  return out
+export const wishCounters: DomainCounters = {
+  counted: wishCounted as Counted<never>,
+  viewerLoads: (openid) => [activeOf(openid, 'wishActive')],
+  viewerCounts(actor, year, grids, joined) {
+    const out: Counts = {}
+    if (actor.gridId && actor.verified) {
+      const active = (joined['wishActive'] ?? []) as unknown as Pick<WishDoc, 'status'>[]
+      out['wish.litThisYear'] = countOf(grids.home, litKey(year))
+      out['wish.openNow'] = countOf(grids.home, 'wish.open')
+      out['wish.toConfirm'] = active.filter((w) => w.status === 'fulfilled').length
+    }
+    if (grids.reviewed) {
+      out['wish.toReview'] = grids.reviewed.reduce((n, g) => n + countOf(g, 'wish.pending'), 0)
+    }
+    return out
+  },
 }

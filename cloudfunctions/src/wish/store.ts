@@ -6,6 +6,7 @@ import type { UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
+export { activeOf } from './counters'
 
 // The `wishes` collection: one document per wish with a snapshot of the author (and the claimer)
 // taken when they acted, so views need no extra reads, and an embedded timeline.
@@ -152,12 +153,6 @@ async function placeOf(author: Author, held: Pick<WishDoc, 'slot'>[]): Promise<P
 }
 
 /** The join that reads an author's active wishes with the caller (see lib/load). */
-export const activeOf = (openid: string, as = 'active') => ({
-  as,
-  from: 'wishes',
-  field: 'slot',
-  equals: slotsOf(openid),
-})
 
 /**
  * Inserts a new active wish by `author` into one of their free slots. Another create racing for
