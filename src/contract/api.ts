@@ -25,6 +25,7 @@ export interface Api {
     setRoles: Action<typeof U.SetRolesInput, U.SetRolesResult>
     exportMyData: Action<typeof U.ExportMyDataInput, U.MyDataExport>
     deleteMe: Action<typeof U.DeleteMeInput, U.DeleteMeResult>
+    gridCode: Action<typeof U.GridCodeInput, U.GridCode>
   }
   wish: {
     create: Action<typeof W.CreateWishInput, W.Wish>
