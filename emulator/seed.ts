@@ -1,14 +1,18 @@
 // Demo data (docs/contract.md §6): loaded on the emulator's first start and by POST /api/_reset.
 // One street, community c1 with grids g1 and g2, and a second community c2 so that
-// cross-community permissions can be exercised.
+// cross-community permissions can be exercised; the demo personas, and the neighbours (`seed-*`)
+// whose wishes make the community look in use (seed-content.ts).
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
+import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
 
 type Doc = Record<string, unknown>
 
 const GRID_NAMES: Record<string, string> = { g1: '第一网格', g2: '第二网格', g3: '和平第一网格' }
 
 const building = (gridId: string, n: number) => ({ id: `${gridId}-b${n}`, name: `${n}号楼` })
+const buildingName = (buildingId: string) => `${buildingId.split('-b')[1]}号楼`
+const DAY = 24 * 3600 * 1000
 
 export function demoData(now: Date = new Date()): Record<string, Doc[]> {
   const at = now
@@ -34,7 +38,7 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     communityId: gridId === 'g3' ? 'c2' : 'c1',
     communityName: gridId === 'g3' ? '和平社区' : '幸福里社区',
     buildingId,
-    buildingName: `${buildingId.split('-b')[1]}号楼`,
+    buildingName: buildingName(buildingId),
     room,
     workerGridIds: [],
     elderMode: false,
@@ -100,6 +104,8 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
       }),
       resident('demo-resident-2', '建国', '李建国', '13800000002', 'g1', 'g1-b2', '202'),
       resident('demo-resident-3', '秀英', '王秀英', '13800000003', 'g2', 'g2-b4', '301'),
+      // 张桂兰's son, the same household (building and room) as demo-resident-1
+      resident('demo-resident-4', '阿伟', '张伟', '13800000004', 'g1', 'g1-b1', '101'),
       staff('demo-newcomer', '新邻居', '', '', {}),
       resident('demo-volunteer-1', '志强', '赵志强', '13800000005', 'g1', 'g1-b3', '502', {
         roles: ['resident', 'volunteer', 'redAgent'],
@@ -118,15 +124,51 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
         committeeCommunityId: 'c1',
       }),
       staff('demo-admin', '街道管理员', '孙明', '13800000009', { roles: ['admin'] }),
+      ...NEIGHBOURS.map(neighbour),
     ],
   }
+  data.wishes = seedWishes(now, NEIGHBOURS, {
+    gridName: (id) => GRID_NAMES[id],
+    buildingName,
+  }) as unknown as Doc[]
   return { ...data, counters: countersFor(data) as unknown as Doc[] }
+
+  function neighbour(n: Neighbour): Doc {
+    const since = new Date(now.getTime() - n.since * DAY)
+    const volunteer = n.volunteer && {
+      roles: ['resident', 'volunteer', ...(n.volunteer.redAgent ? ['redAgent'] : [])],
+      volunteer: {
+        status: 'approved',
+        partyMember: n.volunteer.partyMember,
+        skills: n.volunteer.skills,
+      },
+    }
+    const times = { boundAt: since, createdAt: since, updatedAt: since }
+    const doc = resident(
+      n.openid,
+      n.nickname,
+      n.realName,
+      n.phone,
+      n.gridId,
+      n.buildingId,
+      n.room,
+      {
+        ...times,
+        verifiedAt: since,
+        ...volunteer,
+      }
+    )
+    if (!n.pending) return doc
+    const { verifiedAt: _v, verifiedBy: _b, ...pending } = doc
+    return { ...pending, roles: [], bindStatus: 'pending' }
+  }
 }
 
 export const demoPersonas: { openid: string; label: string }[] = [
   { openid: 'demo-resident-1', label: '张桂兰 · 第一网格居民' },
   { openid: 'demo-resident-2', label: '李建国 · 第一网格居民' },
   { openid: 'demo-resident-3', label: '王秀英 · 第二网格居民' },
+  { openid: 'demo-resident-4', label: '张伟 · 第一网格居民（张桂兰的儿子）' },
   { openid: 'demo-newcomer', label: '新邻居 · 未绑定网格' },
   { openid: 'demo-volunteer-1', label: '赵志强 · 党员志愿者/红色代办员' },
   { openid: 'demo-volunteer-2', label: '陈晓燕 · 志愿者' },

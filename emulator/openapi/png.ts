@@ -1,9 +1,11 @@
-import crypto from 'node:crypto'
 import zlib from 'node:zlib'
+// The QR encoder miniprogram-ci itself uses (Kazuhiko Arase's, vendored in qrcode-terminal).
+import QRCode from 'qrcode-terminal/vendor/QRCode'
+import QRErrorCorrectLevel from 'qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel'
 
-// A small, valid PNG for the fake `wxacode.getUnlimited`: a code-like pattern derived from the
-// scene (three finder squares and a hashed module grid), with scene and page in tEXt chunks so
-// tools and tests can read back what the "QR code" points to.
+// A small, valid PNG for the fake `wxacode.getUnlimited`: a real QR code of the scene (WeChat's
+// 小程序码 is a round code no library reads; a QR code holding the same scene is what lets tests
+// and the local UI check what it points to), with scene and page in tEXt chunks as well.
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256)
@@ -82,52 +84,33 @@ export function readPngText(png: Buffer): Record<string, string> {
   return out
 }
 
-const MODULES = 29
-
-function modulePattern(seed: string): boolean[][] {
-  let bits = Buffer.alloc(0)
-  let block = crypto.createHash('sha256').update(seed).digest()
-  while (bits.length * 8 < MODULES * MODULES) {
-    bits = Buffer.concat([bits, block])
-    block = crypto.createHash('sha256').update(block).digest()
-  }
-  const grid: boolean[][] = []
-  for (let y = 0; y < MODULES; y++) {
-    grid.push([])
-    for (let x = 0; x < MODULES; x++) {
-      const i = y * MODULES + x
-      grid[y].push(((bits[i >> 3] >> (i & 7)) & 1) === 1)
-    }
-  }
-  const finder = (ox: number, oy: number) => {
-    for (let y = -1; y <= 7; y++) {
-      for (let x = -1; x <= 7; x++) {
-        const gx = ox + x
-        const gy = oy + y
-        if (gx < 0 || gy < 0 || gx >= MODULES || gy >= MODULES) continue
-        const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3))
-        grid[gy][gx] = ring !== 2 && ring !== 4
-      }
-    }
-  }
-  finder(0, 0)
-  finder(MODULES - 7, 0)
-  finder(0, MODULES - 7)
-  return grid
+/** The modules of a real QR code (byte mode, level M) holding `text`, dark = true. */
+function qrModules(text: string): boolean[][] {
+  const qr = new QRCode(-1, QRErrorCorrectLevel.M)
+  qr.addData(text)
+  qr.make()
+  const n = qr.getModuleCount()
+  return Array.from({ length: n }, (_r, y) => Array.from({ length: n }, (_c, x) => qr.isDark(y, x)))
 }
 
-/** A square code-like PNG of about `width` pixels for this scene. */
+/**
+ * A square PNG of about `width` pixels: a real QR code of the scene (what the mini-program gets
+ * as `options.scene` when it is scanned), so a test or a phone can read it back; scene and page
+ * are also in tEXt chunks.
+ */
 export function codePng(scene: string, page: string, width: number): Buffer {
-  const scale = Math.max(1, Math.floor(width / (MODULES + 8)))
-  const size = scale * (MODULES + 8)
-  const grid = modulePattern(`${page}?${scene}`)
+  const grid = qrModules(scene)
+  const modules = grid.length
+  const quiet = 4
+  const scale = Math.max(1, Math.floor(width / (modules + 2 * quiet)))
+  const size = scale * (modules + 2 * quiet)
   const pixels = new Uint8Array(size * size).fill(255)
-  for (let y = 0; y < MODULES; y++) {
-    for (let x = 0; x < MODULES; x++) {
+  for (let y = 0; y < modules; y++) {
+    for (let x = 0; x < modules; x++) {
       if (!grid[y][x]) continue
       for (let dy = 0; dy < scale; dy++) {
-        const row = (y + 4) * scale + dy
-        pixels.fill(0, row * size + (x + 4) * scale, row * size + (x + 5) * scale)
+        const row = (y + quiet) * scale + dy
+        pixels.fill(0, row * size + (x + quiet) * scale, row * size + (x + quiet + 1) * scale)
       }
     }
   }

@@ -193,6 +193,43 @@ export interface DeleteMeResult {
 export type PendingResidentsPage = Page<PendingResident>
 export type ResidentsPage = Page<ResidentItem>
 
+// user.gridCode: the grid's 小程序码 for a grid worker going door to door. Scanning it opens the
+// binding page with the scene, from which the page preselects the community and grid.
+
+export const GridCodeInput = z.object({ gridId: idSchema('网格') })
+export type GridCodeInput = z.infer<typeof GridCodeInput>
+
+export interface GridCode {
+  gridId: string
+  gridName: string
+  /** What the code carries, e.g. `g=g1` (see `gridScene`). */
+  scene: string
+  /** The code as a PNG data URL (`data:image/png;base64,...`). */
+  image: string
+}
+
+/** The page a grid code opens (no leading slash, as `wxacode.getUnlimited` wants it). */
+export const GRID_CODE_PAGE = 'pages/bind/index'
+
+/** The scene of a grid's code: `g=<gridId>` (WeChat allows 32 characters). */
+export const gridScene = (gridId: string): string => `g=${gridId}`
+
+/**
+ * The grid a scanned scene names, or null. The page gets the scene URL-encoded in
+ * `options.scene` (`g%3Dg1`): pass it as it came.
+ */
+export function gridOfScene(scene: string | undefined | null): string | null {
+  if (!scene) return null
+  let text = scene
+  try {
+    text = decodeURIComponent(scene)
+  } catch {
+    return null
+  }
+  const m = /^g=([A-Za-z0-9_-]{1,30})$/.exec(text)
+  return m ? m[1] : null
+}
+
 /** The `user` function's actions (registered in api.ts). */
 export interface UserApi {
   me: Action<typeof MeInput, Me>
@@ -207,4 +244,5 @@ export interface UserApi {
   setRoles: Action<typeof SetRolesInput, SetRolesResult>
   exportMyData: Action<typeof ExportMyDataInput, MyDataExport>
   deleteMe: Action<typeof DeleteMeInput, DeleteMeResult>
+  gridCode: Action<typeof GridCodeInput, GridCode>
 }

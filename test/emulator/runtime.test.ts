@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expectAllQueriesIndexed, startTestEmulator, type TestEmulator } from '../helpers/emulator'
+import { demoData } from '../../emulator/seed'
 
 // The emulator's function runtime and local HTTP API (docs/architecture.md §10, docs/contract.md §5), driven through the real
 // wx-server-sdk in the fixture functions under test/fixtures/functions.
@@ -244,9 +245,11 @@ describe('dev endpoints and data', () => {
       ok: true,
       data: { name: '新社区' },
     })
+    // the verified residents of g1 in the demo seed, still there after the restart
+    const seeded = demoData().users.filter((u) => u.gridId === 'g1' && u.bindStatus === 'verified')
     expect(await emu.call('probe', 'demo-admin', 'countUsers')).toEqual({
       ok: true,
-      data: { total: 3 },
+      data: { total: seeded.length },
     })
     await emu.setClock(DAY)
     await emu.reset()

@@ -11,6 +11,7 @@ import { verifyResident } from './verifyResident'
 import { setRoles } from './setRoles'
 import { exportMyData } from './exportMyData'
 import { deleteMe } from './deleteMe'
+import { gridCode } from './gridCode'
 import { purgeRequests } from './purgeRequests'
 import { recount } from '../lib/counting'
 
@@ -29,6 +30,7 @@ export const main = createFunction(
     setRoles,
     exportMyData,
     deleteMe,
+    gridCode,
   },
   { purgeRequests, recount }
 )

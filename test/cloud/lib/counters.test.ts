@@ -80,13 +80,22 @@ const approve = async (id: string): Promise<Wish> =>
 describe('kept counters', () => {
   it('the demo data starts with counters equal to the raw data', async () => {
     expect(await storedCounts(emu())).toEqual(await expectedCounts(emu()))
-    expect(await storedCounts(emu())).toMatchObject({
-      c1: { g1: { 'user.verified': 3 }, g2: { 'user.verified': 2 } },
-    })
+    // the seed's community is in use: residents, a queue to verify, wishes open, waiting, lit
+    const c1 = (await storedCounts(emu())).c1
+    for (const key of ['user.verified', 'wish.pending', 'wish.open']) {
+      expect(c1.g1[key]).toBeGreaterThan(0)
+      expect(c1.g2[key]).toBeGreaterThan(0)
+    }
+    expect(c1.g2['user.pending']).toBeGreaterThan(0)
+    expect(Object.keys(c1.g1).some((k) => k.startsWith('wish.lit.y'))).toBe(true)
   })
 
   it('equal the raw data after a scripted day: races, timers, re-binds and a deleted account', async () => {
     const e = emu()
+    const seeded = await expectedCounts(e)
+    const seededFulfilled = (await e.emulator.db.find('wishes')).filter(
+      (w) => w.status === 'fulfilled'
+    ).length
     // Four creates at once by one resident: the limit lets three through.
     const created = await Promise.all(
       [1, 2, 3, 4].map((n) => call(e, 'wish', P.resident1, 'create', wishInput(n)))
@@ -121,7 +130,11 @@ describe('kept counters', () => {
     data(await call(e, 'wish', P.volunteer1, 'fulfill', { id: b.id, note: '已经送到' }))
     await e.advanceClock(8 * 24 * 3600 * 1000)
     const fired = await e.fireTimer('wish')
-    expect(fired).toContainEqual({ name: 'autoConfirm', result: { ok: true, data: 1 } })
+    // this one, and the seed's wishes waiting for confirmation (they came due as well)
+    expect(fired).toContainEqual({
+      name: 'autoConfirm',
+      result: { ok: true, data: 1 + seededFulfilled },
+    })
 
     // Filed for a resident, posted and cancelled in each state a cancel starts from.
     data(
@@ -197,9 +210,16 @@ describe('kept counters', () => {
     for (const doc of await e.emulator.db.find('counters')) {
       expect([...(doc.gridIds as string[])].sort()).toEqual(Object.keys(doc.grids as Raw).sort())
     }
-    // The figures are not all zero: the script touched every key.
-    expect(expected.c1.g1).toMatchObject({ 'user.pending': 1, 'wish.pending': 1 })
-    expect(expected.c1.g2).toMatchObject({ 'user.pending': 1, 'wish.open': 1 })
+    // The figures moved from the seed's: the script touched every key.
+    const was = (grid: string, key: string) => Number(seeded.c1[grid]?.[key] ?? 0)
+    expect(expected.c1.g1).toMatchObject({
+      'user.pending': was('g1', 'user.pending') + 1,
+      'wish.pending': was('g1', 'wish.pending') + 1,
+    })
+    expect(expected.c1.g2).toMatchObject({
+      'user.pending': was('g2', 'user.pending') + 1,
+      'wish.open': was('g2', 'wish.open') + 1,
+    })
     expect(Object.keys(expected.c1.g1).some((k) => k.startsWith('wish.lit.y'))).toBe(true)
 
     // The recount timer rebuilds the same figures from scratch.
@@ -209,6 +229,10 @@ describe('kept counters', () => {
 
   it('what home and the grid page show comes from the counters and matches the data', async () => {
     const e = emu()
+    const seeded = (await expectedCounts(e)).c1 as Record<string, Record<string, number>>
+    const year = data(await call(e, 'user', P.resident1, 'counts', {})).year
+    const g1 = (key: string) => seeded.g1[key] ?? 0
+    const c1 = (key: string) => g1(key) + (seeded.g2[key] ?? 0)
     const w = await approve((await post(P.resident1, 1)).id)
     await post(P.resident2, 2)
     data(
@@ -220,15 +244,27 @@ describe('kept counters', () => {
       })
     )
     const home = data(await call(e, 'user', P.resident1, 'counts', {}))
-    expect(home.counts).toEqual({ 'wish.litThisYear': 0, 'wish.openNow': 1, 'wish.toConfirm': 0 })
+    expect(home.counts).toEqual({
+      'wish.litThisYear': g1(`wish.lit.y${year}`),
+      'wish.openNow': g1('wish.open') + 1,
+      'wish.toConfirm': 0,
+    })
+    const queues = {
+      'wish.toReview': c1('wish.pending') + 1,
+      'user.toVerify': c1('user.pending') + 1,
+    }
     const staff = data(await call(e, 'user', P.gridWorker, 'counts', {}))
-    expect(staff.counts).toMatchObject({ 'wish.toReview': 1, 'user.toVerify': 1 })
+    expect(staff.counts).toMatchObject(queues)
     const admin = data(await call(e, 'user', P.admin, 'counts', {}))
-    expect(admin.counts).toMatchObject({ 'wish.toReview': 1, 'user.toVerify': 1 })
+    expect(admin.counts).toMatchObject(queues)
     const stats = data(await call(e, 'wish', P.committee, 'stats', {}))
-    expect(stats.community).toMatchObject({ id: 'c1', openNow: 1, litThisYear: 0 })
+    expect(stats.community).toMatchObject({
+      id: 'c1',
+      openNow: c1('wish.open') + 1,
+      litThisYear: c1(`wish.lit.y${year}`),
+    })
     const grid = data(await call(e, 'user', P.resident1, 'myGrid', {}))
-    expect(grid.residentCount).toBe(3)
+    expect(grid.residentCount).toBe(g1('user.verified'))
     expect(w.status).toBe('open')
   })
 })

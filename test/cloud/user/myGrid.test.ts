@@ -1,6 +1,9 @@
+import { demoData } from '../../../emulator/seed'
 import { useEmulator } from '../helpers'
 
 const emu = useEmulator()
+const verifiedIn = (gridId: string) =>
+  demoData().users.filter((u) => u.gridId === gridId && u.bindStatus === 'verified').length
 
 describe('user.myGrid', () => {
   it('shows a resident their grid and its grid workers, masked', async () => {
@@ -18,7 +21,7 @@ describe('user.myGrid', () => {
         workers: [
           { id: 'demo-gridworker-1', nickname: '刘网格员', name: '刘*', phone: '138****0007' },
         ],
-        residentCount: 3,
+        residentCount: verifiedIn('g1'),
       },
     })
   })

@@ -27,7 +27,9 @@ describe('user.verifyResident', () => {
     expect(queue).toMatchObject({
       ok: true,
       data: {
+        // oldest binding first: the seed's neighbour who bound yesterday, then the newcomer
         items: [
+          { openid: 'seed-g2-06', gridName: '第二网格', can: { verify: true } },
           {
             openid: 'demo-newcomer',
             name: '吴新民',
@@ -49,7 +51,8 @@ describe('user.verifyResident', () => {
     const me = await emu.call('user', 'demo-newcomer', 'me')
     expect(me).toMatchObject({ ok: true, data: { verified: true, roles: ['resident'] } })
     const after = await emu.call('user', 'demo-gridworker-1', 'listPendingResidents', {})
-    expect(after).toMatchObject({ ok: true, data: { items: [] } })
+    // the newcomer left the queue; the seed's neighbour still waits
+    expect(after).toMatchObject({ ok: true, data: { items: [{ openid: 'seed-g2-06' }] } })
   })
 
   it('tells the resident by subscribe message', async () => {

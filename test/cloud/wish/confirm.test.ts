@@ -49,7 +49,8 @@ describe('wish.confirm', () => {
     const wall = data(
       await flow().call<{ items: Wish[] }>(R3, 'list', { scope: 'community', status: 'done' })
     )
-    expect(wall.items.map((i) => [i.id, i.thanks])).toEqual([[w.id, '感谢志愿者']])
+    // the newest lit wish leads the wall (the seed's neighbours lit theirs before)
+    expect(wall.items.map((i) => [i.id, i.thanks])[0]).toEqual([w.id, '感谢志愿者'])
   })
 
   it('thanks are optional', async () => {
