@@ -58,6 +58,7 @@ describe('round-trip budget with a requestId', () => {
     await within('user', P.admin, 'counts', {}, READ_TRIPS)
     await within('user', P.newcomer, 'listGrids', {}, READ_TRIPS)
     await within('user', P.resident1, 'myGrid', {}, READ_TRIPS)
+    await within('user', P.gridWorker, 'gridCode', { gridId: 'g1' }, WRITE_TRIPS)
     const bind = { gridId: 'g1', buildingId: 'g1-b1', room: '901', name: '新邻居' }
     await within('user', P.newcomer, 'bindGrid', bind, WRITE_TRIPS)
     // A first-time user without any profile yet.
@@ -132,5 +133,42 @@ describe('round-trip budget with a requestId', () => {
     measured['user.deleteMe'] = roundTrips
     expect(result.ok).toBe(true)
     expect(roundTrips).toBeLessThanOrEqual(7)
+  })
+
+  it('measures every action of every function (a new action must join the list above)', () => {
+    const every: { [F in FunctionName]: Record<ActionName<F>, true> } = {
+      user: {
+        me: true,
+        counts: true,
+        listGrids: true,
+        myGrid: true,
+        bindGrid: true,
+        updateProfile: true,
+        listPendingResidents: true,
+        listResidents: true,
+        verifyResident: true,
+        setRoles: true,
+        exportMyData: true,
+        deleteMe: true,
+        gridCode: true,
+      },
+      wish: {
+        create: true,
+        createFor: true,
+        list: true,
+        get: true,
+        claim: true,
+        release: true,
+        fulfill: true,
+        confirm: true,
+        cancel: true,
+        review: true,
+        stats: true,
+      },
+    }
+    const all = Object.entries(every).flatMap(([fn, actions]) =>
+      Object.keys(actions).map((a) => `${fn}.${a}`)
+    )
+    expect(all.filter((a) => !(a in measured))).toEqual([])
   })
 })
