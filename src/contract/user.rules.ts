@@ -55,6 +55,12 @@ export const BIND_RULES = {
   },
 } as const satisfies Record<string, TextRule>
 
+/** `user.bindGrid` on weapp: the code of the getPhoneNumber button, exchanged on the server. */
+export const PHONE_CODE_RULE = {
+  type: '手机号授权失败，请重试',
+  max: { value: 128, message: '手机号授权失败，请重试' },
+} as const satisfies TextRule
+
 /** `user.updateProfile`. */
 export const PROFILE_RULES = {
   nickname: {

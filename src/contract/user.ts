@@ -3,7 +3,14 @@ import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
 import { EmptyInput, idSchema, pageInput, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
-import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
+import {
+  BIND_RULES,
+  PHONE_CODE_RULE,
+  PROFILE_CROSS,
+  PROFILE_RULES,
+  VERIFY_CROSS,
+  VERIFY_RULES,
+} from './user.rules'
 import { withCross, zOptionalText, zText } from './zod-rules'
 
 // Inputs of the `user` function (DESIGN §4). Unknown keys are stripped: an `openid` or `roles`
@@ -23,11 +30,7 @@ export const BindGridInput = z.object({
   name: zText(BIND_RULES.name),
   phone: zOptionalText(BIND_RULES.phone),
   // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
-  phoneCode: z
-    .string('手机号授权失败，请重试')
-    .min(1)
-    .max(128, '手机号授权失败，请重试')
-    .optional(),
+  phoneCode: zOptionalText(PHONE_CODE_RULE),
 })
 export type BindGridInput = z.infer<typeof BindGridInput>
 
