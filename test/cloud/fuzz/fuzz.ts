@@ -336,3 +336,47 @@ export async function fuzzAction(
   fuzzTotals.ms += Date.now() - started
   return { failures, answers }
 }
+
+/** An action's valid input, and who it is for (they call half the time). */
+export type ActionFuzz = [valid: (r: Rng) => Record<string, unknown>, rightful: string[]]
+
+const CASES = Number(process.env.FUZZ_CASES ?? 200)
+const SEED = Number(process.env.FUZZ_SEED ?? 7)
+
+/**
+ * One test per action of `fn`, each `FUZZ_CASES` (200) generated calls from its own seed; a
+ * summary of the answers is printed at the end. Call inside a describe with the arrangements.
+ */
+export function fuzzEveryAction(
+  emu: () => TestEmulator,
+  fn: string,
+  actions: Record<string, ActionFuzz>,
+  seedOffset: number
+): void {
+  const tally: Record<string, Record<string, number>> = {}
+  afterAll(() => {
+    const lines = Object.entries(tally).map(([a, t]) => `${a} ${JSON.stringify(t)}`)
+    console.log(`fuzz ${fn}: ${fuzzTotals.calls} calls in ${fuzzTotals.ms} ms\n${lines.join('\n')}`)
+  })
+  it.each(Object.keys(actions).map((a, i) => [a, SEED * 100 + seedOffset + i] as const))(
+    `${fn}.%s (seed %i): the envelope, never INTERNAL, no change when refused`,
+    async (action, seed) => {
+      const [valid, rightful] = actions[action]
+      const { failures, answers } = await fuzzAction(
+        emu(),
+        fn,
+        action,
+        seed,
+        CASES,
+        valid,
+        rightful
+      )
+      expect(failures.slice(0, 5)).toEqual([])
+      // The generator reaches the action's rule, not only its schema: some calls pass.
+      expect(answers.ok).toBeGreaterThan(0)
+      expect(answers.INVALID_INPUT).toBeGreaterThan(0)
+      tally[action] = answers
+    },
+    120_000
+  )
+}

@@ -1,14 +1,12 @@
 import { PERSONAS as P, useEmulator } from '../helpers'
 import { WishFlow, wishInput } from '../wish/helpers'
 import { WISH_CATEGORIES, WISH_SCOPES, WISH_STATUSES } from '@/contract/wish'
-import { fuzzAction, fuzzTotals, type Rng } from './fuzz'
+import { fuzzEveryAction, type ActionFuzz, type Rng } from './fuzz'
 
 // Every action of `wish`, a few hundred generated inputs each, as every persona (see fuzz.ts),
 // on wishes in each state.
 
 const emu = useEmulator()
-const CASES = Number(process.env.FUZZ_CASES ?? 200)
-const SEED = Number(process.env.FUZZ_SEED ?? 7)
 
 /** The wishes arranged before each action's run, one per state. */
 type State = 'pending' | 'open' | 'claimed' | 'fulfilled' | 'done'
@@ -21,7 +19,7 @@ const anId = (r: Rng, state?: State) => {
 const content = (r: Rng) => ({ ...wishInput(r.int(100)), category: r.pick(WISH_CATEGORIES) })
 
 /** Each action's valid input, and who it is for. */
-const VALID: Record<string, [(r: Rng) => Record<string, unknown>, string[]]> = {
+const VALID: Record<string, ActionFuzz> = {
   create: [content, [P.resident1, P.resident2, P.resident3]],
   createFor: [
     (r) => ({
@@ -63,12 +61,6 @@ const VALID: Record<string, [(r: Rng) => Record<string, unknown>, string[]]> = {
   stats: [() => ({}), []],
 }
 
-const tally: Record<string, Record<string, number>> = {}
-afterAll(() => {
-  const line = Object.entries(tally).map(([a, t]) => `${a} ${JSON.stringify(t)}`)
-  console.log(`fuzz wish: ${fuzzTotals.calls} calls in ${fuzzTotals.ms} ms\n${line.join('\n')}`)
-})
-
 describe('fuzz: wish', () => {
   beforeEach(async () => {
     const flow = new WishFlow(emu())
@@ -86,22 +78,5 @@ describe('fuzz: wish', () => {
     }
   })
 
-  it.each(Object.keys(VALID).map((a, i) => [a, SEED * 100 + 50 + i] as const))(
-    'wish.%s (seed %i): the envelope, never INTERNAL, no change when refused',
-    async (action, seed) => {
-      const { failures, answers } = await fuzzAction(
-        emu(),
-        'wish',
-        action,
-        seed,
-        CASES,
-        ...VALID[action]
-      )
-      expect(failures.slice(0, 5)).toEqual([])
-      expect(answers.ok).toBeGreaterThan(0)
-      expect(answers.INVALID_INPUT).toBeGreaterThan(0)
-      tally[action] = answers
-    },
-    120_000
-  )
+  fuzzEveryAction(emu, 'wish', VALID, 50)
 })
