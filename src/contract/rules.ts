@@ -51,6 +51,9 @@ export const idRule = (label: string): TextRule => ({
   max: { value: 64, message: `${label}格式不正确` },
 })
 
+/** The same rule for a field that may be left out or blank (its limits and pattern still hold). */
+export const optionalRule = ({ required: _r, blank: _b, ...rest }: TextRule): TextRule => rest
+
 export interface Limit {
   value: number
   message: string

@@ -107,7 +107,10 @@ export const WISH_RULES = {
 
 /** The dialogs of a wish's steps. */
 export const WISH_STEP_RULES = {
-  /** `wish.release`: why the claimer gives it back. */
+  /**
+   * `wish.release`: why the claimer gives it back. The release dialog asks for one; the input
+   * takes it as optional (`release {id}` works, see wish.ts), limited alike.
+   */
   releaseReason: { ...reason, required: '请填写放弃原因', blank: '请填写放弃原因' },
   /** `wish.review` when refusing (required then, see WISH_REVIEW_CROSS). */
   reviewReason: reason,

@@ -12,6 +12,7 @@ import {
   type WishCategory,
   type WishStatus,
 } from './wish.rules'
+import { optionalRule } from './rules'
 import { withCross, zInt, zOptionalText, zText } from './zod-rules'
 
 // 微心愿 micro-wishes (DESIGN §4, issue #3).
@@ -48,7 +49,8 @@ export type WishIdInput = z.infer<typeof WishIdInput>
 
 export const ReleaseWishInput = z.object({
   id: wishId,
-  reason: zText(STEP.releaseReason),
+  // Optional: docs/contract.md lists `release {id}`; given, it is limited and content-checked.
+  reason: zOptionalText(optionalRule(STEP.releaseReason)),
 })
 export type ReleaseWishInput = z.infer<typeof ReleaseWishInput>
 

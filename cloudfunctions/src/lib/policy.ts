@@ -12,9 +12,14 @@ export function servesGrid(
   return !!place.communityId && actor.committeeCommunityId === place.communityId
 }
 
-/** A volunteer whose application the community approved (claims wishes, takes errands). */
-export const isApprovedVolunteer = (a: Actor): boolean =>
-  a.roles.includes('volunteer') && a.user?.volunteer?.status === 'approved'
+/**
+ * An approved volunteer (claims wishes, signs up for activities): one who holds the `volunteer`
+ * role. The role is the approval - granted by the committee in the roster (`user.setRoles`) or,
+ * with the volunteer domain, by approving an application (docs/contract.md §4.2) - so there is
+ * one fact to check and one to revoke. The application record (`volunteer.status`) says how
+ * someone applied, not whether they may act.
+ */
+export const isApprovedVolunteer = (a: Actor): boolean => a.roles.includes('volunteer')
 
 /** Holds any staff role (grid worker, committee, admin). */
 export const isStaff = (actor: Actor): boolean =>

@@ -91,7 +91,7 @@ export const wishById = (id: string) => ({ as: 'wish', from: 'wishes', field: '_
 export async function move(
   wish: WishDoc,
   from: WishStatus,
-  guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid'>>,
+  guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid' | 'filedBy'>>,
   changes: Partial<WishDoc>,
   step: TimelineDoc
 ): Promise<WishDoc | null> {
@@ -100,6 +100,13 @@ export async function move(
   await count(wishCounted, { ...wish, status: from }, now)
   return now
 }
+
+/** The guard of a move made by the author, or by the filer on the author's behalf. */
+export const speaker = (
+  openid: string,
+  onBehalf: boolean
+): Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>> =>
+  onBehalf ? { filedBy: openid } : { authorOpenid: openid }
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
 
