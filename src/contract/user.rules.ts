@@ -70,10 +70,10 @@ export const PROFILE_RULES = {
   },
 } as const satisfies Record<string, TextRule>
 
-export const PROFILE_CROSS: readonly CrossRule<'nickname' | 'elderMode'>[] = [
+export const PROFILE_CROSS: readonly CrossRule<'nickname' | 'elderMode' | 'creditByName'>[] = [
   {
     kind: 'anyOf',
-    fields: ['nickname', 'elderMode'],
+    fields: ['nickname', 'elderMode', 'creditByName'],
     field: 'nickname',
     message: '没有需要修改的内容',
   },

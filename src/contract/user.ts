@@ -38,6 +38,7 @@ export const UpdateProfileInput = withCross(
   z.object({
     nickname: zOptionalText(PROFILE_RULES.nickname),
     elderMode: z.boolean('长辈模式开关格式不正确').optional(),
+    creditByName: z.boolean('署名开关格式不正确').optional(),
   }),
   PROFILE_CROSS
 )
@@ -96,6 +97,8 @@ export interface Me {
   realName: string | null
   phone: string | null
   elderMode: boolean
+  /** A volunteer chose to be credited by nickname on the wish wall for the wishes they light. */
+  creditByName: boolean
   /** Grids this user serves as a grid worker. */
   workerGridIds: string[]
   /** Community this user moderates as committee. */
@@ -120,7 +123,7 @@ export interface StaffContact {
   /** Masked unless the viewer has a need (138****0001). */
   phone: string
   /** The viewer may dial this person (their full phone is known and it is not the viewer). */
-  can?: ContactCan
+  can: ContactCan
 }
 
 export interface MyGrid {

@@ -1,3 +1,4 @@
+import type { ContactCan } from '@/contract/common'
 import type { Actor, UserDoc } from './actor'
 
 // Cross-domain permission facts. Pure: no database, so they are tested as tables.
@@ -36,3 +37,13 @@ export function canFileFor(
   if (target._id === actor.openid || target.bindStatus !== 'verified') return false
   return !!target.gridId && actor.workerGridIds.includes(target.gridId)
 }
+
+/**
+ * What the viewer may do with a person shown to them: call when the view gives their full phone
+ * (`shownPhone`: null when masked) and it is someone else (never a button to dial oneself).
+ */
+export const contactCan = (
+  actor: Actor,
+  personOpenid: string | null | undefined,
+  shownPhone: string | null | undefined
+): ContactCan => ({ call: !!shownPhone && !!personOpenid && personOpenid !== actor.openid })

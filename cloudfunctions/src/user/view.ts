@@ -4,7 +4,7 @@ import { maskName, maskPhone } from '@/contract/mask'
 import { ROLES, type Role } from '@/contract/roles'
 import { actorFrom, type Actor, type UserDoc } from '../lib/actor'
 import { iso } from '../lib/time'
-import { canFileFor } from '../lib/policy'
+import { canFileFor, contactCan } from '../lib/policy'
 import { canVerify, setRolesDenial } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
@@ -33,6 +33,7 @@ export function meView(openid: string, user: UserDoc | null): Me {
     realName: user?.realName || null,
     phone: user?.phone || null,
     elderMode: user?.elderMode ?? false,
+    creditByName: user?.creditByName ?? false,
     workerGridIds: user?.roles?.includes('gridWorker') ? (user.workerGridIds ?? []) : [],
     committeeCommunityId: user?.roles?.includes('committee')
       ? (user.committeeCommunityId ?? null)
@@ -41,13 +42,14 @@ export function meView(openid: string, user: UserDoc | null): Me {
   }
 }
 
-/** A staff member as a resident sees them: masked, since residents have no need for more. */
-export function staffContact(user: UserDoc, full: boolean): StaffContact {
+/** A staff member as `actor` sees them: in full when they need to reach them, else masked. */
+export function staffContact(actor: Actor, user: UserDoc, full: boolean): StaffContact {
   return {
     id: user._id,
     nickname: user.nickname || DEFAULT_NICKNAME,
     name: full ? (user.realName ?? '') : maskName(user.realName),
     phone: full ? (user.phone ?? '') : maskPhone(user.phone),
+    can: contactCan(actor, user._id, full ? user.phone : null),
   }
 }
 

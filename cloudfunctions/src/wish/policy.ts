@@ -97,6 +97,17 @@ export const seesAuthorContact = (a: Actor, w: WishFacts): boolean =>
 export const seesClaimerContact = (a: Actor, w: WishFacts): boolean =>
   isClaimer(a, w) || servesGrid(a, w) || (isAuthor(a, w) && IN_HAND.includes(w.status))
 
+/**
+ * Sees the claimer's nickname: the author (who thanks them, before and after confirming) and who
+ * speaks for them, the claimer, staff of the grid; everyone else only when the volunteer chose to
+ * be credited by name (snapshotted at claim), masked otherwise.
+ */
+export const seesClaimerNickname = (
+  a: Actor,
+  w: WishFacts & { claimerCreditByName?: boolean | null }
+): boolean =>
+  !!w.claimerCreditByName || speaksForAuthor(a, w) || isClaimer(a, w) || servesGrid(a, w)
+
 /** The rating is between the author, the claimer and the reviewers; the thanks are public. */
 export const seesRating = (a: Actor, w: WishFacts): boolean =>
   isAuthor(a, w) || isClaimer(a, w) || servesGrid(a, w)

@@ -37,6 +37,7 @@ export const release = action(
       claimerNickname: null,
       claimerName: null,
       claimerPhone: null,
+      claimerCreditByName: false,
       claimedAt: null,
       releaseReason: reason,
     }

@@ -39,6 +39,8 @@ export interface WishDoc {
   claimerNickname: string | null
   claimerName: string | null
   claimerPhone: string | null
+  /** The claimer chose, when they claimed, to be credited by nickname on the wall. */
+  claimerCreditByName?: boolean
   reviewedBy: string | null
   rejectReason: string | null
   releaseReason: string | null
@@ -74,7 +76,12 @@ export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'claimerOpenid',
-    anonymize: { claimerName: '已注销用户', claimerPhone: '', claimerNickname: '已注销用户' },
+    anonymize: {
+      claimerName: '已注销用户',
+      claimerPhone: '',
+      claimerNickname: '已注销用户',
+      claimerCreditByName: false,
+    },
   },
 ]
 

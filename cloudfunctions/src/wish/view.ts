@@ -1,30 +1,47 @@
-import type { Wish, WishPerson } from '@/contract/wish'
+import type { Wish, WishClaimer, WishPerson } from '@/contract/wish'
 import { maskName } from '@/contract/mask'
 import type { Actor } from '../lib/actor'
 import { iso } from '../lib/time'
-import { canOf, seesAuthorContact, seesClaimerContact, seesRating } from './policy'
+import { contactCan } from '../lib/policy'
+import {
+  canOf,
+  seesAuthorContact,
+  seesClaimerContact,
+  seesClaimerNickname,
+  seesRating,
+} from './policy'
 import type { WishDoc } from './store'
 
 /** What anyone who may not see a wish is told, whether or not it exists. */
 export const NOT_SEEN = '心愿不存在或您无权查看'
 
 /** The author from the snapshot: building for everyone, name in full, room and phone on need. */
-const authorOf = (w: WishDoc, full: boolean): WishPerson => ({
-  nickname: w.authorNickname,
-  name: full ? w.authorName : maskName(w.authorName),
-  buildingName: w.authorBuildingName || null,
-  room: full ? w.authorRoom || null : null,
-  phone: full ? w.authorPhone || null : null,
-})
+const authorOf = (actor: Actor, w: WishDoc): WishPerson => {
+  const full = seesAuthorContact(actor, w)
+  const phone = full ? w.authorPhone || null : null
+  return {
+    nickname: w.authorNickname,
+    name: full ? w.authorName : maskName(w.authorName),
+    buildingName: w.authorBuildingName || null,
+    room: full ? w.authorRoom || null : null,
+    phone,
+    can: contactCan(actor, w.authorOpenid, phone),
+  }
+}
 
-const claimerOf = (w: WishDoc, full: boolean): Wish['claimer'] =>
-  w.claimerOpenid
-    ? {
-        nickname: w.claimerNickname ?? '',
-        name: full ? (w.claimerName ?? '') : maskName(w.claimerName),
-        phone: full ? w.claimerPhone || null : null,
-      }
-    : null
+/** The claimer from the snapshot: contact on need, nickname to the author and when credited. */
+const claimerOf = (actor: Actor, w: WishDoc): WishClaimer | null => {
+  if (!w.claimerOpenid) return null
+  const full = seesClaimerContact(actor, w)
+  const phone = full ? w.claimerPhone || null : null
+  const nickname = w.claimerNickname ?? ''
+  return {
+    nickname: seesClaimerNickname(actor, w) ? nickname : maskName(nickname),
+    name: full ? (w.claimerName ?? '') : maskName(w.claimerName),
+    phone,
+    can: contactCan(actor, w.claimerOpenid, phone),
+  }
+}
 
 /** A wish as `actor` may see it: personal data masked unless they need it, `can` for their buttons. */
 export function wishView(actor: Actor, w: WishDoc): Wish {
@@ -37,8 +54,8 @@ export function wishView(actor: Actor, w: WishDoc): Wish {
     gridId: w.gridId,
     gridName: w.gridName,
     communityId: w.communityId,
-    author: authorOf(w, seesAuthorContact(actor, w)),
-    claimer: claimerOf(w, seesClaimerContact(actor, w)),
+    author: authorOf(actor, w),
+    claimer: claimerOf(actor, w),
     mine: w.authorOpenid === actor.openid,
     filedByGridWorker: !!w.filedBy,
     rejectReason: w.rejectReason,

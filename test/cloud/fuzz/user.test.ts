@@ -22,7 +22,11 @@ const VALID: Record<string, (r: Rng) => Record<string, unknown>> = {
     ...(r.chance(0.5) ? { phone: '13911112222' } : {}),
     ...(r.chance(0.2) ? { phoneCode: 'phone:13911113333' } : {}),
   }),
-  updateProfile: (r) => ({ nickname: r.pick(['老李', '张阿姨🌸']), elderMode: r.chance(0.5) }),
+  updateProfile: (r) => ({
+    nickname: r.pick(['老李', '张阿姨🌸']),
+    elderMode: r.chance(0.5),
+    creditByName: r.chance(0.5),
+  }),
   listPendingResidents: (r) => ({ limit: 1 + r.int(50) }),
   listResidents: (r) => ({ gridId: r.pick(['g1', 'g2', 'g3']), limit: 1 + r.int(50) }),
   verifyResident: (r) => ({
