@@ -183,8 +183,19 @@ export interface SetRolesResult {
   committeeCommunityId: string | null
 }
 
+/** One part of the readable export: a title and its lines, in Chinese. */
+export interface ExportSection {
+  title: string
+  lines: string[]
+}
+
 export interface MyDataExport {
   exportedAt: string
+  /**
+   * The same data, readable: field labels in Chinese, times in Asia/Shanghai (北京时间),
+   * statuses by their labels. `profile`, `activity` and `records` stay the machine-readable file.
+   */
+  summary: ExportSection[]
   profile: Record<string, unknown> | null
   activity: Record<string, unknown>[]
   records: Record<string, Record<string, unknown>[]>

@@ -2,10 +2,11 @@ import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wis
 import { db, type Doc } from '../lib/cloud'
 import { count } from '../lib/counting'
 import { applied, isDuplicateKey, transition, type Step } from '../lib/store'
-import type { UserDoc } from '../lib/actor'
+import type { Actor, UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
+import { wishExport, wishLine } from './view'
 
 // The `wishes` collection: one document per wish with a snapshot of the author (and the claimer)
 // taken when they acted, so views need no extra reads, and an embedded timeline.
@@ -60,11 +61,19 @@ export interface WishDoc {
 
 export const wishes = () => db().collection<WishDoc>('wishes')
 
-/** Where a wish holds a person's data: anonymised when they delete their account (lib/personal-data). */
+const exported = (owner: Actor, doc: Doc) => wishExport(owner, doc as unknown as WishDoc)
+const line = (owner: Actor, doc: Doc) => wishLine(owner, doc as unknown as WishDoc)
+
+/**
+ * Where a wish holds a person's data: exported to them as their views show it, anonymised when
+ * they delete their account (lib/personal-data).
+ */
 export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'authorOpenid',
+    exported,
+    summary: { title: '我发布的心愿', line },
     anonymize: {
       authorName: '已注销用户',
       authorPhone: '',
@@ -76,6 +85,8 @@ export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'claimerOpenid',
+    exported,
+    summary: { title: '我认领的心愿', line },
     anonymize: {
       claimerName: '已注销用户',
       claimerPhone: '',
