@@ -33,10 +33,16 @@ export function makeRng(seed: number) {
 }
 export type Rng = ReturnType<typeof makeRng>
 
-/** Callers: every persona, a stranger without a profile, and a call without identity. */
+/**
+ * Callers: every persona, strangers without a profile (one whose OPENID looks like an operator
+ * or a path, one very long), and a call without identity.
+ */
 export const CALLERS: readonly (string | null)[] = [
   ...Object.values(PERSONAS),
   'fuzz-stranger',
+  '$ne',
+  'a.b',
+  'x'.repeat(300),
   null,
 ]
 
