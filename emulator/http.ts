@@ -23,20 +23,32 @@ export class HttpError extends Error {
   }
 }
 
+/** How much of an oversized body is read and dropped so that the 413 answer reaches the caller. */
+const DRAIN_LIMIT = 64 * 1024 * 1024
+
+/**
+ * The request body, up to `limit` bytes. A longer body is refused with 413 (`HttpError`), after
+ * the rest of it has been read and dropped: answering while the caller is still sending would
+ * reset the connection under them, and they would never see the answer. Beyond DRAIN_LIMIT the
+ * connection is closed instead.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = []
     let size = 0
     req.on('data', (d: Buffer) => {
       size += d.length
-      if (size > limit) {
-        reject(new HttpError(413, 'request body too large'))
-        req.destroy()
-        return
-      }
-      parts.push(d)
+      if (size <= limit) parts.push(d)
+      else if (size > DRAIN_LIMIT) req.destroy()
+      else parts.length = 0
     })
-    req.on('end', () => resolve(Buffer.concat(parts)))
+    req.on('end', () => {
+      if (size > limit) reject(new HttpError(413, 'request body too large'))
+      else resolve(Buffer.concat(parts))
+    })
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'request body incomplete'))
+    })
     req.on('error', reject)
   })
 }

@@ -6,7 +6,8 @@
 interface InvokeMessage {
   type: 'invoke'
   id: number
-  event: unknown
+  /** The event as JSON text: parsed here, so an event of any depth arrives (runner.ts). */
+  eventJson: string
   context: Record<string, unknown>
   env: Record<string, string | null>
   clockOffset: number
@@ -68,7 +69,8 @@ async function invoke(msg: InvokeMessage): Promise<void> {
   }
   try {
     if (!main) throw new Error(`function failed to load:\n${loadError}`)
-    const result = await main(msg.event, msg.context)
+    const event: unknown = JSON.parse(msg.eventJson)
+    const result = await main(event, msg.context)
     // SCF returns the JSON encoding of the result; undefined becomes null.
     send({ type: 'result', id: msg.id, json: JSON.stringify(result === undefined ? null : result) })
   } catch (e) {

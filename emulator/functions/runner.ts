@@ -7,6 +7,7 @@ import readline from 'node:readline'
 import { buildSync } from 'esbuild'
 import type { Clock } from '../clock'
 import { APP_ID, ENV_ID } from '../constants'
+import { toJson } from './event-json'
 import type { FunctionInfo } from './registry'
 
 // Runs cloud functions the way SCF does: per function a pool of instances (child processes),
@@ -385,14 +386,26 @@ export class FunctionRunner {
         )
       ),
     }
-    inst.child.send({
-      type: 'invoke',
-      id,
-      event: pending.event,
-      context,
-      env,
-      clockOffset: this.opts.clock.offsetMs,
-    })
+    try {
+      // The event goes as JSON text, at any depth (see event-json.ts); the instance parses it.
+      inst.child.send({
+        type: 'invoke',
+        id,
+        eventJson: toJson(pending.event),
+        context,
+        env,
+        clockOffset: this.opts.clock.offsetMs,
+      })
+    } catch (e) {
+      // Never leave the instance busy, nor throw into whoever pumped the queue.
+      this.finish(pool, inst, {
+        ok: false,
+        reason: 'crashed',
+        detail: `could not hand the event to the instance: ${(e as Error).message}`,
+        invocation: inv,
+        ms: Date.now() - inv.startedAt,
+      })
+    }
   }
 
   private finish(pool: Pool, inst: Instance, outcome: Outcome): void {

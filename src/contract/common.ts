@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idRule } from './rules'
+import { hasLoneSurrogate, idRule } from './rules'
 import { zText } from './zod-rules'
 export type { Page } from './errors'
 
@@ -8,7 +8,11 @@ export type { Page } from './errors'
 export const idSchema = (label: string) => zText(idRule(label))
 
 export const pageInput = {
-  cursor: z.string('分页参数不正确').max(200, '分页参数不正确').optional(),
+  cursor: z
+    .string('分页参数不正确')
+    .max(200, '分页参数不正确')
+    .refine((c) => !hasLoneSurrogate(c), '分页参数不正确')
+    .optional(),
   limit: z
     .number('每页数量必须是数字')
     .int('每页数量必须是整数')

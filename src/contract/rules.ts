@@ -5,12 +5,54 @@
 /** Characters as people count them: code points, so an emoji is one. */
 export const textLength = (s: string): number => [...s].length
 
+/** What any text field answers when it holds a broken character (an unpaired UTF-16 surrogate). */
+export const BROKEN_TEXT = '包含无法识别的字符，请删除后重试'
+
+/**
+ * Holds half of a UTF-16 surrogate pair on its own: not a character, and no store, search or
+ * message can carry it faithfully. (A loop, not a regex: lookbehind breaks older weapp engines.)
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0xd800 || c > 0xdfff) continue
+    const next = s.charCodeAt(i + 1)
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true
+    i++ // a whole pair
+  }
+  return false
+}
+
+/** How deeply a request may nest (the request object itself is level 1); inputs need 3 or 4. */
+export const MAX_INPUT_DEPTH = 32
+
+/**
+ * The top-level key under which `value` nests deeper than `max` levels, or null. Iterative, so a
+ * body nested 10,000 levels deep is measured, not a stack overflow.
+ */
+export function tooDeep(value: unknown, max: number = MAX_INPUT_DEPTH): string | null {
+  if (!value || typeof value !== 'object') return null
+  const stack: [unknown, number, string][] = Object.entries(value).map(([k, v]) => [v, 2, k])
+  while (stack.length) {
+    const [v, depth, key] = stack.pop()!
+    if (!v || typeof v !== 'object') continue
+    if (depth > max) return key
+    for (const child of Object.values(v)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1, key])
+    }
+  }
+  return null
+}
+
 /** An id picked from a list (grid, building, resident…). */
 export const idRule = (label: string): TextRule => ({
   required: `${label}格式不正确`,
   blank: `请选择${label}`,
   max: { value: 64, message: `${label}格式不正确` },
 })
+
+/** The same rule for a field that may be left out or blank (its limits and pattern still hold). */
+export const optionalRule = ({ required: _r, blank: _b, ...rest }: TextRule): TextRule => rest
 
 export interface Limit {
   value: number
@@ -78,6 +120,7 @@ export function checkText(rule: TextRule, raw: unknown): string | undefined {
   if (raw === undefined || raw === null) return rule.required
   if (typeof raw !== 'string') return rule.type ?? rule.required ?? '格式不正确'
   const v = raw.trim()
+  if (hasLoneSurrogate(v)) return BROKEN_TEXT
   if (!v) return checkBlank(rule)
   const n = textLength(v)
   if (rule.min && n < rule.min.value) return rule.min.message

@@ -29,6 +29,17 @@ export const USER_TEMPLATES = {
   bindResult: 'BIND_RESULT',
 } as const
 
+/** What each audited step of the user domain is called in a person's data export. */
+export const USER_AUDIT_LABELS: Record<string, string> = {
+  'user.bindGrid': '绑定网格',
+  'user.updateProfile': '修改个人资料',
+  'user.verifyResident': '审核居民绑定',
+  'user.verify': '认证居民',
+  'user.reject': '驳回居民绑定',
+  'user.setRoles': '设置角色',
+  'user.deleteMe': '注销账号',
+}
+
 export const PHONE_RE = /^1[3-9]\d{9}$/
 export const ROOM_RE = /^[0-9A-Za-z-]{1,10}$/
 export const NAME_RE = /^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/
@@ -55,6 +66,12 @@ export const BIND_RULES = {
   },
 } as const satisfies Record<string, TextRule>
 
+/** `user.bindGrid` on weapp: the code of the getPhoneNumber button, exchanged on the server. */
+export const PHONE_CODE_RULE = {
+  type: '手机号授权失败，请重试',
+  max: { value: 128, message: '手机号授权失败，请重试' },
+} as const satisfies TextRule
+
 /** `user.updateProfile`. */
 export const PROFILE_RULES = {
   nickname: {
@@ -64,10 +81,10 @@ export const PROFILE_RULES = {
   },
 } as const satisfies Record<string, TextRule>
 
-export const PROFILE_CROSS: readonly CrossRule<'nickname' | 'elderMode'>[] = [
+export const PROFILE_CROSS: readonly CrossRule<'nickname' | 'elderMode' | 'creditByName'>[] = [
   {
     kind: 'anyOf',
-    fields: ['nickname', 'elderMode'],
+    fields: ['nickname', 'elderMode', 'creditByName'],
     field: 'nickname',
     message: '没有需要修改的内容',
   },

@@ -3,7 +3,14 @@ import { z } from 'zod'
 import { ROLES, type BindStatus, type Role } from './roles'
 import { EmptyInput, idSchema, pageInput, type Action, type Can, type ContactCan } from './common'
 import type { Page } from './errors'
-import { BIND_RULES, PROFILE_CROSS, PROFILE_RULES, VERIFY_CROSS, VERIFY_RULES } from './user.rules'
+import {
+  BIND_RULES,
+  PHONE_CODE_RULE,
+  PROFILE_CROSS,
+  PROFILE_RULES,
+  VERIFY_CROSS,
+  VERIFY_RULES,
+} from './user.rules'
 import { withCross, zOptionalText, zText } from './zod-rules'
 
 export * from './user.rules'
@@ -25,11 +32,7 @@ export const BindGridInput = z.object({
   name: zText(BIND_RULES.name),
   phone: zOptionalText(BIND_RULES.phone),
   // weapp: the code from <Button openType="getPhoneNumber">; the server exchanges it.
-  phoneCode: z
-    .string('手机号授权失败，请重试')
-    .min(1)
-    .max(128, '手机号授权失败，请重试')
-    .optional(),
+  phoneCode: zOptionalText(PHONE_CODE_RULE),
 })
 export type BindGridInput = z.infer<typeof BindGridInput>
 
@@ -37,6 +40,7 @@ export const UpdateProfileInput = withCross(
   z.object({
     nickname: zOptionalText(PROFILE_RULES.nickname),
     elderMode: z.boolean('长辈模式开关格式不正确').optional(),
+    creditByName: z.boolean('署名开关格式不正确').optional(),
   }),
   PROFILE_CROSS
 )
@@ -95,6 +99,8 @@ export interface Me {
   realName: string | null
   phone: string | null
   elderMode: boolean
+  /** A volunteer chose to be credited by nickname on the wish wall for the wishes they light. */
+  creditByName: boolean
   /** Grids this user serves as a grid worker. */
   workerGridIds: string[]
   /** Community this user moderates as committee. */
@@ -119,7 +125,7 @@ export interface StaffContact {
   /** Masked unless the viewer has a need (138****0001). */
   phone: string
   /** The viewer may dial this person (their full phone is known and it is not the viewer). */
-  can?: ContactCan
+  can: ContactCan
 }
 
 export interface MyGrid {
@@ -179,8 +185,19 @@ export interface SetRolesResult {
   committeeCommunityId: string | null
 }
 
+/** One part of the readable export: a title and its lines, in Chinese. */
+export interface ExportSection {
+  title: string
+  lines: string[]
+}
+
 export interface MyDataExport {
   exportedAt: string
+  /**
+   * The same data, readable: field labels in Chinese, times in Asia/Shanghai (北京时间),
+   * statuses by their labels. `profile`, `activity` and `records` stay the machine-readable file.
+   */
+  summary: ExportSection[]
   profile: Record<string, unknown> | null
   activity: Record<string, unknown>[]
   records: Record<string, Record<string, unknown>[]>

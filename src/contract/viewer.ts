@@ -1,5 +1,5 @@
-import { USER_ABILITIES, USER_COUNTS } from './user.rules'
-import { WISH_ABILITIES, WISH_COUNTS } from './wish.rules'
+import { USER_ABILITIES, USER_AUDIT_LABELS, USER_COUNTS } from './user.rules'
+import { WISH_ABILITIES, WISH_AUDIT_LABELS, WISH_COUNTS } from './wish.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
@@ -22,3 +22,6 @@ export interface ViewerCounts {
   year: number
   counts: Partial<Record<CountKey, number>>
 }
+
+/** What each audited step is called in a person's data export (`user.exportMyData`). */
+export const AUDIT_LABELS: Record<string, string> = { ...USER_AUDIT_LABELS, ...WISH_AUDIT_LABELS }

@@ -39,6 +39,21 @@ export const WISH_TEMPLATES = {
   wishThanked: 'WISH_THANKED',
 } as const
 
+/** What each audited step of the wish domain is called in a person's data export. */
+export const WISH_AUDIT_LABELS: Record<string, string> = {
+  'wish.create': '发布心愿',
+  'wish.createFor': '代居民登记心愿',
+  'wish.claim': '认领心愿',
+  'wish.release': '放弃认领',
+  'wish.fulfill': '完成心愿',
+  'wish.confirm': '确认心愿',
+  'wish.cancel': '取消心愿',
+  'wish.review': '审核心愿',
+  'wish.approve': '审核通过心愿',
+  'wish.reject': '审核驳回心愿',
+  'wish.autoConfirm': '自动确认心愿',
+}
+
 export const WISH_CATEGORIES = ['daily', 'study', 'health', 'companionship', 'other'] as const
 export type WishCategory = (typeof WISH_CATEGORIES)[number]
 export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
@@ -107,7 +122,10 @@ export const WISH_RULES = {
 
 /** The dialogs of a wish's steps. */
 export const WISH_STEP_RULES = {
-  /** `wish.release`: why the claimer gives it back. */
+  /**
+   * `wish.release`: why the claimer gives it back. The release dialog asks for one; the input
+   * takes it as optional (`release {id}` works, see wish.ts), limited alike.
+   */
   releaseReason: { ...reason, required: '请填写放弃原因', blank: '请填写放弃原因' },
   /** `wish.review` when refusing (required then, see WISH_REVIEW_CROSS). */
   reviewReason: reason,

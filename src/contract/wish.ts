@@ -12,6 +12,7 @@ import {
   type WishCategory,
   type WishStatus,
 } from './wish.rules'
+import { optionalRule } from './rules'
 import { withCross, zInt, zOptionalText, zText } from './zod-rules'
 
 // 微心愿 micro-wishes (docs/contract.md §3.2).
@@ -48,7 +49,8 @@ export type WishIdInput = z.infer<typeof WishIdInput>
 
 export const ReleaseWishInput = z.object({
   id: wishId,
-  reason: zText(STEP.releaseReason),
+  // Optional: docs/contract.md lists `release {id}`; given, it is limited and content-checked.
+  reason: zOptionalText(optionalRule(STEP.releaseReason)),
 })
 export type ReleaseWishInput = z.infer<typeof ReleaseWishInput>
 
@@ -90,7 +92,21 @@ export interface WishPerson {
   room: string | null
   phone: string | null
   /** The viewer may dial this person (their full phone is known and it is not the viewer). */
-  can?: ContactCan
+  can: ContactCan
+}
+
+/** Who took the wish on. */
+export interface WishClaimer {
+  /**
+   * Their nickname for the author (who thanks them), the claimer, staff, and anyone once the
+   * volunteer chose to be credited by name (`user.updateProfile {creditByName}`); else masked (志*).
+   */
+  nickname: string
+  /** Full for those with a need (the author while in hand, staff, the claimer); else 赵*. */
+  name: string
+  phone: string | null
+  /** The viewer may dial this person (their full phone is known and it is not the viewer). */
+  can: ContactCan
 }
 
 export interface WishTimelineEntry {
@@ -120,7 +136,7 @@ export interface Wish {
   gridName: string
   communityId: string
   author: WishPerson
-  claimer: { nickname: string; name: string; phone: string | null; can?: ContactCan } | null
+  claimer: WishClaimer | null
   /** The viewer wrote it (or it was filed for them). */
   mine: boolean
   /** Filed by a grid worker for a resident without a smartphone. */

@@ -96,6 +96,37 @@ describe('HTTP API errors', () => {
     expect(res.headers['x-db-roundtrips']).toBeUndefined()
   })
 
+  test('a body nested 10,000 levels deep reaches the function, and no instance is left busy', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`
+    const body = `{"action":"whoami","input":{"jitterMs":0,"junk":${deep}}}`
+    // Twice in a row and three at once: each is served, none kills the server.
+    for (const res of [
+      await emu.callRaw('probe', 'demo-resident-1', body),
+      await emu.callRaw('probe', 'demo-resident-1', body),
+      ...(await Promise.all([1, 2, 3].map(() => emu.callRaw('probe', 'demo-resident-2', body)))),
+    ]) {
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ ok: true, data: { openid: expect.any(String) } })
+    }
+    // A result that deep cannot be encoded by the function: INTERNAL, as a throw would be.
+    const echo = await emu.callRaw('probe', 'demo-resident-1', body.replace('whoami', 'echo'))
+    expect(echo.body).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(emu.emulator.runner.instances().probe.busy).toBe(0)
+    expect(await emu.call('probe', 'demo-resident-1', 'whoami')).toMatchObject({ ok: true })
+  })
+
+  test('a body over 6 MB is answered 413 INVALID_INPUT as JSON, and the function does not run', async () => {
+    const body = JSON.stringify({ action: 'whoami', input: { pad: 'x'.repeat(6 * 1024 * 1024) } })
+    const res = await emu.callRaw('probe', 'demo-resident-1', body)
+    expect(res.status).toBe(413)
+    expect(res.body).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请求内容太大' },
+    })
+    expect(res.headers['x-db-roundtrips']).toBeUndefined()
+    expect(await emu.call('probe', 'demo-resident-1', 'whoami')).toMatchObject({ ok: true })
+  })
+
   test('an unknown function is 404 NOT_FOUND', async () => {
     const res = await emu.callRaw('nosuchfunction', 'demo-resident-1', '{"action":"x"}')
     expect(res.status).toBe(404)

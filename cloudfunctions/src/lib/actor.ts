@@ -26,6 +26,8 @@ export interface UserDoc {
     skills: string[]
   }
   elderMode: boolean
+  /** A volunteer chose to be credited by nickname on the wish wall (`user.updateProfile`). */
+  creditByName?: boolean
   boundAt?: Date
   verifiedAt?: Date
   verifiedBy?: string

@@ -1,3 +1,5 @@
+import type { Actor } from './actor'
+import type { Doc } from './cloud'
 import { WISH_PERSONAL_DATA } from '../wish/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
@@ -10,6 +12,13 @@ export interface PersonalDataEntry {
   ownerField: string
   /** Fields overwritten when the user deletes their account (the record itself stays for others). */
   anonymize: Record<string, unknown>
+  /**
+   * The record as its owner's export holds it: their own data in full, anyone else's masked as
+   * the owner's own views show it (a person's export holds their data, not the other party's).
+   */
+  exported: (owner: Actor, doc: Doc) => Record<string, unknown>
+  /** The export's readable section: its title, and one Chinese line per record. */
+  summary: { title: string; line: (owner: Actor, doc: Doc) => string }
 }
 
 export const PERSONAL_DATA: PersonalDataEntry[] = [...WISH_PERSONAL_DATA]

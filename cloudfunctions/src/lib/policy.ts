@@ -1,3 +1,4 @@
+import type { ContactCan } from '@/contract/common'
 import type { Actor, UserDoc } from './actor'
 
 // Cross-domain permission facts. Pure: no database, so they are tested as tables.
@@ -12,9 +13,14 @@ export function servesGrid(
   return !!place.communityId && actor.committeeCommunityId === place.communityId
 }
 
-/** A volunteer whose application the community approved (claims wishes, takes errands). */
-export const isApprovedVolunteer = (a: Actor): boolean =>
-  a.roles.includes('volunteer') && a.user?.volunteer?.status === 'approved'
+/**
+ * An approved volunteer (claims wishes, signs up for activities): one who holds the `volunteer`
+ * role. The role is the approval - granted by the committee in the roster (`user.setRoles`) or,
+ * with the volunteer domain, by approving an application (docs/contract.md §4.2) - so there is
+ * one fact to check and one to revoke. The application record (`volunteer.status`) says how
+ * someone applied, not whether they may act.
+ */
+export const isApprovedVolunteer = (a: Actor): boolean => a.roles.includes('volunteer')
 
 /** Holds any staff role (grid worker, committee, admin). */
 export const isStaff = (actor: Actor): boolean =>
@@ -31,3 +37,13 @@ export function canFileFor(
   if (target._id === actor.openid || target.bindStatus !== 'verified') return false
   return !!target.gridId && actor.workerGridIds.includes(target.gridId)
 }
+
+/**
+ * What the viewer may do with a person shown to them: call when the view gives their full phone
+ * (`shownPhone`: null when masked) and it is someone else (never a button to dial oneself).
+ */
+export const contactCan = (
+  actor: Actor,
+  personOpenid: string | null | undefined,
+  shownPhone: string | null | undefined
+): ContactCan => ({ call: !!shownPhone && !!personOpenid && personOpenid !== actor.openid })

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ActionName, Api, FunctionName, InputOf, OutputOf } from '@/contract/api'
+import { tooDeep } from '@/contract/rules'
 import { actorFrom, type Actor } from './actor'
 import { wxContext, type Doc } from './cloud'
 import { fail, type Result } from './result'
@@ -123,6 +124,9 @@ export function createFunction<F extends FunctionName & keyof Api, T extends Han
       ) {
         return fail('INVALID_INPUT', '请求编号格式不正确', 'requestId')
       }
+      // Nothing the contract takes nests this deep: refuse it before anything walks it.
+      const deep = tooDeep(e)
+      if (deep) return fail('INVALID_INPUT', '请求内容的层级太深', deep)
       const parsed = parseInput(def.schema, e.input)
       if (!parsed.ok) return parsed
       return await run(def, OPENID, `${name}.${e.action}`, requestId, parsed.data)

@@ -18,3 +18,10 @@ export function shanghaiYearStart(at: Date = new Date()): Date {
 /** The Asia/Shanghai calendar year of an instant. */
 export const shanghaiYear = (at: Date = new Date()): number =>
   new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
+
+/** `YYYY-MM-DD HH:mm` of an instant in Asia/Shanghai, for people to read; '' when unknown. */
+export function shanghaiTime(at: unknown): string {
+  const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : NaN
+  if (Number.isNaN(ms)) return ''
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}

@@ -5,6 +5,7 @@ import { db, openapi } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
 import { count } from '../lib/counting'
 import { isDuplicateKey } from '../lib/store'
+import { riskyField } from '../lib/screen'
 import { findCommunity, type GridDoc } from '../lib/places'
 import { userCounted } from './counters'
 import { DEFAULT_NICKNAME, meView } from './view'
@@ -54,6 +55,10 @@ export const bindGrid = action(
       (!phone || phone === prev.phone)
     ) {
       return ok(meView(actor.openid, prev))
+    }
+    // The name is shown to staff and, masked, to neighbours: checked like any text others read.
+    if (await riskyField(actor.openid, { name: input.name }, 1)) {
+      return fail('CONTENT_REJECTED', '姓名包含不适宜的内容，请填写真实姓名', 'name')
     }
     const communityName = grid.communityName ?? (await findCommunity(grid.communityId))?.name ?? ''
     const now = new Date()

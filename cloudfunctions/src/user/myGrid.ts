@@ -8,8 +8,9 @@ import { seesStaffContact } from './policy'
 import { staffContact } from './view'
 
 /**
- * The caller's grid with its grid workers (masked for residents) and how many verified residents
- * it has (a kept counter): all read with the caller, one round trip.
+ * The caller's grid with its grid workers (in full, with 拨打, for its verified residents and
+ * staff; masked while the binding waits) and how many verified residents it has (a kept
+ * counter): all read with the caller, one round trip.
  */
 export const myGrid = action(
   MyGridInput,
@@ -19,7 +20,7 @@ export const myGrid = action(
     if (!grid) return fail('NOT_FOUND', '网格不存在')
     const counted = joinedCounters(joined, 'home').find((d) => d.communityId === grid.communityId)
     const workers = (joined.workers ?? []) as unknown as UserDoc[]
-    const full = seesStaffContact(actor, grid.communityId)
+    const full = seesStaffContact(actor, { gridId, communityId: grid.communityId })
     return ok({
       grid: {
         id: grid._id,
@@ -31,7 +32,7 @@ export const myGrid = action(
       workers: workers
         .filter((w) => w.roles.includes('gridWorker') && w.workerGridIds?.includes(gridId))
         .sort((a, b) => (a._id < b._id ? -1 : 1))
-        .map((w) => staffContact(w, full)),
+        .map((w) => staffContact(actor, w, full)),
       residentCount: countOf(counted?.grids[gridId], 'user.verified'),
     })
   },

@@ -16,9 +16,16 @@ export function canVerify(
   return servesGrid(actor, target)
 }
 
-/** Sees grid workers' full contact: the committee of that community and admins. */
-export const seesStaffContact = (actor: Actor, communityId: string): boolean =>
-  actor.isAdmin || actor.committeeCommunityId === communityId
+/**
+ * Sees a grid's workers' full name and phone: the grid's own verified residents (their grid
+ * worker is someone they need to reach), and the staff of that grid (its grid workers, the
+ * committee of its community, admins). Anyone else — a binding still waiting for verification —
+ * sees them masked.
+ */
+export const seesStaffContact = (
+  actor: Actor,
+  grid: { gridId: string; communityId: string }
+): boolean => servesGrid(actor, grid) || (actor.verified && actor.gridId === grid.gridId)
 
 /**
  * Why `actor` may not change `target`'s roles from `before` to `after`, or null if allowed.

@@ -13,6 +13,7 @@ export const updateProfile = action(UpdateProfileInput, async ({ actor, input, a
   const changes: Partial<UserDoc> = {}
   if (input.nickname !== undefined) changes.nickname = input.nickname
   if (input.elderMode !== undefined) changes.elderMode = input.elderMode
+  if (input.creditByName !== undefined) changes.creditByName = input.creditByName
   if (actor.user) {
     await users()
       .doc(actor.openid)

@@ -6,6 +6,7 @@ import { users, type UserDoc } from '../lib/actor'
 import { count } from '../lib/counting'
 import { tellBindResult } from './notify'
 import { servesGrid } from '../lib/policy'
+import { riskyField } from '../lib/screen'
 import { canVerify } from './policy'
 import { userById } from './store'
 import { userCounted } from './counters'
@@ -21,6 +22,10 @@ export const verifyResident = action(
       return target._id === actor.openid
         ? fail('FORBIDDEN', '不能认证自己的绑定')
         : fail('CONFLICT', '这条绑定申请已经处理过了')
+    }
+    // The rejected resident reads the reason: checked before anything is stored.
+    if (!input.approve && (await riskyField(actor.openid, { reason: input.reason }, 2))) {
+      return fail('CONTENT_REJECTED', '原因包含不适宜的信息，请修改', 'reason')
     }
     const _ = db().command
     const bindStatus = input.approve ? ('verified' as const) : ('rejected' as const)

@@ -1,10 +1,16 @@
 import { viewerCan } from '../lib/viewer'
-import type { Me, PendingResident, ResidentItem, StaffContact } from '@/contract/user'
+import type {
+  ExportSection,
+  Me,
+  PendingResident,
+  ResidentItem,
+  StaffContact,
+} from '@/contract/user'
 import { maskName, maskPhone } from '@/contract/mask'
-import { ROLES, type Role } from '@/contract/roles'
+import { BIND_STATUS_LABELS, ROLE_LABELS, ROLES, type Role } from '@/contract/roles'
 import { actorFrom, type Actor, type UserDoc } from '../lib/actor'
-import { iso } from '../lib/time'
-import { canFileFor } from '../lib/policy'
+import { iso, shanghaiTime } from '../lib/time'
+import { canFileFor, contactCan } from '../lib/policy'
 import { canVerify, setRolesDenial } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
@@ -33,6 +39,7 @@ export function meView(openid: string, user: UserDoc | null): Me {
     realName: user?.realName || null,
     phone: user?.phone || null,
     elderMode: user?.elderMode ?? false,
+    creditByName: user?.creditByName ?? false,
     workerGridIds: user?.roles?.includes('gridWorker') ? (user.workerGridIds ?? []) : [],
     committeeCommunityId: user?.roles?.includes('committee')
       ? (user.committeeCommunityId ?? null)
@@ -41,13 +48,14 @@ export function meView(openid: string, user: UserDoc | null): Me {
   }
 }
 
-/** A staff member as a resident sees them: masked, since residents have no need for more. */
-export function staffContact(user: UserDoc, full: boolean): StaffContact {
+/** A staff member as `actor` sees them: in full when they need to reach them, else masked. */
+export function staffContact(actor: Actor, user: UserDoc, full: boolean): StaffContact {
   return {
     id: user._id,
     nickname: user.nickname || DEFAULT_NICKNAME,
     name: full ? (user.realName ?? '') : maskName(user.realName),
     phone: full ? (user.phone ?? '') : maskPhone(user.phone),
+    can: contactCan(actor, user._id, full ? user.phone : null),
   }
 }
 
@@ -94,4 +102,31 @@ function grantableRoles(actor: Actor, user: UserDoc): Role[] {
     const after = roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]
     return setRolesDenial(actor, user, roles, after) === null
   })
+}
+
+/** The profile part of a person's readable export: their own data, labelled in Chinese. */
+export function profileSection(user: UserDoc | null): ExportSection {
+  if (!user) return { title: '个人资料', lines: ['没有保存您的个人资料'] }
+  const yes = (v: unknown) => (v ? '是' : '否')
+  const address = [user.communityName, user.gridName, user.buildingName, user.room]
+    .filter(Boolean)
+    .join(' ')
+  const rows: [string, string | undefined][] = [
+    ['昵称', user.nickname || DEFAULT_NICKNAME],
+    ['真实姓名', user.realName],
+    ['手机号', user.phone],
+    ['住址', address],
+    ['认证状态', BIND_STATUS_LABELS[user.bindStatus] ?? user.bindStatus],
+    ['未通过原因', user.bindStatus === 'rejected' ? user.rejectReason : undefined],
+    ['角色', (user.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join('、') || '无'],
+    ['长辈模式', yes(user.elderMode)],
+    ['在心愿墙上署名', yes(user.creditByName)],
+    ['绑定时间', shanghaiTime(user.boundAt)],
+    ['认证时间', shanghaiTime(user.verifiedAt)],
+    ['创建时间', shanghaiTime(user.createdAt)],
+  ]
+  return {
+    title: '个人资料',
+    lines: rows.filter(([, v]) => v).map(([label, v]) => `${label}：${v}`),
+  }
 }

@@ -35,6 +35,7 @@ export const claim = action(
       claimerNickname: user.nickname ?? '',
       claimerName: user.realName ?? '',
       claimerPhone: user.phone ?? '',
+      claimerCreditByName: user.creditByName === true,
       claimedAt: step.at,
       releaseReason: null,
     }

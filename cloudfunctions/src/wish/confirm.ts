@@ -2,8 +2,8 @@ import { ConfirmWishInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { entry } from '../lib/store'
-import { leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
-import { denial } from './policy'
+import { leaveActive, move, joinedWish, speaker, wishById, type WishDoc } from './store'
+import { actsForAuthor, denial } from './policy'
 import { riskyField } from '../lib/screen'
 import { tellThanked } from './notify'
 import { NOT_SEEN, wishView } from './view'
@@ -11,8 +11,9 @@ import { NOT_SEEN, wishView } from './view'
 const NOT_YET = '这个心愿还不能确认'
 
 /**
- * The author confirms a fulfilled wish: it is lit (`done`), leaves their active set, and the
- * thanks go to the claimer and onto the public wish wall.
+ * The author (or the grid worker who filed it for them, on their behalf) confirms a fulfilled
+ * wish: it is lit (`done`), leaves the author's active set, and the thanks go to the claimer and
+ * onto the public wish wall.
  */
 export const confirm = action(
   ConfirmWishInput,
@@ -20,7 +21,7 @@ export const confirm = action(
     const wish = joinedWish(joined)
     const no = refuse(denial('confirm', actor, wish), {
       NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有发布人可以确认心愿',
+      FORBIDDEN: '只有发布人或代为登记的网格员可以确认心愿',
       CONFLICT: NOT_YET,
     })
     if (no || !wish) return no ?? fail('NOT_FOUND', NOT_SEEN)
@@ -28,7 +29,12 @@ export const confirm = action(
       return fail('CONTENT_REJECTED', '感谢语包含不适宜的信息，请修改', 'thanks')
     }
 
-    const step = entry(new Date(), 'confirmed', '发布人确认心愿已点亮')
+    const onBehalf = actsForAuthor(actor, wish)
+    const step = entry(
+      new Date(),
+      'confirmed',
+      onBehalf ? '网格员代居民确认心愿已点亮' : '发布人确认心愿已点亮'
+    )
     const changes: Partial<WishDoc> = {
       status: 'done',
       doneAt: step.at,
@@ -36,9 +42,14 @@ export const confirm = action(
       thanks: input.thanks || null,
       ...leaveActive(wish._id),
     }
-    const now = await move(wish, 'fulfilled', { authorOpenid: actor.openid }, changes, step)
+    const now = await move(wish, 'fulfilled', speaker(actor.openid, onBehalf), changes, step)
     if (!now) return fail('CONFLICT', NOT_YET)
-    audit('wish.confirm', wish._id, { from: 'fulfilled', to: 'done', rating: input.rating })
+    audit('wish.confirm', wish._id, {
+      from: 'fulfilled',
+      to: 'done',
+      rating: input.rating,
+      ...(onBehalf ? { onBehalfOf: wish.authorOpenid } : {}),
+    })
     await tellThanked(now, now.thanks)
     return ok(wishView(actor, now))
   },

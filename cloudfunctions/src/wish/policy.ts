@@ -16,6 +16,8 @@ export type WishFacts = {
   communityId: string
   authorOpenid: string
   claimerOpenid: string | null
+  /** The grid worker who filed it for the resident (`createFor`). */
+  filedBy?: string | null
 }
 
 /** Statuses the community's verified residents see (the public wish wall). */
@@ -25,6 +27,14 @@ const IN_HAND: readonly WishStatus[] = ['claimed', 'fulfilled']
 
 const isAuthor = (a: Actor, w: WishFacts) => w.authorOpenid === a.openid
 const isClaimer = (a: Actor, w: WishFacts) => !!w.claimerOpenid && w.claimerOpenid === a.openid
+/**
+ * The grid worker who filed the wish for a resident without a smartphone, while they still serve
+ * its grid: they confirm and cancel it on the resident's behalf (audited as such).
+ */
+export const actsForAuthor = (a: Actor, w: WishFacts): boolean =>
+  !!w.filedBy && w.filedBy === a.openid && !isAuthor(a, w) && a.workerGridIds.includes(w.gridId)
+/** The author, or the grid worker who filed it for them. */
+const speaksForAuthor = (a: Actor, w: WishFacts) => isAuthor(a, w) || actsForAuthor(a, w)
 
 /** The author always; reviewers of its grid; its claimer; the community's verified residents once approved. */
 export function canSee(a: Actor, w: WishFacts): boolean {
@@ -40,8 +50,8 @@ const WHO: Record<WishActionKey, (a: Actor, w: WishFacts) => boolean> = {
     (isApprovedVolunteer(a) || a.roles.includes('redAgent')),
   release: (a, w) => isClaimer(a, w) || servesGrid(a, w),
   fulfill: isClaimer,
-  confirm: isAuthor,
-  cancel: isAuthor,
+  confirm: speaksForAuthor,
+  cancel: speaksForAuthor,
   review: (a, w) => !isAuthor(a, w) && servesGrid(a, w),
 }
 
@@ -86,6 +96,17 @@ export const seesAuthorContact = (a: Actor, w: WishFacts): boolean =>
 /** Sees the claimer's full name and phone. */
 export const seesClaimerContact = (a: Actor, w: WishFacts): boolean =>
   isClaimer(a, w) || servesGrid(a, w) || (isAuthor(a, w) && IN_HAND.includes(w.status))
+
+/**
+ * Sees the claimer's nickname: the author (who thanks them, before and after confirming) and who
+ * speaks for them, the claimer, staff of the grid; everyone else only when the volunteer chose to
+ * be credited by name (snapshotted at claim), masked otherwise.
+ */
+export const seesClaimerNickname = (
+  a: Actor,
+  w: WishFacts & { claimerCreditByName?: boolean | null }
+): boolean =>
+  !!w.claimerCreditByName || speaksForAuthor(a, w) || isClaimer(a, w) || servesGrid(a, w)
 
 /** The rating is between the author, the claimer and the reviewers; the thanks are public. */
 export const seesRating = (a: Actor, w: WishFacts): boolean =>

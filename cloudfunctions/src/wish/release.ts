@@ -28,19 +28,18 @@ export const release = action(
     }
 
     const byClaimer = wish.claimerOpenid === actor.openid
-    const step = entry(
-      new Date(),
-      'released',
-      `${byClaimer ? '认领人放弃了认领' : '网格员撤回了认领'}：${input.reason}`
-    )
+    const reason = input.reason || null
+    const what = byClaimer ? '认领人放弃了认领' : '网格员撤回了认领'
+    const step = entry(new Date(), 'released', reason ? `${what}：${reason}` : what)
     const changes: Partial<WishDoc> = {
       status: 'open',
       claimerOpenid: null,
       claimerNickname: null,
       claimerName: null,
       claimerPhone: null,
+      claimerCreditByName: false,
       claimedAt: null,
-      releaseReason: input.reason,
+      releaseReason: reason,
     }
     // Guarded on the claimer we read: a release racing a re-claim never removes the new claimer.
     const now = await move(wish, 'claimed', { claimerOpenid: wish.claimerOpenid }, changes, step)

@@ -5,6 +5,7 @@ import { entry } from '../lib/store'
 import { leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
 import { denial } from './policy'
 import { tellReviewed } from './notify'
+import { riskyField } from '../lib/screen'
 import { NOT_SEEN, wishView } from './view'
 
 const REVIEWED = '这个心愿已经审核过了'
@@ -24,6 +25,10 @@ export const review = action(
       CONFLICT: REVIEWED,
     })
     if (no || !wish) return no ?? fail('NOT_FOUND', NOT_SEEN)
+    // The author reads the reason of a rejection: checked before anything is stored.
+    if (!input.approve && (await riskyField(actor.openid, { reason: input.reason }, 2))) {
+      return fail('CONTENT_REJECTED', '原因包含不适宜的信息，请修改', 'reason')
+    }
 
     const at = new Date()
     const step = input.approve

@@ -2,11 +2,12 @@ import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wis
 import { db, type Doc } from '../lib/cloud'
 import { count } from '../lib/counting'
 import { applied, isDuplicateKey, transition, type Step } from '../lib/store'
-import type { UserDoc } from '../lib/actor'
+import type { Actor, UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
 export { activeOf } from './counters'
+import { wishExport, wishLine } from './view'
 
 // The `wishes` collection: one document per wish with a snapshot of the author (and the claimer)
 // taken when they acted, so views need no extra reads, and an embedded timeline.
@@ -40,6 +41,8 @@ export interface WishDoc {
   claimerNickname: string | null
   claimerName: string | null
   claimerPhone: string | null
+  /** The claimer chose, when they claimed, to be credited by nickname on the wall. */
+  claimerCreditByName?: boolean
   reviewedBy: string | null
   rejectReason: string | null
   releaseReason: string | null
@@ -59,11 +62,19 @@ export interface WishDoc {
 
 export const wishes = () => db().collection<WishDoc>('wishes')
 
-/** Where a wish holds a person's data: anonymised when they delete their account (lib/personal-data). */
+const exported = (owner: Actor, doc: Doc) => wishExport(owner, doc as unknown as WishDoc)
+const line = (owner: Actor, doc: Doc) => wishLine(owner, doc as unknown as WishDoc)
+
+/**
+ * Where a wish holds a person's data: exported to them as their views show it, anonymised when
+ * they delete their account (lib/personal-data).
+ */
 export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'authorOpenid',
+    exported,
+    summary: { title: '我发布的心愿', line },
     anonymize: {
       authorName: '已注销用户',
       authorPhone: '',
@@ -75,7 +86,14 @@ export const WISH_PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: 'wishes',
     ownerField: 'claimerOpenid',
-    anonymize: { claimerName: '已注销用户', claimerPhone: '', claimerNickname: '已注销用户' },
+    exported,
+    summary: { title: '我认领的心愿', line },
+    anonymize: {
+      claimerName: '已注销用户',
+      claimerPhone: '',
+      claimerNickname: '已注销用户',
+      claimerCreditByName: false,
+    },
   },
 ]
 
@@ -92,7 +110,7 @@ export const wishById = (id: string) => ({ as: 'wish', from: 'wishes', field: '_
 export async function move(
   wish: WishDoc,
   from: WishStatus,
-  guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid'>>,
+  guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid' | 'filedBy'>>,
   changes: Partial<WishDoc>,
   step: TimelineDoc
 ): Promise<WishDoc | null> {
@@ -101,6 +119,13 @@ export async function move(
   await count(wishCounted, { ...wish, status: from }, now)
   return now
 }
+
+/** The guard of a move made by the author, or by the filer on the author's behalf. */
+export const speaker = (
+  openid: string,
+  onBehalf: boolean
+): Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>> =>
+  onBehalf ? { filedBy: openid } : { authorOpenid: openid }
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
 

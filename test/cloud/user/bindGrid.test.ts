@@ -106,4 +106,14 @@ describe('user.bindGrid', () => {
       data: { bindStatus: 'pending', roles: [], grid: { id: 'g2' } },
     })
   })
+
+  it('a real name the content check flags is CONTENT_REJECTED on name, and nothing is stored', async () => {
+    const before = await emu().emulator.db.find('users')
+    const res = await emu().call('user', 'demo-newcomer', 'bindGrid', {
+      ...good,
+      name: '违禁测试词',
+    })
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', field: 'name' } })
+    expect(await emu().emulator.db.find('users')).toEqual(before)
+  })
 })

@@ -15,6 +15,21 @@ describe('user.updateProfile', () => {
     })
   })
 
+  it('a volunteer may choose to be credited by nickname on the wish wall', async () => {
+    expect(await emu().call('user', 'demo-volunteer-1', 'me')).toMatchObject({
+      ok: true,
+      data: { creditByName: false },
+    })
+    const res = await emu().call('user', 'demo-volunteer-1', 'updateProfile', {
+      creditByName: true,
+    })
+    expect(res).toMatchObject({ ok: true, data: { creditByName: true, nickname: '志强' } })
+    expect(await emu().call('user', 'demo-volunteer-1', 'me')).toMatchObject({
+      ok: true,
+      data: { creditByName: true },
+    })
+  })
+
   it('works for someone who has not bound a grid yet', async () => {
     const res = await emu().call('user', 'o-brand-new', 'updateProfile', { elderMode: true })
     expect(res).toMatchObject({
@@ -32,13 +47,14 @@ describe('user.updateProfile', () => {
     [{ nickname: '' }, 'INVALID_INPUT', 'nickname'],
     [{ nickname: '长'.repeat(21) }, 'INVALID_INPUT', 'nickname'],
     [{ elderMode: 1 }, 'INVALID_INPUT', 'elderMode'],
+    [{ creditByName: 'yes' }, 'INVALID_INPUT', 'creditByName'],
     [{}, 'INVALID_INPUT', 'nickname'],
   ])('%j → %s on %s, and the profile stays', async (input, code, field) => {
     const res = await emu().call('user', 'demo-resident-2', 'updateProfile', input)
     expect(res).toMatchObject({ ok: false, error: { code, field } })
     expect(await emu().call('user', 'demo-resident-2', 'me')).toMatchObject({
       ok: true,
-      data: { nickname: '建国', elderMode: false },
+      data: { nickname: '建国', elderMode: false, creditByName: false },
     })
   })
 })

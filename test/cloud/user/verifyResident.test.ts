@@ -78,6 +78,19 @@ describe('user.verifyResident', () => {
     })
   })
 
+  it('a rejection reason the content check flags is CONTENT_REJECTED, and the binding still waits', async () => {
+    const res = await emu.call('user', 'demo-gridworker-1', 'verifyResident', {
+      openid: 'demo-newcomer',
+      approve: false,
+      reason: '违禁测试词',
+    })
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', field: 'reason' } })
+    expect(await emu.call('user', 'demo-newcomer', 'me')).toMatchObject({
+      ok: true,
+      data: { bindStatus: 'pending', rejectReason: null },
+    })
+  })
+
   it.each([
     ['demo-resident-1', 'FORBIDDEN'],
     ['demo-volunteer-1', 'FORBIDDEN'],

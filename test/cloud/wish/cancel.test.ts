@@ -5,6 +5,7 @@ import {
   GW,
   R1,
   R2,
+  R3,
   useEmulator,
   V1,
   WishFlow,
@@ -60,5 +61,24 @@ describe('wish.cancel', () => {
     const p = await flow().pending(R1, 'p')
     expectError(await flow().call(R2, 'cancel', { id: p.id }), 'NOT_FOUND')
     expect(data(await flow().get(R1, p.id)).status).toBe('pending')
+  })
+
+  it("the grid worker who filed it cancels on the resident's behalf, audited as such", async () => {
+    const w = data(await flow().call(GW, 'createFor', { residentOpenid: R3, ...wishInput('代') }))
+    expect(w.can).toMatchObject({ cancel: true, confirm: false })
+    const cancelled = data(await flow().call(GW, 'cancel', { id: w.id }))
+    expect(cancelled.status).toBe('cancelled')
+    expect(cancelled.timeline[cancelled.timeline.length - 1].text).toBe('网格员代居民取消了心愿')
+    const audit = await emu().emulator.db.find('audit', { targetId: w.id, action: 'wish.cancel' })
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorOpenid: GW,
+        detail: expect.objectContaining({ onBehalfOf: R3 }),
+      }),
+    ])
+    // The resident's own wish stays theirs alone.
+    const own = await flow().pending(R3, 'own')
+    expect(data(await flow().get(GW, own.id)).can.cancel).toBe(false)
+    expectError(await flow().call(GW, 'cancel', { id: own.id }), 'FORBIDDEN')
   })
 })

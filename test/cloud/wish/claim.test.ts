@@ -104,4 +104,17 @@ describe('wish.claim', () => {
     const again = data(await flow().call(V1, 'claim', { id: w.id }, 'claim-once'))
     expect(again).toEqual(first)
   })
+
+  it('a resident the committee makes a volunteer in the roster may claim at once, until it is taken away', async () => {
+    const w = await flow().open(R1)
+    const grant = (roles: string[]) => emu().call('user', CM, 'setRoles', { openid: R2, roles })
+    data(await grant(['resident', 'volunteer']))
+    expect(data(await emu().call('user', R2, 'me')).can['wish.claim']).toBe(true)
+    expect(data(await flow().get(R2, w.id)).can.claim).toBe(true)
+    expect(data(await flow().call(R2, 'claim', { id: w.id })).claimer?.name).toBe('李建国')
+    data(await flow().call(R2, 'release', { id: w.id }))
+    data(await grant(['resident']))
+    expect(data(await emu().call('user', R2, 'me')).can['wish.claim']).toBe(false)
+    expectError(await flow().call(R2, 'claim', { id: w.id }), 'FORBIDDEN')
+  })
 })

@@ -1,6 +1,8 @@
 import type { Wish } from '@/contract/wish'
 import {
+  CM,
   data,
+  GW,
   expectError,
   R1,
   R2,
@@ -98,5 +100,39 @@ describe('wish.confirm', () => {
     expect(
       (await emu().outbox(V1)).filter((m) => m.templateId === 'HONGLIN_TPL_WISH_THANKED')
     ).toHaveLength(0)
+  })
+
+  it("the grid worker who filed it confirms on the resident's behalf, audited as such", async () => {
+    const w = data(await flow().call(GW, 'createFor', { residentOpenid: R3, ...wishInput('代') }))
+    data(await flow().call(V1, 'claim', { id: w.id }))
+    data(await flow().call(V1, 'fulfill', { id: w.id }))
+    expect(data(await flow().get(GW, w.id)).can).toMatchObject({ confirm: true, cancel: false })
+    expect(data(await flow().get(R3, w.id)).can.confirm).toBe(true)
+    expect(data(await flow().get(CM, w.id)).can.confirm).toBe(false)
+    expectError(await flow().call(CM, 'confirm', { id: w.id, rating: 5 }), 'FORBIDDEN')
+
+    const done = data(
+      await flow().call(GW, 'confirm', { id: w.id, rating: 4, thanks: '王阿姨说谢谢' })
+    )
+    expect(done).toMatchObject({ status: 'done', rating: 4, thanks: '王阿姨说谢谢' })
+    expect(done.timeline[done.timeline.length - 1]).toMatchObject({
+      type: 'confirmed',
+      text: '网格员代居民确认心愿已点亮',
+    })
+    const audit = await emu().emulator.db.find('audit', { targetId: w.id, action: 'wish.confirm' })
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorOpenid: GW,
+        detail: expect.objectContaining({ onBehalfOf: R3 }),
+      }),
+    ])
+    expect((await emu().outbox(V1)).map((m) => m.templateId)).toContain('HONGLIN_TPL_WISH_THANKED')
+  })
+
+  it("staff who did not file it confirm nothing, even the resident's own grid worker", async () => {
+    const w = await flow().fulfilled(R3, V1)
+    expect(data(await flow().get(GW, w.id)).can.confirm).toBe(false)
+    expectError(await flow().call(GW, 'confirm', { id: w.id, rating: 5 }), 'FORBIDDEN')
+    expect(data(await flow().get(R3, w.id)).status).toBe('fulfilled')
   })
 })

@@ -111,8 +111,20 @@ describe('wish.get', () => {
       expect(data(await get(R2, w.id)).claimer).toEqual({
         name: '赵*',
         phone: null,
-        nickname: '志强',
+        nickname: '志*',
+        can: { call: false },
       })
+    })
+
+    it('each contact says whether the viewer may call it: full phone, and never their own', async () => {
+      const calls = async (who: string) => {
+        const seen = data(await get(who, w.id))
+        return [seen.author.can.call, seen.claimer?.can.call]
+      }
+      expect(await calls(R1)).toEqual([false, true])
+      expect(await calls(V1)).toEqual([true, false])
+      expect(await calls(GW)).toEqual([true, true])
+      expect(await calls(R2)).toEqual([false, false])
     })
 
     it('once the wish is done the claimer no longer sees the room and phone', async () => {
@@ -120,7 +132,13 @@ describe('wish.get', () => {
       expect(data(await get(V1, w.id)).author).toMatchObject(FULL)
       data(await flow().call(R1, 'confirm', { id: w.id, rating: 4 }))
       expect(data(await get(V1, w.id)).author).toMatchObject(MASKED)
-      expect(data(await get(R1, w.id)).claimer).toMatchObject({ name: '赵*', phone: null })
+      // The author still knows who helped: by nickname, with the real name masked.
+      expect(data(await get(R1, w.id)).claimer).toEqual({
+        nickname: '志强',
+        name: '赵*',
+        phone: null,
+        can: { call: false },
+      })
       expect(data(await get(V1, w.id)).rating).toBe(4)
       expect(data(await get(R2, w.id)).rating).toBeNull()
     })
@@ -142,8 +160,14 @@ describe('wish.get', () => {
       buildingName: null,
       room: null,
       phone: null,
+      can: { call: false },
     })
-    expect(seen.claimer).toEqual({ nickname: '已注销用户', name: '已注销用户', phone: null })
+    expect(seen.claimer).toEqual({
+      nickname: '已注销用户',
+      name: '已注销用户',
+      phone: null,
+      can: { call: false },
+    })
   })
 
   it('`can` tells each viewer which buttons to show', async () => {

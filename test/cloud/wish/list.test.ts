@@ -139,6 +139,18 @@ describe('wish.list', () => {
     expect(wall.items[0].claimer).toMatchObject({ name: '赵*', phone: null })
   })
 
+  it('the wall credits a helper by nickname when they chose it at claim time, masked otherwise', async () => {
+    data(await emu().call('user', V1, 'updateProfile', { creditByName: true }))
+    const credited = await flow().done(R2, V1, '谢谢志强')
+    const plain = await flow().done(R1, V2, '谢谢晓燕')
+    // Choosing later does not rewrite what was lit before.
+    data(await emu().call('user', V2, 'updateProfile', { creditByName: true }))
+    const wall = data(await list(R3, { scope: 'community', status: 'done' }))
+    const helper = (id: string) => wall.items.find((w) => w.id === id)?.claimer
+    expect(helper(credited.id)).toMatchObject({ nickname: '志强', name: '赵*', phone: null })
+    expect(helper(plain.id)).toMatchObject({ nickname: '晓*', name: '陈*', phone: null })
+  })
+
   it('users without a grid get NOT_BOUND for grid and community, and an empty mine', async () => {
     expectError(await list(NEWCOMER, { scope: 'grid' }), 'NOT_BOUND')
     expectError(await list(NEWCOMER, { scope: 'community' }), 'NOT_BOUND')

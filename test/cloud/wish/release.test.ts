@@ -71,24 +71,38 @@ describe('wish.release', () => {
     expectError(await flow().call(V1, 'release', { id: f.id, reason: '测试' }), 'CONFLICT')
   })
 
+  it.each([{}, { reason: '' }, { reason: '   ' }])(
+    'a reason is optional (%j): released, nothing but the step in the timeline',
+    async (patch) => {
+      const w = await flow().claimed(R1, V1)
+      const released = data(await flow().call(V1, 'release', { id: w.id, ...patch }))
+      expect(released).toMatchObject({ status: 'open', claimer: null, releaseReason: null })
+      expect(released.timeline[released.timeline.length - 1]).toMatchObject({
+        type: 'released',
+        text: '认领人放弃了认领',
+      })
+    }
+  )
+
   it.each([
-    [{ reason: '' }, 'reason'],
-    [{ reason: '   ' }, 'reason'],
-    [{ reason: undefined }, 'reason'],
     [{ reason: '长'.repeat(101) }, 'reason'],
+    [{ reason: 42 }, 'reason'],
+    [{ reason: ['临时有事'] }, 'reason'],
   ])('bad input %j is INVALID_INPUT on %s and the claim stays', async (patch, field) => {
     const w = await flow().claimed(R1, V1)
     expectError(await flow().call(V1, 'release', { id: w.id, ...patch }), 'INVALID_INPUT', field)
     expect(data(await flow().get(R1, w.id)).status).toBe('claimed')
   })
 
-  it('a risky reason is CONTENT_REJECTED and the claim stays', async () => {
+  it('a risky reason is CONTENT_REJECTED and nothing is stored', async () => {
     const w = await flow().claimed(R1, V1)
+    const before = await flow().stored()
     expectError(
       await flow().call(V1, 'release', { id: w.id, reason: '违禁测试词' }),
       'CONTENT_REJECTED',
       'reason'
     )
+    expect(await flow().stored()).toEqual(before)
     expect(data(await flow().get(R1, w.id)).status).toBe('claimed')
   })
 })

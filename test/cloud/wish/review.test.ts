@@ -69,6 +69,17 @@ describe('wish.review', () => {
     expect(data(await flow().get(R1, w.id)).status).toBe('pending')
   })
 
+  it('a rejection reason the content check flags is CONTENT_REJECTED, and nothing is stored', async () => {
+    const w = await flow().pending()
+    const before = await flow().stored()
+    expectError(
+      await flow().call(GW, 'review', { id: w.id, approve: false, reason: '违禁测试词' }),
+      'CONTENT_REJECTED',
+      'reason'
+    )
+    expect(await flow().stored()).toEqual(before)
+  })
+
   it('residents and volunteers cannot review: the pending wish is NOT_FOUND to them', async () => {
     const w = await flow().pending()
     expectError(await flow().call(R2, 'review', { id: w.id, approve: true }), 'NOT_FOUND')

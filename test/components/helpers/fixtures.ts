@@ -25,6 +25,7 @@ export function meOf(patch: Partial<Me> = {}): Me {
     realName: '张桂兰',
     phone: '13800000001',
     elderMode: false,
+    creditByName: false,
     workerGridIds: [],
     committeeCommunityId: null,
     can: canOf('wish.post'),

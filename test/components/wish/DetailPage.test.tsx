@@ -62,7 +62,7 @@ test('shows the status label, the wish and its timeline', async () => {
   await open(
     wishOf({
       status: 'claimed',
-      claimer: { nickname: '志强', name: '赵*', phone: null },
+      claimer: { nickname: '志强', name: '赵*', phone: null, can: { call: false } },
       timeline: [
         { at: '2025-03-08T02:15:00.000Z', type: 'created', text: '提交心愿，等待网格员审核' },
         { at: '2025-03-08T03:00:00.000Z', type: 'approved', text: '审核通过，等待志愿者认领' },
@@ -99,6 +99,7 @@ test('a full contact (the claimer sees it) is one tap from a call', async () => 
         buildingName: '1号楼',
         room: '101',
         phone: '13800000001',
+        can: { call: true },
       },
       can: can('fulfill', 'release'),
     })
@@ -115,7 +116,7 @@ test('confirming asks for stars and thanks, sends them, and shows the lit wish',
     status: 'fulfilled',
     mine: true,
     fulfillNote: '已经换好了',
-    claimer: { nickname: '志强', name: '赵志强', phone: '13800000005' },
+    claimer: { nickname: '志强', name: '赵志强', phone: '13800000005', can: { call: true } },
     can: can('confirm'),
   })
   mockCloud.on('wish.confirm', (input) => {
@@ -191,7 +192,12 @@ test('a claim someone else won shows the message and the wish as it is now', asy
   mockCloud.on('wish.get', () =>
     ++gets === 1
       ? ok(wishOf({ can: can('claim') }))
-      : ok(wishOf({ status: 'claimed', claimer: { nickname: '晓燕', name: '陈*', phone: null } }))
+      : ok(
+          wishOf({
+            status: 'claimed',
+            claimer: { nickname: '晓燕', name: '陈*', phone: null, can: { call: false } },
+          })
+        )
   )
   mockCloud.on('wish.claim', fail('CONFLICT', '这个心愿刚刚被别人认领了'))
   renderPage(<WishDetail />)

@@ -18,7 +18,7 @@ const walk = wishOf({
   title: '想找人陪我散步',
   category: 'companionship',
   status: 'claimed',
-  claimer: { nickname: '志强', name: '赵*', phone: null },
+  claimer: { nickname: '志强', name: '赵*', phone: null, can: { call: false } },
 })
 
 beforeEach(() => {

@@ -20,6 +20,7 @@ const lamp = wishOf({
     buildingName: '1号楼',
     room: '101',
     phone: '13800000001',
+    can: { call: true },
   },
   can: reviewable,
 })

@@ -25,7 +25,7 @@ test('shows the lit wishes of the community with their thanks and the count this
     id: 'w5',
     status: 'done',
     thanks: '谢谢小赵，帮了大忙！',
-    claimer: { nickname: '志强', name: '赵*', phone: null },
+    claimer: { nickname: '志强', name: '赵*', phone: null, can: { call: false } },
     doneAt: '2025-03-10T02:00:00.000Z',
   })
   mockCloud.on('wish.list', ok(page([lit, wishOf({ id: 'w6', status: 'done' })])))

@@ -1,6 +1,11 @@
 import { actorFrom, type UserDoc } from '../../../cloudfunctions/src/lib/actor'
-import { canFileFor, servesGrid } from '../../../cloudfunctions/src/lib/policy'
-import { canVerify, rosterScope, setRolesDenial } from '../../../cloudfunctions/src/user/policy'
+import { canFileFor, contactCan, servesGrid } from '../../../cloudfunctions/src/lib/policy'
+import {
+  canVerify,
+  rosterScope,
+  seesStaffContact,
+  setRolesDenial,
+} from '../../../cloudfunctions/src/user/policy'
 import { demoData } from '../../../emulator/seed'
 import type { Role } from '@/contract/roles'
 
@@ -129,5 +134,40 @@ describe('whose residents the roster shows', () => {
     ['demo-newcomer', 'g1', { ok: false, code: 'FORBIDDEN' }],
   ])('%s asking for grid %s → %j', (who, gridId, scope) => {
     expect(rosterScope(actor(who), gridId)).toMatchObject(scope)
+  })
+})
+
+describe("who sees a grid's workers in full (user.myGrid)", () => {
+  it.each([
+    ['demo-resident-1', 'g1', true],
+    ['demo-resident-2', 'g1', true],
+    ['demo-resident-3', 'g1', false],
+    ['demo-resident-3', 'g2', true],
+    ['demo-gridworker-1', 'g1', true],
+    ['demo-committee-1', 'g2', true],
+    ['demo-admin', 'g3', true],
+    ['demo-newcomer', 'g1', false],
+  ])('%s, workers of %s → %s', (who, gridId, full) => {
+    const communityId = gridId === 'g3' ? 'c2' : 'c1'
+    expect(seesStaffContact(actor(who), { gridId, communityId })).toBe(full)
+  })
+
+  it('a binding waiting for verification does not', () => {
+    const resident = users.find((u) => u._id === 'demo-resident-1')!
+    const waiting = actorFrom('w', { ...resident, _id: 'w', bindStatus: 'pending' })
+    expect(seesStaffContact(waiting, { gridId: 'g1', communityId: 'c1' })).toBe(false)
+  })
+})
+
+describe('contactCan', () => {
+  const me = actor('demo-resident-1')
+  it.each([
+    ['someone shown in full', 'demo-gridworker-1', '13800000007', true],
+    ['someone masked', 'demo-gridworker-1', null, false],
+    ['the viewer themselves', 'demo-resident-1', '13800000001', false],
+    ['a person without a phone', 'demo-gridworker-1', '', false],
+    ['nobody', null, '13800000007', false],
+  ])('%s → call %s', (_label, openid, phone, call) => {
+    expect(contactCan(me, openid, phone)).toEqual({ call })
   })
 })

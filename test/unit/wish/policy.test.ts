@@ -151,12 +151,20 @@ describe('who may claim', () => {
       },
       true,
     ],
+    // The role is the approval: the committee's grant in the roster is enough.
     [
-      'a volunteer still under review',
-      {
-        roles: ['resident', 'volunteer'],
-        volunteer: { status: 'pending', partyMember: false, skills: [] },
-      },
+      'a volunteer the committee made one in the roster',
+      { roles: ['resident', 'volunteer'] },
+      true,
+    ],
+    [
+      'an applicant without the role',
+      { roles: ['resident'], volunteer: { status: 'pending', partyMember: false, skills: [] } },
+      false,
+    ],
+    [
+      'one whose role was taken away',
+      { roles: ['resident'], volunteer: { status: 'approved', partyMember: false, skills: [] } },
       false,
     ],
     [
@@ -167,6 +175,36 @@ describe('who may claim', () => {
   ] as const)('%s → %s', (_label, extra, allowed) => {
     const a = actorFrom('v', { ...base, _id: 'v', ...(extra as unknown as Partial<UserDoc>) })
     expect(can('claim', a, wish('open'))).toBe(allowed)
+  })
+})
+
+describe('a wish filed by a grid worker for a resident (createFor)', () => {
+  const filed = (status: WishStatus) => wish(status, { filedBy: 'demo-gridworker-1' })
+  it.each(ALL)('in %s, its filer confirms and cancels as the author does', (status) => {
+    const filer = actor('demo-gridworker-1')
+    const author = actor('demo-resident-1')
+    expect([can('confirm', filer, filed(status)), can('cancel', filer, filed(status))]).toEqual([
+      can('confirm', author, filed(status)),
+      can('cancel', author, filed(status)),
+    ])
+  })
+
+  it('other staff, and a filer who no longer serves the grid, do not', () => {
+    const moved = actorFrom('demo-gridworker-1', {
+      ...users.find((u) => u._id === 'demo-gridworker-1')!,
+      workerGridIds: ['g2'],
+    })
+    for (const a of [actor('demo-committee-1'), actor('demo-admin')]) {
+      expect(denial('confirm', a, filed('fulfilled'))).toBe('FORBIDDEN')
+      expect(denial('cancel', a, filed('open'))).toBe('FORBIDDEN')
+    }
+    expect([
+      can('confirm', moved, filed('fulfilled')),
+      can('cancel', moved, filed('open')),
+    ]).toEqual([false, false])
+    // Filed by someone else: the grid worker is staff of the grid, not the filer.
+    const other = wish('fulfilled', { filedBy: 'someone-else' })
+    expect(denial('confirm', actor('demo-gridworker-1'), other)).toBe('FORBIDDEN')
   })
 })
 
