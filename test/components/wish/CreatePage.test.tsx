@@ -59,6 +59,17 @@ test('characters are counted as people count them: an emoji is one', async () =>
   await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
 })
 
+test('text over the limit is kept whole, counted and refused next to the field', async () => {
+  renderPage(<WishCreate />)
+  const long = '灯'.repeat(29) + '🎈🎈'
+  await type('wish-title', long)
+  expect(screen.getByTestId('wish-title')).toHaveValue(long)
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('31/30')
+  expect(await screen.findByTestId('title-error')).toBeInTheDocument()
+  fireEvent.click(screen.getByTestId('wish-submit'))
+  expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+})
+
 test('a submit with gaps names each of them and sends nothing', async () => {
   renderPage(<WishCreate />)
   expect(screen.queryByText('请选择心愿类别')).not.toBeInTheDocument()

@@ -88,7 +88,7 @@ test('a masked author shows no phone, only a note on privacy', async () => {
   )
 })
 
-test('a full contact (the claimer sees it) is one tap from a call', async () => {
+test('a contact the server lets the viewer call is one tap from a call', async () => {
   const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
   await open(
     wishOf({
@@ -99,15 +99,35 @@ test('a full contact (the claimer sees it) is one tap from a call', async () => 
         buildingName: '1号楼',
         room: '101',
         phone: '13800000001',
+        can: { call: true },
       },
       can: can('fulfill', 'release'),
     })
   )
   expect(screen.getByTestId('wish-author-name')).toHaveTextContent('张桂兰')
   expect(screen.getByTestId('wish-author-place')).toHaveTextContent('1号楼 101室')
-  fireEvent.click(screen.getByTestId('wish-author-phone'))
+  fireEvent.click(screen.getByTestId('wish-author-phone-call'))
   expect(call).toHaveBeenCalledWith({ phoneNumber: '13800000001' })
   expect(screen.queryByTestId('wish-contact-hidden')).not.toBeInTheDocument()
+})
+
+test('no 拨打 for a number the viewer may not call (their own)', async () => {
+  await open(
+    wishOf({
+      status: 'claimed',
+      mine: true,
+      author: {
+        nickname: '桂兰阿姨',
+        name: '张桂兰',
+        buildingName: '1号楼',
+        room: '101',
+        phone: '13800000001',
+        can: { call: false },
+      },
+    })
+  )
+  expect(screen.getByTestId('wish-author-phone')).toHaveTextContent('13800000001')
+  expect(screen.queryByText('拨打')).not.toBeInTheDocument()
 })
 
 test('confirming asks for stars and thanks, sends them, and shows the lit wish', async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { View } from '@tarojs/components'
 import { TimeText } from '@/components/TimeText'
 import type { Wish } from '@/contract/wish'
@@ -18,7 +19,7 @@ interface WishCardProps {
 export function WishCard({ wish: w, onOpen, full, children }: WishCardProps) {
   return (
     <View className="card wish-card" data-testid={`wish-card-${w.id}`}>
-      <View onClick={onOpen}>
+      <View role="link" {...TAB_STOP} aria-label={`心愿：${w.title}`} onClick={onOpen}>
         <View className="wish-card__head">
           <WishCategoryTag category={w.category} />
           <WishStatusTag status={w.status} testId="wish-card-status" />

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Screen } from '@/components/Screen'
+import { ContactPhone } from '@/components/ContactPhone'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { TimeText } from '@/components/TimeText'
 import { useQuery } from '@/hooks/useQuery'
@@ -80,20 +81,6 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   )
 }
 
-/** A phone number the server chose to show in full: one tap to call (not one's own). */
-function Phone({ phone, testId, own }: { phone: string; testId: string; own?: boolean }) {
-  if (own) return <View data-testid={testId}>{phone}</View>
-  return (
-    <View
-      className="wish-detail__call"
-      data-testid={testId}
-      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
-    >
-      {phone} 拨打
-    </View>
-  )
-}
-
 function People({ wish: w }: { wish: Wish }) {
   const a = w.author
   const place = [a.buildingName, a.room ? `${a.room}室` : ''].filter(Boolean).join(' ')
@@ -111,7 +98,7 @@ function People({ wish: w }: { wish: Wish }) {
       )}
       {a.phone ? (
         <Row label="电话">
-          <Phone phone={a.phone} testId="wish-author-phone" own={w.mine} />
+          <ContactPhone phone={a.phone} can={a.can} testId="wish-author-phone" />
         </Row>
       ) : (
         <View className="muted" data-testid="wish-contact-hidden">
@@ -128,7 +115,11 @@ function People({ wish: w }: { wish: Wish }) {
           </Row>
           {w.claimer.phone && (
             <Row label="电话">
-              <Phone phone={w.claimer.phone} testId="wish-claimer-phone" />
+              <ContactPhone
+                phone={w.claimer.phone}
+                can={w.claimer.can}
+                testId="wish-claimer-phone"
+              />
             </Row>
           )}
         </>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { TAB_STOP } from '@/components/a11y'
 import Taro from '@tarojs/taro'
 import { Screen } from '@/components/Screen'
 import { EmptyState } from '@/components/Status'
@@ -54,6 +55,8 @@ function LitWish({ wish: w }: { wish: Wish }) {
   return (
     <View
       className="card wish-wall__card"
+      role="link"
+      {...TAB_STOP}
       data-testid={`wish-card-${w.id}`}
       onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.detail(w.id) })}
     >
