@@ -89,6 +89,31 @@ async function axe(page: Page): Promise<Finding[]> {
   })
 }
 
+/** One `main` landmark, one level-1 heading, every input named by more than a placeholder. */
+async function structure(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const mains = document.querySelectorAll('main, [role=main]').length
+    if (mains !== 1) out.push(`${mains} main landmarks`)
+    const h1 = Array.from(document.querySelectorAll('h1, [role=heading][aria-level="1"]')).filter(
+      (el) => el.getBoundingClientRect().height > 0
+    ).length
+    if (h1 !== 1) out.push(`${h1} level-1 headings`)
+    for (const el of Array.from(document.querySelectorAll('input, textarea'))) {
+      const named = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+      if (
+        !named &&
+        !(el as HTMLInputElement).labels?.length &&
+        el.getAttribute('type') !== 'hidden'
+      )
+        out.push(
+          `input without a label: ${el.getAttribute('data-testid') ?? el.outerHTML.slice(0, 60)}`
+        )
+    }
+    return out
+  })
+}
+
 interface Small {
   what: string
   text: string
@@ -171,6 +196,7 @@ async function check(persona: string, elder: boolean) {
     try {
       await settle(page)
       const found = await axe(page)
+      for (const f of await structure(page)) failures.push(`${persona} ${name}: ${f}`)
       for (const v of found)
         failures.push(
           `${persona} ${name}: axe ${v.impact} ${v.id} (${v.help}) ${v.nodes.join(' | ')}`

@@ -82,6 +82,38 @@ function QueueRows({
   )
 }
 
+/** The viewer has staff work (a queue the server lets them open). */
+export const hasWork = (entries: readonly DomainEntry[], me: Me): boolean =>
+  queuesOf(entries, me).length > 0
+
+/** 首页: each domain's other ways in (心愿墙…), one row each. */
+export function HomeLinks({ entries }: { entries: readonly DomainEntry[] }) {
+  const links = entries.flatMap((e) => e.links ?? [])
+  if (!links.length) return null
+  return (
+    <View className="entry-links">
+      {links.map((l) => (
+        <View
+          key={l.id}
+          className="entry-link"
+          role="link"
+          {...TAB_STOP}
+          data-testid={`home-link-${l.id}`}
+          onClick={() => go(l.url)}
+        >
+          <View>
+            <View className="entry-link__title">{l.title}</View>
+            <View className="muted">{l.desc}</View>
+          </View>
+          <Text className="entry-link__go" aria-hidden>
+            ›
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** 首页: the staff queues that have a count, each with its badge. */
 export function StaffQueues({
   entries,

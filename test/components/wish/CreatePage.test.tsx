@@ -103,7 +103,9 @@ test('a valid wish is sent trimmed and opens its page', async () => {
   submit()
 
   await waitFor(() =>
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w9' })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({
+      url: '/packages/wish/pages/detail/index?id=w9&posted=1',
+    })
   )
   expect(mockCloud.callsTo('wish.create')).toEqual([
     { title: '想请人帮忙换灯泡', content: '厨房的灯泡坏了，我够不着。', category: 'daily' },
@@ -213,7 +215,7 @@ describe('a grid worker filing for a resident', () => {
     submit()
     await waitFor(() =>
       expect(Taro.redirectTo).toHaveBeenCalledWith({
-        url: '/packages/wish/pages/detail/index?id=w7',
+        url: '/packages/wish/pages/detail/index?id=w7&posted=1',
       })
     )
     expect(mockCloud.callsTo('wish.createFor')).toEqual([

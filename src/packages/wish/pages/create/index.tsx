@@ -106,7 +106,7 @@ function CreateForm({ me }: { me: Me }) {
       return toast(result.error.message)
     }
     toast(result.data.status === 'pending' ? '已提交，等待网格员审核' : '心愿已发布')
-    void Taro.redirectTo({ url: WISH_ROUTES.detail(result.data.id) })
+    void Taro.redirectTo({ url: WISH_ROUTES.posted(result.data.id) })
   }
 
   return (

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@/components/Button'
+import { ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { Screen } from '@/components/Screen'
 import { ContactPhone } from '@/components/ContactPhone'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
@@ -12,6 +15,7 @@ import type { Wish } from '@/contract/wish'
 import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish.rules'
 import { WishActions } from '../../components/WishActions'
 import { WishCategoryTag, WishStatusTag } from '../../components/WishTags'
+import { helperName } from '../../components/WishCard'
 import { Stars } from '@/components/Stars'
 import './index.scss'
 
@@ -19,7 +23,8 @@ import './index.scss'
 // its `can` allows. After an action the page shows the wish the server returned.
 
 export default function WishDetail() {
-  const id = ((useRouter()?.params ?? {}) as { id?: string }).id ?? ''
+  const params = (useRouter()?.params ?? {}) as { id?: string; posted?: string }
+  const id = params.id ?? ''
   const query = useQuery(() => wishApi.get(id), [id], { enabled: !!id })
   usePullRefresh(query.refresh)
   const wish = query.data
@@ -30,9 +35,11 @@ export default function WishDetail() {
         <EmptyState text="没有找到这个心愿" />
       ) : wish ? (
         <>
+          {params.posted && <NextSteps />}
           <Summary wish={wish} />
           <People wish={wish} />
           <Outcome wish={wish} />
+          <Helper wish={wish} />
           <Timeline wish={wish} />
           <View className="actions">
             <WishActions
@@ -48,6 +55,28 @@ export default function WishDetail() {
         <LoadingState />
       )}
     </Screen>
+  )
+}
+
+/** Just posted: where to go from here (the wish's own buttons stay below). */
+function NextSteps() {
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <View className="card wish-detail__next" data-testid="wish-next-steps">
+      <View className="card__title">心愿已提交</View>
+      <View className="muted">网格员审核通过后，邻居们就能看到并认领。有进展会通知您。</View>
+      <View className="wish-detail__next-buttons">
+        <Button kind="primary" block testId="next-mine" onClick={() => go(WISH_ROUTES.mine)}>
+          查看我的心愿
+        </Button>
+        <Button block testId="next-wall" onClick={() => go(WISH_ROUTES.wall)}>
+          去心愿墙
+        </Button>
+        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+          返回首页
+        </Button>
+      </View>
+    </View>
   )
 }
 
@@ -155,6 +184,16 @@ function Outcome({ wish: w }: { wish: Wish }) {
         </Row>
       )}
       {w.thanks && <Note label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />}
+    </View>
+  )
+}
+
+/** A lit wish of the viewer's: who helped, by the name they chose. */
+function Helper({ wish: w }: { wish: Wish }) {
+  if (w.status !== 'done' || !w.mine || !w.claimer) return null
+  return (
+    <View className="card wish-detail__helper" data-testid="wish-helper">
+      帮您点亮心愿的邻居：{helperName(w.claimer)}
     </View>
   )
 }
