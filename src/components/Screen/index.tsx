@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { TitleBar } from '@/components/TitleBar'
+import { PrivacySheet } from '@/components/PrivacySheet'
 import { useMe } from '@/hooks/useMe'
 import './index.scss'
 
@@ -21,6 +22,7 @@ export function Screen({ children, className, testId }: ScreenProps) {
     <View className={cls.filter(Boolean).join(' ')} data-testid={testId}>
       <TitleBar />
       <View role="main">{children}</View>
+      <PrivacySheet />
     </View>
   )
 }

@@ -19,7 +19,7 @@ interface WishCardProps {
 export function WishCard({ wish: w, onOpen, full, children }: WishCardProps) {
   return (
     <View className="card wish-card" data-testid={`wish-card-${w.id}`}>
-      <View role="link" {...TAB_STOP} aria-label={`心愿：${w.title}`} onClick={onOpen}>
+      <View role="link" {...TAB_STOP} onClick={onOpen}>
         <View className="wish-card__head">
           <WishCategoryTag category={w.category} />
           <WishStatusTag status={w.status} testId="wish-card-status" />
