@@ -22,6 +22,7 @@ import { useIntent } from '@/hooks/useIntent'
 import { userApi } from '@/services/user'
 import { PROFILE_RULES } from '@/contract/user.rules'
 import type { Me, MyDataExport } from '@/contract/user'
+import type { InputOf } from '@/contract/api'
 import { ENTRIES } from '../entries'
 import { ROUTES } from '../routes'
 import './index.scss'
@@ -51,6 +52,18 @@ function MineBody({ me }: { me: Me }) {
   const [panel, setPanel] = useState<Panel>(null)
   const deletion = useIntent()
   const [savingElder, setSavingElder] = useState(false)
+
+  // TODO(integration): `creditByName` joins Me and updateProfile's input in src/contract/user.ts.
+  const credited = !!(me as Me & { creditByName?: boolean }).creditByName
+  const toggleCredit = async (creditByName: boolean) => {
+    setSavingElder(true)
+    const input = { creditByName } as InputOf<'user', 'updateProfile'>
+    const result = await userApi.updateProfile(input)
+    setSavingElder(false)
+    if (!result.ok) return toast(result.error.message)
+    setMe(result.data)
+    toast(creditByName ? '心愿墙上将显示您的姓名' : '心愿墙上只显示您的昵称')
+  }
 
   const toggleElder = async (elderMode: boolean) => {
     setSavingElder(true)
@@ -135,6 +148,21 @@ function MineBody({ me }: { me: Me }) {
             />
           }
         />
+        {me.can['wish.claim'] && (
+          <Cell
+            title="心愿墙署名"
+            description="帮邻居点亮心愿后，在心愿墙上显示您的姓名"
+            extra={
+              <Toggle
+                testId="credit-switch"
+                label="心愿墙署名"
+                checked={credited}
+                disabled={savingElder}
+                onChange={(v) => void toggleCredit(v)}
+              />
+            }
+          />
+        )}
       </CellGroup>
 
       <CellGroup title="我的数据">

@@ -191,6 +191,29 @@ test('导出我的数据 reads as Chinese sections; the full JSON stays one tap 
   expect(screen.getByTestId('export-json')).toHaveTextContent('"realName": "张桂兰"')
 })
 
+test('a volunteer chooses to be credited by name on the wall', async () => {
+  mockCloud.on(
+    'user.updateProfile',
+    ok({ ...meOf({ can: canOf('wish.claim') }), creditByName: true })
+  )
+  showMe(meOf({ can: canOf('wish.claim') }))
+  const toggle = await screen.findByTestId('credit-switch')
+  expect(toggle).toHaveAttribute('aria-checked', 'false')
+  fireEvent.click(toggle)
+  await waitFor(() =>
+    expect(mockCloud.callsTo('user.updateProfile')).toEqual([{ creditByName: true }])
+  )
+  await waitFor(() =>
+    expect(screen.getByTestId('credit-switch')).toHaveAttribute('aria-checked', 'true')
+  )
+})
+
+test('no 心愿墙署名 for those who do not help with wishes', async () => {
+  showMe(meOf())
+  await screen.findByTestId('elder-switch')
+  expect(screen.queryByTestId('credit-switch')).not.toBeInTheDocument()
+})
+
 test('local mode lists the demo users to switch to', async () => {
   showMe(meOf())
   const switcher = await screen.findByTestId('persona-switcher')
