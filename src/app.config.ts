@@ -1,7 +1,10 @@
 // Main package: the three tabs and the binding flow. Each domain lives in its own subpackage with
 // its staff pages beside its resident pages: one `{ root: 'packages/<domain>', pages }` line each.
 const subPackages = [
-  { root: 'packages/user', pages: ['pages/verify/index', 'pages/residents/index'] },
+  {
+    root: 'packages/user',
+    pages: ['pages/verify/index', 'pages/residents/index', 'pages/privacy/index'],
+  },
   {
     root: 'packages/wish',
     pages: [

@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import type { ApiError } from '@/contract/errors'
-import { checkForm, type CrossRule, type Errors, type FieldRule } from '@/contract/rules'
+import {
+  checkForm,
+  textLength,
+  type CrossRule,
+  type Errors,
+  type FieldRule,
+} from '@/contract/rules'
 
 export interface FormSpec<F extends string> {
   /** The domain's rules (src/contract/<domain>.rules.ts), for the fields this form has now. */
@@ -55,8 +61,12 @@ export function useForm<V extends Record<string, unknown>>(
       setFormError(null)
     },
     touch: (field) => setTouched((prev) => ({ ...prev, [field]: true })),
+    // Text over its limit is said at once, next to the field (it is never cut).
     messageOf: (field) =>
-      server[field] ?? (submitted || touched[field] ? errors[field] : undefined),
+      server[field] ??
+      (submitted || touched[field] || overLimit(spec.rules[field], values[field])
+        ? errors[field]
+        : undefined),
     formError,
     attempt: () => {
       setSubmitted(true)
@@ -68,4 +78,10 @@ export function useForm<V extends Record<string, unknown>>(
       else setFormError(error.message)
     },
   }
+}
+
+/** Text longer than its rule's `max` (in characters as people count them: an emoji is one). */
+function overLimit(rule: FieldRule | undefined, value: unknown): boolean {
+  const max = rule && 'max' in rule ? rule.max : undefined
+  return !!max && typeof value === 'string' && textLength(value.trim()) > max.value
 }

@@ -16,6 +16,7 @@ test('newcomer binds to 第一网格, the grid worker verifies, 我的 shows 已
   await bind.getByTestId('bind-room').fill('3-201')
   await bind.getByTestId('bind-name').fill('吴新民')
   await bind.getByTestId('bind-phone').fill('13911112222')
+  await bind.getByTestId('bind-consent').click()
   await e2e.shot(bind, '01-bind-form')
   await bind.getByTestId('bind-submit').click()
   await bind.getByText('已提交，等待网格员认证').waitFor()

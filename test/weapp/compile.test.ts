@@ -91,7 +91,9 @@ beforeAll(async () => {
     check(brokenDir),
     check(project('missing', false)),
   ])
-})
+  // `testTimeout` in a jest project is not applied to hooks: the three runs get their own budget
+  // (on a busy machine they take well over the global 30 s).
+}, 180000)
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true })

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { View } from '@tarojs/components'
 import './index.scss'
 
@@ -43,6 +44,7 @@ export function Button({
       className={cls.filter(Boolean).join(' ')}
       hoverClass={inactive ? 'none' : 'btn--pressed'}
       role="button"
+      {...TAB_STOP}
       aria-disabled={inactive}
       data-testid={testId}
       onClick={() => {

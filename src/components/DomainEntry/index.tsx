@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -21,7 +22,7 @@ const queuesOf = (entries: readonly DomainEntry[], me: Me): QueueEntry[] =>
 export function Badge({ n, testId }: { n: number | undefined; testId: string }) {
   if (!n) return null
   return (
-    <View className="entry-badge" data-testid={testId} aria-label={`${n} 个待处理`}>
+    <View className="entry-badge" data-testid={testId} aria-label={`${n} 个待处理`} role="status">
       {n > 99 ? '99+' : n}
     </View>
   )
@@ -41,6 +42,7 @@ export function Notices({ entries, counts }: { entries: readonly DomainEntry[]; 
           key={n.id}
           className="entry-notice"
           role="link"
+          {...TAB_STOP}
           data-testid={`notice-${n.id}`}
           onClick={() => go(n.url)}
         >
@@ -65,16 +67,50 @@ function QueueRows({
   return (
     <>
       {queues.map((q) => (
-        <View key={q.id} data-testid={`${prefix}-${q.id}`}>
-          <Cell
-            title={q.title}
-            description={q.description}
-            extra={extra(q)}
-            onClick={() => go(q.url)}
-          />
+        <View
+          key={q.id}
+          className="entry-queue"
+          role="link"
+          {...TAB_STOP}
+          data-testid={`${prefix}-${q.id}`}
+          onClick={() => go(q.url)}
+        >
+          <Cell title={q.title} description={q.description} extra={extra(q)} />
         </View>
       ))}
     </>
+  )
+}
+
+/** The viewer has staff work (a queue the server lets them open). */
+export const hasWork = (entries: readonly DomainEntry[], me: Me): boolean =>
+  queuesOf(entries, me).length > 0
+
+/** 首页: each domain's other ways in (心愿墙…), one row each. */
+export function HomeLinks({ entries }: { entries: readonly DomainEntry[] }) {
+  const links = entries.flatMap((e) => e.links ?? [])
+  if (!links.length) return null
+  return (
+    <View className="entry-links">
+      {links.map((l) => (
+        <View
+          key={l.id}
+          className="entry-link"
+          role="link"
+          {...TAB_STOP}
+          data-testid={`home-link-${l.id}`}
+          onClick={() => go(l.url)}
+        >
+          <View>
+            <View className="entry-link__title">{l.title}</View>
+            <View className="muted">{l.desc}</View>
+          </View>
+          <Text className="entry-link__go" aria-hidden>
+            ›
+          </Text>
+        </View>
+      ))}
+    </View>
   )
 }
 
@@ -160,6 +196,8 @@ export function ServiceTiles({
         <View
           key={key}
           className={`entry-tile entry-tile--${key}`}
+          role={tile!.url ? 'link' : 'button'}
+          {...TAB_STOP}
           data-testid={`service-${key}`}
           onClick={() => open(tile!)}
         >

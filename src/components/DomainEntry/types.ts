@@ -56,9 +56,19 @@ export interface GridCard {
   links: { text: string; url: string; testId: string; primary?: boolean }[]
 }
 
+/** A way in shown on 首页 below the tiles, e.g. 心愿墙. */
+export interface HomeLink {
+  /** Test id `home-link-<id>`. */
+  id: string
+  title: string
+  desc: string
+  url: string
+}
+
 export interface DomainEntry {
   key: string
   tile?: ServiceTile
+  links?: HomeLink[]
   queues?: QueueEntry[]
   notices?: NoticeEntry[]
   grid?: GridCard

@@ -1,7 +1,16 @@
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Input } from '@tarojs/components'
+import { textLength } from '@/contract/rules'
 import './index.scss'
+
+/** A field's label, read by the input inside it: inputs are named by more than a placeholder. */
+const FieldLabel = createContext<string | undefined>(undefined)
+
+/** The accessible name of an input inside a `Field`: its label, else its placeholder. */
+export function useFieldLabel(fallback?: string): string | undefined {
+  return useContext(FieldLabel) ?? fallback
+}
 
 interface FieldProps {
   label?: string
@@ -16,8 +25,14 @@ interface FieldProps {
 export function Field({ label, error, hint, name, children }: FieldProps) {
   return (
     <View className={`field${error ? ' field--error' : ''}`} data-testid={`field-${name}`}>
-      {label && <View className="field__label">{label}</View>}
-      <View className="field__control">{children}</View>
+      {label && (
+        <View className="field__label" aria-hidden>
+          {label}
+        </View>
+      )}
+      <View className="field__control">
+        <FieldLabel.Provider value={label}>{children}</FieldLabel.Provider>
+      </View>
       {hint && !error && <View className="field__hint">{hint}</View>}
       {error && (
         <View className="field__error" role="alert" data-testid={`${name}-error`}>
@@ -33,6 +48,7 @@ interface TextInputProps {
   onChange: (value: string) => void
   onBlur?: () => void
   placeholder?: string
+  /** Shows a live count (never cuts the text: the form says what is over). */
   maxLength?: number
   type?: 'text' | 'number'
   /** Lands on the real `<input>` in H5, for tests. */
@@ -49,17 +65,32 @@ export function TextInput({
   maxLength,
   type = 'text',
 }: TextInputProps) {
-  return (
+  const name = useFieldLabel(placeholder)
+  const count = textLength(value)
+  const input = (
     <Input
       className="text-input"
       type={type}
       value={value}
-      maxlength={maxLength}
+      // -1: no limit (Taro's default is 140); a hard limit would cut the text silently.
+      maxlength={-1}
       placeholder={placeholder}
       placeholderClass="text-input__placeholder"
       onInput={(e) => onChange(e.detail.value)}
       onBlur={() => onBlur?.()}
-      nativeProps={testId ? { 'data-testid': testId } : undefined}
+      nativeProps={{ 'data-testid': testId, 'aria-label': name }}
     />
+  )
+  if (!maxLength) return input
+  return (
+    <View className="text-input__wrap">
+      {input}
+      <View
+        className={`text-input__count${count > maxLength ? ' text-input__count--over' : ''}`}
+        data-testid={testId ? `${testId}-count` : undefined}
+      >
+        {count}/{maxLength}
+      </View>
+    </View>
   )
 }

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { TAB_STOP } from '@/components/a11y'
 import './index.scss'
 
 export interface Option {
@@ -44,11 +45,14 @@ export function OptionList({
             key={opt.id}
             className={`option-list__item${selected ? ' option-list__item--selected' : ''}`}
             role="radio"
+            {...TAB_STOP}
             aria-checked={selected}
             data-testid={`${testIdPrefix}${opt.id}`}
             onClick={() => onChange(opt.id)}
           >
-            <View className="option-list__mark">{selected ? '✓' : ''}</View>
+            <View className="option-list__mark" aria-hidden>
+              {selected ? '✓' : ''}
+            </View>
             <View className="option-list__text">
               <View>{opt.label}</View>
               {opt.hint && <View className="muted">{opt.hint}</View>}

@@ -1,3 +1,4 @@
+import { TAB_STOP } from '@/components/a11y'
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { AccessHint, isAccessError } from '@/components/AccessHint'
@@ -53,6 +54,7 @@ export function PagedList<T extends { id: string }>({
       <View
         className="paged-list__foot muted"
         data-testid="paged-list-foot"
+        {...(list.hasMore ? { role: 'button', ...TAB_STOP } : {})}
         onClick={() => void list.loadMore()}
       >
         {list.loadingMore ? '正在加载更多…' : list.hasMore ? '上拉加载更多' : '没有更多了'}

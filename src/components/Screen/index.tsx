@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { TitleBar } from '@/components/TitleBar'
+import { PrivacySheet } from '@/components/PrivacySheet'
 import { useMe } from '@/hooks/useMe'
 import './index.scss'
 
@@ -9,13 +11,18 @@ interface ScreenProps {
   testId?: string
 }
 
-/** The root of every page: base sizes for elderly readers, ×1.25 in elder mode. */
+/**
+ * The root of every page: base sizes for elderly readers, ×1.25 in elder mode; the title bar
+ * (H5) and the page's content as its `main` landmark.
+ */
 export function Screen({ children, className, testId }: ScreenProps) {
   const { me } = useMe()
   const cls = ['screen', me?.elderMode ? 'screen--elder' : '', className ?? '']
   return (
     <View className={cls.filter(Boolean).join(' ')} data-testid={testId}>
-      {children}
+      <TitleBar />
+      <View role="main">{children}</View>
+      <PrivacySheet />
     </View>
   )
 }

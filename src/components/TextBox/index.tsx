@@ -1,5 +1,6 @@
 import { Textarea, View } from '@tarojs/components'
 import { textLength } from '@/contract/rules'
+import { useFieldLabel } from '@/components/Field'
 import './index.scss'
 
 interface TextBoxProps {
@@ -27,19 +28,22 @@ export function TextBox({
   fixed,
 }: TextBoxProps) {
   const count = textLength(value)
+  const name = useFieldLabel(placeholder)
   return (
     <View className={`text-box${tall ? ' text-box--tall' : ''}`}>
       <Textarea
         className="text-box__input"
         value={value}
-        maxlength={maxLength}
+        // -1: no limit (Taro's default is 140); over the limit, the count and the field's
+        // message say so instead of the text being cut.
+        maxlength={-1}
         placeholder={placeholder}
         placeholderClass="text-input__placeholder"
         fixed={fixed}
         disableDefaultPadding
         onInput={(e) => onChange(e.detail.value)}
         onBlur={() => onBlur?.()}
-        nativeProps={{ 'data-testid': testId }}
+        nativeProps={{ 'data-testid': testId, 'aria-label': name }}
       />
       <View
         className={`text-box__count${count > maxLength ? ' text-box__count--over' : ''}`}

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { TAB_STOP } from '@/components/a11y'
 import './index.scss'
 
 // An on/off switch, big enough to hit. Ours rather than NutUI's Switch, which pulls NutUI's icon
@@ -19,6 +20,7 @@ export function Toggle({ checked, onChange, disabled, label, testId }: TogglePro
     <View
       className={cls.filter(Boolean).join(' ')}
       role="switch"
+      {...TAB_STOP}
       aria-checked={checked}
       aria-disabled={!!disabled}
       aria-label={label}

@@ -2,4 +2,6 @@
 export const USER_ROUTES = {
   verify: '/packages/user/pages/verify/index',
   residents: '/packages/user/pages/residents/index',
+  /** 隐私保护指引 (linked from binding and the consent sheet). */
+  privacy: '/packages/user/pages/privacy/index',
 } as const

@@ -14,6 +14,9 @@ export const wishEntry: DomainEntry = {
       { key: 'wish.openNow', text: (n) => `待认领 ${n} 个` },
     ],
   },
+  links: [
+    { id: 'wish-wall', title: '心愿墙', desc: '看看邻居们点亮的心愿和感谢', url: WISH_ROUTES.wall },
+  ],
   queues: [
     {
       id: 'wish-review',

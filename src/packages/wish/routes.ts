@@ -7,4 +7,6 @@ export const WISH_ROUTES = {
   review: '/packages/wish/pages/review/index',
   wall: '/packages/wish/pages/wall/index',
   detail: (id: string) => `/packages/wish/pages/detail/index?id=${encodeURIComponent(id)}`,
+  /** The wish just posted: its page offers the next step. */
+  posted: (id: string) => `/packages/wish/pages/detail/index?id=${encodeURIComponent(id)}&posted=1`,
 } as const

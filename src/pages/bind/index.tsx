@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { Field, TextInput } from '@/components/Field'
 import { OptionList } from '@/components/OptionList'
+import { Checkbox } from '@/components/Checkbox'
+import { TAB_STOP } from '@/components/a11y'
+import { USER_ROUTES } from '@/packages/user/routes'
+import { gridFromScene } from './grid-scene'
+import { sceneOf } from './launch-scene'
 import { PhoneField, type PhoneValue } from '@/components/PhoneField'
 import { BIND_STATUS_LABELS } from '@/contract/roles'
 import { toast } from '@/components/Feedback'
@@ -64,12 +69,20 @@ export default function Bind() {
   const form = useForm(EMPTY_FORM, { rules: rulesFor(phoneCode), fieldOf })
   const intent = useIntent()
   const [done, setDone] = useState<Me | null>(null)
+  // PIPL: binding collects a name, phone and home; the resident agrees to the policy first.
+  const [consent, setConsent] = useState(false)
+  const [consentAsked, setConsentAsked] = useState(false)
   const v = form.values
+  const params = (useRouter()?.params ?? {}) as Record<string, string | undefined>
+  const scannedGrid = gridFromScene(sceneOf(params))
 
-  usePrefill(me, tree.data, form.set)
+  usePrefill(me, tree.data, form.set, scannedGrid)
 
   const submit = async () => {
-    if (!form.attempt()) return toast('请按红色提示修改后再提交')
+    setConsentAsked(true)
+    const valid = form.attempt()
+    if (!valid) return toast('请按红色提示修改后再提交')
+    if (!consent) return toast('请先阅读并同意隐私保护指引')
     const result = await intent.run((opts) =>
       userApi.bindGrid(
         {
@@ -165,7 +178,7 @@ export default function Bind() {
           <TextInput
             testId="bind-room"
             value={v.room}
-            maxLength={10}
+            maxLength={BIND_RULES.room.max?.value}
             placeholder="请输入房号"
             onChange={(room) => form.set({ room })}
             onBlur={() => form.touch('room')}
@@ -180,7 +193,7 @@ export default function Bind() {
           <TextInput
             testId="bind-name"
             value={v.name}
-            maxLength={20}
+            maxLength={BIND_RULES.name.max?.value}
             placeholder="请输入您的姓名"
             onChange={(name) => form.set({ name })}
             onBlur={() => form.touch('name')}
@@ -197,6 +210,8 @@ export default function Bind() {
         />
       </View>
 
+      <Consent checked={consent} onChange={setConsent} asked={consentAsked} />
+
       <SubmitBar
         error={form.formError}
         testId="bind-submit"
@@ -205,6 +220,36 @@ export default function Bind() {
         onSubmit={() => void submit()}
       />
     </Screen>
+  )
+}
+
+/** PIPL: explicit consent to the policy, unticked until the resident ticks it. */
+function Consent({
+  checked,
+  onChange,
+  asked,
+}: {
+  checked: boolean
+  onChange: (checked: boolean) => void
+  asked: boolean
+}) {
+  return (
+    <View className="card">
+      <Field name="consent" error={asked && !checked ? '请先阅读并同意隐私保护指引' : null}>
+        <Checkbox checked={checked} onChange={onChange} testId="bind-consent">
+          我已阅读并同意《红邻隐私保护指引》：姓名、手机号和住址仅用于网格员认证和邻里帮忙
+        </Checkbox>
+        <View
+          className="bind__policy-link"
+          role="link"
+          {...TAB_STOP}
+          data-testid="bind-privacy-link"
+          onClick={() => void Taro.navigateTo({ url: USER_ROUTES.privacy })}
+        >
+          查看《红邻隐私保护指引》›
+        </View>
+      </Field>
+    </View>
   )
 }
 
@@ -217,27 +262,44 @@ function Step({ n, title }: { n: number; title: string }) {
   )
 }
 
-/** Starts from what we know: the current binding (to correct it) and a lone community. */
+/**
+ * Starts from what we know: a scanned grid QR code (its community and grid chosen), else the
+ * current binding (to correct it), else a lone community.
+ */
 function usePrefill(
   me: Me | null,
   tree: GridsTree | undefined,
-  set: (patch: Partial<BindForm>) => void
+  set: (patch: Partial<BindForm>) => void,
+  scannedGrid: string | null
 ) {
   const done = useRef(false)
   useEffect(() => {
     if (done.current || !me || !tree) return
     done.current = true
-    const lone = tree.communities.length === 1 ? tree.communities[0].id : ''
-    const grid = me.grid
     set({
-      communityId: grid?.communityId ?? lone,
-      gridId: grid?.id ?? '',
-      buildingId: grid?.buildingId ?? '',
-      room: grid?.room ?? '',
+      ...placeOf(me, tree, scannedGrid),
       name: me.realName ?? '',
       phone: me.phone ?? '',
     })
-  }, [me, tree, set])
+  }, [me, tree, set, scannedGrid])
+}
+
+/** Where the form starts: the scanned grid, else the current binding, else a lone community. */
+function placeOf(me: Me, tree: GridsTree, scannedGrid: string | null): Partial<BindForm> {
+  const grid = me.grid
+  const scanned = scannedGrid
+    ? tree.communities.find((c) => c.grids.some((g) => g.id === scannedGrid))
+    : undefined
+  if (scanned && grid?.id !== scannedGrid)
+    return { communityId: scanned.id, gridId: scannedGrid!, buildingId: '', room: '' }
+  if (grid)
+    return {
+      communityId: grid.communityId,
+      gridId: grid.id,
+      buildingId: grid.buildingId ?? '',
+      room: grid.room ?? '',
+    }
+  return { communityId: tree.communities.length === 1 ? tree.communities[0].id : '' }
 }
 
 function BindDone({ me }: { me: Me }) {

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { BindStatusTag } from '@/components/BindStatusTag'
+import { ContactPhone } from '@/components/ContactPhone'
 import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
 import { useCounts, type Counts } from '@/hooks/useCounts'
@@ -133,15 +133,21 @@ function GridDetails({ grid, counts }: { grid: MyGrid; counts: Counts }) {
       {grid.workers.length === 0 ? (
         <View className="card muted">暂未安排网格员，如有需要请联系社区居委会。</View>
       ) : (
-        <CellGroup>
+        <View className="card grid__workers">
           {grid.workers.map((w) => (
-            <View key={w.id} data-testid={`worker-${w.id}`}>
-              <Cell title={`${w.name}（${w.nickname}）`} extra={w.phone} />
+            <View key={w.id} className="grid__worker" data-testid={`worker-${w.id}`}>
+              <View className="grid__worker-name">
+                {w.name}
+                {w.nickname ? `（${w.nickname}）` : ''}
+              </View>
+              <ContactPhone phone={w.phone} can={w.can} testId={`worker-${w.id}-phone`} />
             </View>
           ))}
-        </CellGroup>
+        </View>
       )}
-      <View className="grid__privacy muted">为保护隐私，姓名和电话已部分隐藏。</View>
+      {grid.workers.some((w) => !w.can?.call) && (
+        <View className="grid__privacy muted">为保护隐私，姓名和电话已部分隐藏。</View>
+      )}
     </View>
   )
 }

@@ -4,7 +4,8 @@ import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { BindStatusTag } from '@/components/BindStatusTag'
-import { Notices, ServiceTiles, StaffQueues } from '@/components/DomainEntry'
+import { hasWork, HomeLinks, Notices, ServiceTiles, StaffQueues } from '@/components/DomainEntry'
+import { TAB_STOP } from '@/components/a11y'
 import { useMe } from '@/hooks/useMe'
 import { useCounts } from '@/hooks/useCounts'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -20,6 +21,8 @@ export default function Home() {
   const { me, loading, error, refresh } = useMe()
   const counts = useCounts(me)
   usePullRefresh(() => Promise.all([refresh(), counts.refresh()]))
+  // Staff who are not residents here come for their work: queues first, binding a small link.
+  const staffFirst = !!me && me.bindStatus === 'none' && hasWork(ENTRIES, me)
 
   if (!me) {
     return (
@@ -38,12 +41,33 @@ export default function Home() {
         <View className="home__slogan">党建引领 · 邻里守望</View>
       </View>
 
-      <MyGridCard me={me} />
-      <Notices entries={ENTRIES} counts={counts} />
-      <StaffQueues entries={ENTRIES} me={me} counts={counts} />
+      {staffFirst ? (
+        <>
+          <StaffQueues entries={ENTRIES} me={me} counts={counts} />
+          <Notices entries={ENTRIES} counts={counts} />
+        </>
+      ) : (
+        <>
+          <MyGridCard me={me} />
+          <Notices entries={ENTRIES} counts={counts} />
+          <StaffQueues entries={ENTRIES} me={me} counts={counts} />
+        </>
+      )}
 
       <View className="section-title">社区服务</View>
       <ServiceTiles entries={ENTRIES} me={me} counts={counts} />
+      <HomeLinks entries={ENTRIES} />
+      {staffFirst && (
+        <View
+          className="home__bind-link"
+          role="link"
+          {...TAB_STOP}
+          data-testid="home-bind-link"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}
+        >
+          也住在社区里？绑定自己的住址 ›
+        </View>
+      )}
     </Screen>
   )
 }

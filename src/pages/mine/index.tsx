@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -8,6 +9,7 @@ import { ErrorState, LoadingState } from '@/components/Status'
 import { BindStatusTag } from '@/components/BindStatusTag'
 import { RoleTags } from '@/components/RoleTags'
 import { Toggle } from '@/components/Toggle'
+import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { PersonaSwitcher } from '@/components/PersonaSwitcher'
 import { toast } from '@/components/Feedback'
@@ -50,6 +52,16 @@ function MineBody({ me }: { me: Me }) {
   const deletion = useIntent()
   const [savingElder, setSavingElder] = useState(false)
 
+  const credited = me.creditByName
+  const toggleCredit = async (creditByName: boolean) => {
+    setSavingElder(true)
+    const result = await userApi.updateProfile({ creditByName })
+    setSavingElder(false)
+    if (!result.ok) return toast(result.error.message)
+    setMe(result.data)
+    toast(creditByName ? '心愿墙上将显示您的姓名' : '心愿墙上只显示您的昵称')
+  }
+
   const toggleElder = async (elderMode: boolean) => {
     setSavingElder(true)
     const result = await userApi.updateProfile({ elderMode })
@@ -61,17 +73,11 @@ function MineBody({ me }: { me: Me }) {
 
   const close = () => setPanel(null)
 
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
   const deleteMe = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '注销并删除我的数据',
-      content: '注销后，您的网格绑定、个人资料和记录将被删除，且无法恢复。确定要注销吗？',
-      confirmText: '确认注销',
-      confirmColor: '#c8102e',
-      cancelText: '取消',
-    })
-    if (!confirm) return
     const result = await deletion.run((opts) => userApi.deleteMe(opts))
     if (!result) return
+    setConfirmingDelete(false)
     if (!result.ok) return toast(result.error.message)
     toast('已注销，您的数据已删除')
     await refresh()
@@ -86,6 +92,8 @@ function MineBody({ me }: { me: Me }) {
         </View>
         <View
           className="mine__edit"
+          role="button"
+          {...TAB_STOP}
           data-testid="edit-nickname"
           onClick={() => setPanel(panel === 'nickname' ? null : 'nickname')}
         >
@@ -137,21 +145,54 @@ function MineBody({ me }: { me: Me }) {
             />
           }
         />
+        {me.can['wish.claim'] && (
+          <Cell
+            title="心愿墙署名"
+            description="帮邻居点亮心愿后，在心愿墙上显示您的姓名"
+            extra={
+              <Toggle
+                testId="credit-switch"
+                label="心愿墙署名"
+                checked={credited}
+                disabled={savingElder}
+                onChange={(v) => void toggleCredit(v)}
+              />
+            }
+          />
+        )}
       </CellGroup>
 
       <CellGroup title="我的数据">
-        <View data-testid="export-data">
-          <Cell title="导出我的数据" extra="查看" onClick={() => setPanel('export')} />
+        <View
+          role="button"
+          {...TAB_STOP}
+          data-testid="export-data"
+          onClick={() => setPanel('export')}
+        >
+          <Cell title="导出我的数据" extra="查看" />
         </View>
-        <View data-testid="delete-me">
-          <Cell
-            title="注销并删除我的数据"
-            className="mine__danger"
-            onClick={() => void deleteMe()}
-          />
+        <View
+          role="button"
+          {...TAB_STOP}
+          data-testid="delete-me"
+          onClick={() => setConfirmingDelete(true)}
+        >
+          <Cell title="注销并删除我的数据" className="mine__danger" />
         </View>
       </CellGroup>
       {panel === 'export' && <DataExport onClose={close} />}
+      {confirmingDelete && (
+        <Dialog
+          title="注销并删除我的数据"
+          okText="确认注销"
+          okKind="danger"
+          busy={deletion.busy}
+          onOk={() => void deleteMe()}
+          onCancel={() => setConfirmingDelete(false)}
+        >
+          注销后，您的网格绑定、个人资料和记录将被删除，且无法恢复。确定要注销吗？
+        </Dialog>
+      )}
     </>
   )
 }
@@ -218,25 +259,47 @@ function NicknameEditor({
 
 function DataExport({ onClose }: { onClose: () => void }) {
   const exported = useQuery(() => userApi.exportMyData())
+  const [showJson, setShowJson] = useState(false)
   // The panel opens below the fold on most phones: bring it into view.
   useEffect(() => {
     Taro.pageScrollTo({ selector: '#export-panel', duration: 300 }).catch(() => undefined)
   }, [])
-  const json = exported.data ? JSON.stringify(exported.data, null, 2) : null
+  const data = exported.data
+  const json = data ? JSON.stringify(data, null, 2) : null
+  const summary = data?.summary ?? []
 
   const copy = async () => {
     if (!json) return
     await Taro.setClipboardData({ data: json })
-    toast('已复制，可以粘贴保存')
+    toast('已复制完整数据（JSON 格式），可以粘贴保存')
   }
 
   return (
     <View className="card" id="export-panel" data-testid="export-panel">
       <View className="card__title">我的数据</View>
       {json ? (
-        <ScrollView scrollY className="mine__export" data-testid="export-json">
-          <Text userSelect>{json}</Text>
-        </ScrollView>
+        <>
+          {summary.map((section) => (
+            <View key={section.title} className="mine__export-section" data-testid="export-section">
+              <View className="mine__export-title">{section.title}</View>
+              {section.lines.map((line, i) => (
+                <View key={i} className="mine__export-line">
+                  {line}
+                </View>
+              ))}
+            </View>
+          ))}
+          {(showJson || !summary.length) && (
+            <ScrollView scrollY className="mine__export" data-testid="export-json">
+              <Text userSelect>{json}</Text>
+            </ScrollView>
+          )}
+          {summary.length > 0 && !showJson && (
+            <Button block testId="export-show-json" onClick={() => setShowJson(true)}>
+              查看完整数据（JSON）
+            </Button>
+          )}
+        </>
       ) : exported.error ? (
         <ErrorState error={exported.error} onRetry={exported.refresh} />
       ) : (
@@ -248,13 +311,12 @@ function DataExport({ onClose }: { onClose: () => void }) {
         </Button>
         <Button
           kind="primary"
-
           className="mine__row-button"
           disabled={!json}
           testId="export-copy"
           onClick={() => void copy()}
         >
-          复制
+          复制完整数据
         </Button>
       </View>
     </View>

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
 import Bind from '@/pages/bind/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
 import { gridsTree, meOf, newcomer } from '../helpers/fixtures'
@@ -63,7 +64,44 @@ async function fillValidForm() {
   await type('bind-room', '1-302')
   await type('bind-name', '王小明')
   await type('bind-phone', '13912345678')
+  fireEvent.click(screen.getByTestId('bind-consent'))
 }
+
+test('binding needs the privacy policy agreed: unticked at first, refused next to it until ticked', async () => {
+  mockCloud.on('user.bindGrid', ok(meOf({ bindStatus: 'pending', verified: false })))
+  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+  renderPage(<Bind />)
+  await fillValidForm()
+  fireEvent.click(screen.getByTestId('bind-consent')) // untick again
+  expect(screen.getByTestId('bind-consent')).toHaveAttribute('aria-checked', 'false')
+  submit()
+  expect(await screen.findByTestId('consent-error')).toHaveTextContent('请先阅读并同意隐私保护指引')
+  expect(mockCloud.callsTo('user.bindGrid')).toHaveLength(0)
+
+  fireEvent.click(screen.getByTestId('bind-privacy-link'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/privacy/index' })
+
+  fireEvent.click(screen.getByTestId('bind-consent'))
+  expect(screen.queryByTestId('consent-error')).not.toBeInTheDocument()
+  submit()
+  await waitFor(() => expect(mockCloud.callsTo('user.bindGrid')).toHaveLength(1))
+})
+
+test('a scanned grid QR code (scene g=<grid>) opens with its community and grid chosen', async () => {
+  Current.router = {
+    params: { scene: encodeURIComponent('g=g2') },
+    path: '/pages/bind/index',
+  } as never
+  try {
+    renderPage(<Bind />)
+    await waitFor(() =>
+      expect(screen.getByTestId('opt-g2')).toHaveAttribute('aria-checked', 'true')
+    )
+    expect(screen.getByTestId('opt-c1')).toHaveAttribute('aria-checked', 'true')
+  } finally {
+    Current.router = null
+  }
+})
 
 test('a valid form is sent as the typed bindGrid input and ends on the waiting screen', async () => {
   const pending = meOf({

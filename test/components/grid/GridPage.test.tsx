@@ -1,4 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import GridPage from '@/pages/grid/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
 import { meOf, newcomer } from '../helpers/fixtures'
@@ -36,6 +37,40 @@ test('shows my grid, its numbers and its grid workers with masked contacts', asy
   const worker = screen.getByTestId('worker-demo-gridworker-1')
   expect(within(worker).getByText('刘*（刘网格员）')).toBeInTheDocument()
   expect(within(worker).getByText('138****0007')).toBeInTheDocument()
+})
+
+test("a resident's own grid worker is one tap from a call when the server allows it", async () => {
+  const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
+  mockCloud.on('user.me', ok(meOf()))
+  mockCloud.on(
+    'user.myGrid',
+    ok({
+      ...myGrid,
+      workers: [
+        {
+          id: 'demo-gridworker-1',
+          nickname: '刘网格员',
+          name: '刘芳',
+          phone: '13800000007',
+          can: { call: true },
+        },
+      ],
+    })
+  )
+  renderPage(<GridPage />)
+  fireEvent.click(await screen.findByTestId('worker-demo-gridworker-1-phone-call'))
+  expect(call).toHaveBeenCalledWith({ phoneNumber: '13800000007' })
+  expect(screen.queryByText('为保护隐私，姓名和电话已部分隐藏。')).not.toBeInTheDocument()
+  call.mockRestore()
+})
+
+test('a masked number has no 拨打', async () => {
+  mockCloud.on('user.me', ok(meOf()))
+  mockCloud.on('user.myGrid', ok(myGrid))
+  renderPage(<GridPage />)
+  await screen.findByTestId('worker-demo-gridworker-1')
+  expect(screen.queryByText('拨打')).not.toBeInTheDocument()
+  expect(screen.getByText('为保护隐私，姓名和电话已部分隐藏。')).toBeInTheDocument()
 })
 
 test('without a grid it asks to bind one, and loads nothing', async () => {

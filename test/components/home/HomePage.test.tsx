@@ -63,6 +63,25 @@ test('staff see each queue the server lets them open, with its count as a badge'
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/verify/index' })
 })
 
+test('staff who are not residents see their queues first, binding only as a small link', async () => {
+  mockCloud.on(
+    'user.me',
+    ok(meOf({ grid: null, bindStatus: 'none', can: canOf('user.verify', 'wish.review') }))
+  )
+  renderPage(<Home />)
+  expect(await screen.findByTestId('entry-verify')).toBeInTheDocument()
+  expect(screen.queryByText('您还没有绑定网格')).not.toBeInTheDocument()
+  fireEvent.click(screen.getByTestId('home-bind-link'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })
+})
+
+test('the wish wall is one tap from home', async () => {
+  mockCloud.on('user.me', ok(meOf()))
+  renderPage(<Home />)
+  fireEvent.click(await screen.findByTestId('home-link-wish-wall'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/wall/index' })
+})
+
 test('an admin the server counts as staff sees the verification queue (no role test on the page)', async () => {
   mockCloud.on(
     'user.me',

@@ -150,21 +150,68 @@ test('exporting shows my data as JSON', async () => {
 })
 
 test('deleting asks for confirmation first, then deletes', async () => {
-  const modal = jest.spyOn(Taro, 'showModal')
-  modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
   mockCloud.on('user.deleteMe', ok({ deleted: true }))
   showMe(meOf())
 
   fireEvent.click(await screen.findByText('注销并删除我的数据'))
-  await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+  expect(await screen.findByTestId('dialog')).toHaveTextContent('无法恢复')
+  fireEvent.click(screen.getByTestId('dialog-cancel'))
+  expect(screen.queryByTestId('dialog')).not.toBeInTheDocument()
   expect(mockCloud.callsTo('user.deleteMe')).toHaveLength(0)
 
-  modal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
   mockCloud.on('user.me', ok(newcomer()))
   fireEvent.click(screen.getByText('注销并删除我的数据'))
+  fireEvent.click(await screen.findByTestId('dialog-ok'))
   expect(await screen.findByText('已注销，您的数据已删除')).toBeInTheDocument()
   expect(mockCloud.callsTo('user.deleteMe')).toHaveLength(1)
   await waitFor(() => expect(screen.getByTestId('bind-status')).toHaveTextContent('未绑定'))
+})
+
+test('导出我的数据 reads as Chinese sections; the full JSON stays one tap away', async () => {
+  mockCloud.on(
+    'user.exportMyData',
+    ok({
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      profile: { realName: '张桂兰' },
+      activity: [],
+      records: {},
+      summary: [
+        { title: '我的资料', lines: ['姓名：张桂兰', '网格：幸福里社区 第一网格'] },
+        { title: '我的心愿', lines: ['想请人帮忙换灯泡（待认领）'] },
+      ],
+    })
+  )
+  showMe(meOf())
+  fireEvent.click(await screen.findByText('导出我的数据'))
+  const sections = await screen.findAllByTestId('export-section')
+  expect(sections[0]).toHaveTextContent('我的资料姓名：张桂兰')
+  expect(sections[1]).toHaveTextContent('想请人帮忙换灯泡（待认领）')
+  expect(screen.queryByTestId('export-json')).not.toBeInTheDocument()
+  fireEvent.click(screen.getByTestId('export-show-json'))
+  expect(screen.getByTestId('export-json')).toHaveTextContent('"realName": "张桂兰"')
+})
+
+test('a volunteer chooses to be credited by name on the wall', async () => {
+  mockCloud.on(
+    'user.updateProfile',
+    ok({ ...meOf({ can: canOf('wish.claim') }), creditByName: true })
+  )
+  showMe(meOf({ can: canOf('wish.claim') }))
+  const toggle = await screen.findByTestId('credit-switch')
+  expect(toggle).toHaveAttribute('aria-checked', 'false')
+  fireEvent.click(toggle)
+  await waitFor(() =>
+    expect(mockCloud.callsTo('user.updateProfile')).toEqual([{ creditByName: true }])
+  )
+  await waitFor(() =>
+    expect(screen.getByTestId('credit-switch')).toHaveAttribute('aria-checked', 'true')
+  )
+})
+
+test('no 心愿墙署名 for those who do not help with wishes', async () => {
+  showMe(meOf())
+  await screen.findByTestId('elder-switch')
+  expect(screen.queryByTestId('credit-switch')).not.toBeInTheDocument()
 })
 
 test('local mode lists the demo users to switch to', async () => {

@@ -59,6 +59,17 @@ test('characters are counted as people count them: an emoji is one', async () =>
   await waitFor(() => expect(screen.queryByText('标题至少 2 个字')).not.toBeInTheDocument())
 })
 
+test('text over the limit is kept whole, counted and refused next to the field', async () => {
+  renderPage(<WishCreate />)
+  const long = '灯'.repeat(29) + '🎈🎈'
+  await type('wish-title', long)
+  expect(screen.getByTestId('wish-title')).toHaveValue(long)
+  expect(screen.getByTestId('wish-title-count')).toHaveTextContent('31/30')
+  expect(await screen.findByTestId('title-error')).toBeInTheDocument()
+  fireEvent.click(screen.getByTestId('wish-submit'))
+  expect(mockCloud.callsTo('wish.create')).toHaveLength(0)
+})
+
 test('a submit with gaps names each of them and sends nothing', async () => {
   renderPage(<WishCreate />)
   expect(screen.queryByText('请选择心愿类别')).not.toBeInTheDocument()
@@ -92,7 +103,9 @@ test('a valid wish is sent trimmed and opens its page', async () => {
   submit()
 
   await waitFor(() =>
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w9' })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({
+      url: '/packages/wish/pages/detail/index?id=w9&posted=1',
+    })
   )
   expect(mockCloud.callsTo('wish.create')).toEqual([
     { title: '想请人帮忙换灯泡', content: '厨房的灯泡坏了，我够不着。', category: 'daily' },
@@ -202,7 +215,7 @@ describe('a grid worker filing for a resident', () => {
     submit()
     await waitFor(() =>
       expect(Taro.redirectTo).toHaveBeenCalledWith({
-        url: '/packages/wish/pages/detail/index?id=w7',
+        url: '/packages/wish/pages/detail/index?id=w7&posted=1',
       })
     )
     expect(mockCloud.callsTo('wish.createFor')).toEqual([

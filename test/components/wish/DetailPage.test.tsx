@@ -88,7 +88,7 @@ test('a masked author shows no phone, only a note on privacy', async () => {
   )
 })
 
-test('a full contact (the claimer sees it) is one tap from a call', async () => {
+test('a contact the server lets the viewer call is one tap from a call', async () => {
   const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
   await open(
     wishOf({
@@ -106,9 +106,28 @@ test('a full contact (the claimer sees it) is one tap from a call', async () => 
   )
   expect(screen.getByTestId('wish-author-name')).toHaveTextContent('张桂兰')
   expect(screen.getByTestId('wish-author-place')).toHaveTextContent('1号楼 101室')
-  fireEvent.click(screen.getByTestId('wish-author-phone'))
+  fireEvent.click(screen.getByTestId('wish-author-phone-call'))
   expect(call).toHaveBeenCalledWith({ phoneNumber: '13800000001' })
   expect(screen.queryByTestId('wish-contact-hidden')).not.toBeInTheDocument()
+})
+
+test('no 拨打 for a number the viewer may not call (their own)', async () => {
+  await open(
+    wishOf({
+      status: 'claimed',
+      mine: true,
+      author: {
+        nickname: '桂兰阿姨',
+        name: '张桂兰',
+        buildingName: '1号楼',
+        room: '101',
+        phone: '13800000001',
+        can: { call: false },
+      },
+    })
+  )
+  expect(screen.getByTestId('wish-author-phone')).toHaveTextContent('13800000001')
+  expect(screen.queryByText('拨打')).not.toBeInTheDocument()
 })
 
 test('confirming asks for stars and thanks, sends them, and shows the lit wish', async () => {
@@ -116,7 +135,7 @@ test('confirming asks for stars and thanks, sends them, and shows the lit wish',
     status: 'fulfilled',
     mine: true,
     fulfillNote: '已经换好了',
-    claimer: { nickname: '志强', name: '赵志强', phone: '13800000005', can: { call: true } },
+    claimer: { nickname: '志强', name: '赵*', phone: null, can: { call: false } },
     can: can('confirm'),
   })
   mockCloud.on('wish.confirm', (input) => {
@@ -146,6 +165,25 @@ test('confirming asks for stars and thanks, sends them, and shows the lit wish',
   expect(screen.getByTestId('wish-rating')).toHaveTextContent('4 分')
   expect(screen.queryByTestId('wish-action-confirm')).not.toBeInTheDocument()
   expect(await screen.findByText('心愿已点亮，谢谢您的反馈')).toBeInTheDocument()
+  // The resident knows their helper by the nickname they chose, not only as 赵*.
+  expect(screen.getByTestId('wish-helper')).toHaveTextContent('志强（赵*）')
+})
+
+test('a wish just posted offers the next step, not only 取消心愿', async () => {
+  Current.router = { params: { id: 'w1', posted: '1' }, path: '/x' } as never
+  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+  jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+  await open(wishOf({ status: 'pending', mine: true, can: can('cancel') }))
+  const next = screen.getByTestId('wish-next-steps')
+  fireEvent.click(within(next).getByText('查看我的心愿'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: '/packages/wish/pages/list/index?scope=mine',
+  })
+  fireEvent.click(within(next).getByText('去心愿墙'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/wall/index' })
+  fireEvent.click(within(next).getByText('返回首页'))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
+  expect(screen.getByTestId('wish-action-cancel')).toBeInTheDocument()
 })
 
 test('releasing asks for a reason first and sends it', async () => {

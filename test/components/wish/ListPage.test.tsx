@@ -39,10 +39,19 @@ test('cards show category, status, title, the author as sent, and open the wish'
   expect(within(card).getByTestId('wish-card-status')).toHaveTextContent('待认领')
   expect(card).toHaveTextContent('想请人帮忙换灯泡')
   expect(card).toHaveTextContent('张* · 1号楼')
-  expect(screen.getByTestId('wish-card-w2')).toHaveTextContent('赵* 已认领，正在帮忙')
+  expect(screen.getByTestId('wish-card-w2')).toHaveTextContent('志强（赵*） 已认领，正在帮忙')
 
   fireEvent.click(within(card).getByText('想请人帮忙换灯泡'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=w1' })
+})
+
+test('a wish awaiting confirmation does not say 正在帮忙', async () => {
+  const done = { ...walk, id: 'w3', status: 'fulfilled' as const }
+  mockCloud.on('wish.list', ok(page([done])))
+  renderPage(<WishList />)
+  const card = await screen.findByTestId('wish-card-w3')
+  expect(card).toHaveTextContent('志强（赵*） 说已经帮完了，等待发布人确认')
+  expect(card).not.toHaveTextContent('正在帮忙')
 })
 
 test('tabs switch the scope and the status filter narrows it', async () => {

@@ -33,7 +33,7 @@ test('shows the lit wishes of the community with their thanks and the count this
 
   const card = await screen.findByTestId('wish-card-w5')
   expect(card).toHaveTextContent('“谢谢小赵，帮了大忙！”')
-  expect(card).toHaveTextContent('张* · 1号楼 的心愿，由 赵* 帮忙点亮')
+  expect(card).toHaveTextContent('张* · 1号楼 的心愿，由 志强（赵*） 帮忙点亮')
   expect(screen.getByTestId('wish-card-w6')).toHaveTextContent('心愿已经实现，感谢热心的邻居！')
   expect(await screen.findByTestId('wish-wall-count')).toHaveTextContent('2025 年社区已点亮7个心愿')
   expect(mockCloud.callsTo('wish.list')).toEqual([

@@ -158,6 +158,7 @@ function RoleRow({
   return (
     <View
       className={`roles-editor__row${locked ? ' roles-editor__row--locked' : ''}`}
+      data-tap-area
       onClick={() => onToggle(!on)}
     >
       <View className="roles-editor__label">

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { View } from '@tarojs/components'
 import { TimeText } from '@/components/TimeText'
 import type { Wish } from '@/contract/wish'
@@ -18,7 +19,7 @@ interface WishCardProps {
 export function WishCard({ wish: w, onOpen, full, children }: WishCardProps) {
   return (
     <View className="card wish-card" data-testid={`wish-card-${w.id}`}>
-      <View onClick={onOpen}>
+      <View role="link" {...TAB_STOP} onClick={onOpen}>
         <View className="wish-card__head">
           <WishCategoryTag category={w.category} />
           <WishStatusTag status={w.status} testId="wish-card-status" />
@@ -31,14 +32,24 @@ export function WishCard({ wish: w, onOpen, full, children }: WishCardProps) {
           {w.content}
         </View>
         <View className="wish-card__who muted">{authorLine(w)}</View>
-        {w.claimer && (w.status === 'claimed' || w.status === 'fulfilled') && (
-          <View className="wish-card__claimer">{w.claimer.name} 已认领，正在帮忙</View>
+        {w.claimer && w.status === 'claimed' && (
+          <View className="wish-card__claimer">{helperName(w.claimer)} 已认领，正在帮忙</View>
+        )}
+        {w.claimer && w.status === 'fulfilled' && (
+          <View className="wish-card__claimer">
+            {helperName(w.claimer)} 说已经帮完了，等待发布人确认
+          </View>
         )}
         {w.thanks && <View className="wish-card__thanks">“{w.thanks}”</View>}
       </View>
       {children}
     </View>
   )
+}
+
+/** How a helper is named: the nickname they chose, with the name as the server shows it. */
+export function helperName(p: { nickname: string; name: string }): string {
+  return p.nickname && p.nickname !== p.name ? `${p.nickname}（${p.name}）` : p.name
 }
 
 /** 张* · 1号楼 · 网格员代登记 (the room only when the server sends it). */

@@ -22,7 +22,6 @@ import {
   WISH_RULES,
   type WishCategory,
 } from '@/contract/wish.rules'
-import { textLength } from '@/contract/rules'
 import { AccessHint } from '@/components/AccessHint'
 import { TextBox } from '@/components/TextBox'
 import { ResidentPicker } from '../../components/ResidentPicker'
@@ -107,7 +106,7 @@ function CreateForm({ me }: { me: Me }) {
       return toast(result.error.message)
     }
     toast(result.data.status === 'pending' ? '已提交，等待网格员审核' : '心愿已发布')
-    void Taro.redirectTo({ url: WISH_ROUTES.detail(result.data.id) })
+    void Taro.redirectTo({ url: WISH_ROUTES.posted(result.data.id) })
   }
 
   return (
@@ -164,9 +163,6 @@ function CreateForm({ me }: { me: Me }) {
             onChange={(title) => form.set({ title })}
             onBlur={() => form.touch('title')}
           />
-          <View className="wish-create__count" data-testid="wish-title-count">
-            {textLength(v.title)}/{WISH_RULES.title.max.value}
-          </View>
         </Field>
         <Field label="心愿内容" name="content" error={form.messageOf('content')}>
           <TextBox

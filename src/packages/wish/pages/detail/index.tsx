@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@/components/Button'
+import { ROUTES } from '@/pages/routes'
+import { WISH_ROUTES } from '../../routes'
 import { Screen } from '@/components/Screen'
+import { ContactPhone } from '@/components/ContactPhone'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { TimeText } from '@/components/TimeText'
 import { useQuery } from '@/hooks/useQuery'
@@ -11,6 +15,7 @@ import type { Wish } from '@/contract/wish'
 import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish.rules'
 import { WishActions } from '../../components/WishActions'
 import { WishCategoryTag, WishStatusTag } from '../../components/WishTags'
+import { helperName } from '../../components/WishCard'
 import { Stars } from '@/components/Stars'
 import './index.scss'
 
@@ -18,7 +23,8 @@ import './index.scss'
 // its `can` allows. After an action the page shows the wish the server returned.
 
 export default function WishDetail() {
-  const id = ((useRouter()?.params ?? {}) as { id?: string }).id ?? ''
+  const params = (useRouter()?.params ?? {}) as { id?: string; posted?: string }
+  const id = params.id ?? ''
   const query = useQuery(() => wishApi.get(id), [id], { enabled: !!id })
   usePullRefresh(query.refresh)
   const wish = query.data
@@ -29,9 +35,11 @@ export default function WishDetail() {
         <EmptyState text="没有找到这个心愿" />
       ) : wish ? (
         <>
+          {params.posted && <NextSteps />}
           <Summary wish={wish} />
           <People wish={wish} />
           <Outcome wish={wish} />
+          <Helper wish={wish} />
           <Timeline wish={wish} />
           <View className="actions">
             <WishActions
@@ -47,6 +55,28 @@ export default function WishDetail() {
         <LoadingState />
       )}
     </Screen>
+  )
+}
+
+/** Just posted: where to go from here (the wish's own buttons stay below). */
+function NextSteps() {
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <View className="card wish-detail__next" data-testid="wish-next-steps">
+      <View className="card__title">心愿已提交</View>
+      <View className="muted">网格员审核通过后，邻居们就能看到并认领。有进展会通知您。</View>
+      <View className="wish-detail__next-buttons">
+        <Button kind="primary" block testId="next-mine" onClick={() => go(WISH_ROUTES.mine)}>
+          查看我的心愿
+        </Button>
+        <Button block testId="next-wall" onClick={() => go(WISH_ROUTES.wall)}>
+          去心愿墙
+        </Button>
+        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+          返回首页
+        </Button>
+      </View>
+    </View>
   )
 }
 
@@ -80,20 +110,6 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   )
 }
 
-/** A phone number the server chose to show in full: one tap to call (not one's own). */
-function Phone({ phone, testId, own }: { phone: string; testId: string; own?: boolean }) {
-  if (own) return <View data-testid={testId}>{phone}</View>
-  return (
-    <View
-      className="wish-detail__call"
-      data-testid={testId}
-      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
-    >
-      {phone} 拨打
-    </View>
-  )
-}
-
 function People({ wish: w }: { wish: Wish }) {
   const a = w.author
   const place = [a.buildingName, a.room ? `${a.room}室` : ''].filter(Boolean).join(' ')
@@ -111,7 +127,7 @@ function People({ wish: w }: { wish: Wish }) {
       )}
       {a.phone ? (
         <Row label="电话">
-          <Phone phone={a.phone} testId="wish-author-phone" own={w.mine} />
+          <ContactPhone phone={a.phone} can={a.can} testId="wish-author-phone" />
         </Row>
       ) : (
         <View className="muted" data-testid="wish-contact-hidden">
@@ -128,7 +144,11 @@ function People({ wish: w }: { wish: Wish }) {
           </Row>
           {w.claimer.phone && (
             <Row label="电话">
-              <Phone phone={w.claimer.phone} testId="wish-claimer-phone" />
+              <ContactPhone
+                phone={w.claimer.phone}
+                can={w.claimer.can}
+                testId="wish-claimer-phone"
+              />
             </Row>
           )}
         </>
@@ -164,6 +184,16 @@ function Outcome({ wish: w }: { wish: Wish }) {
         </Row>
       )}
       {w.thanks && <Note label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />}
+    </View>
+  )
+}
+
+/** A lit wish of the viewer's: who helped, by the name they chose. */
+function Helper({ wish: w }: { wish: Wish }) {
+  if (w.status !== 'done' || !w.mine || !w.claimer) return null
+  return (
+    <View className="card wish-detail__helper" data-testid="wish-helper">
+      帮您点亮心愿的邻居：{helperName(w.claimer)}
     </View>
   )
 }

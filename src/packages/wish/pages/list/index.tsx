@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { TAB_STOP } from '@/components/a11y'
 import { ScrollView, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
@@ -66,6 +67,7 @@ function ListBody({ me, asked }: { me: Me; asked?: string }) {
             key={t.scope}
             className={`wish-list__tab${t.scope === scope ? ' wish-list__tab--on' : ''}`}
             role="tab"
+            {...TAB_STOP}
             aria-selected={t.scope === scope}
             data-testid={`wish-tab-${t.scope}`}
             onClick={() => setScope(t.scope)}
@@ -74,12 +76,17 @@ function ListBody({ me, asked }: { me: Me; asked?: string }) {
           </View>
         ))}
       </View>
-      <ScrollView scrollX className="wish-list__filters">
+      <ScrollView
+        scrollX
+        className="wish-list__filters"
+        {...{ role: 'radiogroup', 'aria-label': '按状态筛选' }}
+      >
         {[null, ...WISH_STATUSES].map((s) => (
           <View
             key={s ?? 'all'}
             className={`wish-list__filter${s === status ? ' wish-list__filter--on' : ''}`}
             role="radio"
+            {...TAB_STOP}
             aria-checked={s === status}
             data-testid={`wish-filter-${s ?? 'all'}`}
             onClick={() => setStatus(s)}

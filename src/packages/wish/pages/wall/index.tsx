@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { TAB_STOP } from '@/components/a11y'
 import Taro from '@tarojs/taro'
 import { Screen } from '@/components/Screen'
 import { EmptyState } from '@/components/Status'
@@ -11,7 +12,7 @@ import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { wishApi } from '@/services/wish'
 import type { Wish } from '@/contract/wish'
-import { authorLine } from '../../components/WishCard'
+import { authorLine, helperName } from '../../components/WishCard'
 import './index.scss'
 
 // The community's lit wishes with the thanks their authors wrote: the neighbourhood's good news.
@@ -54,6 +55,8 @@ function LitWish({ wish: w }: { wish: Wish }) {
   return (
     <View
       className="card wish-wall__card"
+      role="link"
+      {...TAB_STOP}
       data-testid={`wish-card-${w.id}`}
       onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.detail(w.id) })}
     >
@@ -63,7 +66,7 @@ function LitWish({ wish: w }: { wish: Wish }) {
       </View>
       <View className="wish-wall__who muted">
         {authorLine(w)}
-        {w.claimer ? ` 的心愿，由 ${w.claimer.name} 帮忙点亮` : ' 的心愿已点亮'}
+        {w.claimer ? ` 的心愿，由 ${helperName(w.claimer)} 帮忙点亮` : ' 的心愿已点亮'}
       </View>
       {w.doneAt && (
         <View className="muted">
