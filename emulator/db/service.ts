@@ -373,8 +373,25 @@ export class Service implements DbService {
     }
     if (!pipeline.some((s) => '$limit' in s)) rest.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
     const rows = await coll.mutex.run(() => {
-      const input = clone(this.direct.match(coll, match ?? {}))
-      return aggregate(input, rest, (name) => clone(this.collections.get(name)?.all() ?? []))
+      const all = (name: string) => clone(this.collections.get(name)?.all() ?? [])
+      let docs = clone(this.direct.match(coll, match ?? {}))
+      let pending: Doc[] = []
+      // An equality $lookup finds its matches through the joined collection's indexes, as the
+      // service does; only a pipeline $lookup reads the joined collection whole.
+      for (const stage of rest) {
+        const join = indexedLookup(stage, (name) => this.collections.get(name))
+        if (!join) {
+          pending.push(stage)
+          continue
+        }
+        if (pending.length) docs = aggregate(docs, pending, all)
+        pending = []
+        docs = docs.map((d) => ({
+          ...d,
+          [join.as]: clone(this.direct.match(join.from, join.filter(d))),
+        }))
+      }
+      return pending.length ? aggregate(docs, pending, all) : docs
     })
     return { data: { list: rows.map(toWire) } }
   }
@@ -596,4 +613,41 @@ export async function openService(opts: DbServiceOptions): Promise<Service> {
   const service = new Service({ ...opts, dataDir: path.resolve(opts.dataDir) })
   await service.open()
   return service
+}
+
+/**
+ * A `$lookup {from, localField, foreignField, as}` stage as a per-document filter on the joined
+ * collection (MongoDB's equality join: an array local value matches any of its elements, a
+ * missing one matches documents whose field is null or missing), or null for any other stage.
+ */
+function indexedLookup(
+  stage: Doc,
+  collection: (name: string) => Collection | undefined
+): { from: Collection; as: string; filter: (d: Doc) => Doc } | null {
+  const l = stage.$lookup
+  if (!isPlainObject(l)) return null
+  const { from, localField, foreignField, as } = l
+  if (typeof localField !== 'string' || typeof foreignField !== 'string') return null
+  if (typeof as !== 'string' || typeof from !== 'string' || 'pipeline' in l) return null
+  const joined = collection(from)
+  if (!joined) return null
+  return {
+    from: joined,
+    as,
+    filter: (d) => {
+      const local = valueAt(d, localField)
+      if (Array.isArray(local)) return { [foreignField]: { $in: local } }
+      return { [foreignField]: { $eq: local === undefined ? null : local } }
+    },
+  }
+}
+
+/** The value at a dotted path of a document (undefined when absent). */
+function valueAt(doc: Doc, path: string): unknown {
+  let v: unknown = doc
+  for (const key of path.split('.')) {
+    if (!isPlainObject(v)) return undefined
+    v = (v as Doc)[key]
+  }
+  return v
 }

@@ -60,6 +60,8 @@ const manifest: Manifest = {
   collections: {
     items: { indexes: [idx('status_createdAt', 'status', 'createdAt'), idx('owner', 'owner')] },
     owners: { indexes: [idx('uid', 'uid')] },
+    tags: { indexes: [idx('key', 'key')] },
+    tagged: { indexes: [] },
     refs: { scan: true, indexes: [] },
     boxes: { indexes: [] },
     bulk: { indexes: [] },
@@ -529,6 +531,33 @@ describe('aggregate()', () => {
       .project({ _id: 1, ownerInfo: 1 })
       .end()
     expect(joined.list).toEqual([{ _id: 'i1', ownerInfo: [{ _id: 'o1', uid: 'u1', name: 'Ann' }] }])
+  })
+
+  test('an equality lookup joins as MongoDB does: array values, missing values, operator-like strings', async () => {
+    await db.collection('tags').add({
+      data: [
+        { _id: 't1', key: 'a', label: 'A' },
+        { _id: 't2', key: 'b', label: 'B' },
+        { _id: 't3', label: 'no key' },
+        { _id: 't4', key: '$gt', label: 'an operator-like key' },
+      ],
+    })
+    await db.collection('tagged').add({
+      data: [{ _id: 'p1', keys: ['a', 'b', 'z'] }, { _id: 'p2' }, { _id: 'p3', keys: '$gt' }],
+    })
+    const { list } = await db
+      .collection('tagged')
+      .aggregate()
+      .match({ _id: _.in(['p1', 'p2', 'p3']) })
+      .sort({ _id: 1 })
+      .lookup({ from: 'tags', localField: 'keys', foreignField: 'key', as: 'found' })
+      .project({ _id: 1, labels: '$found.label' })
+      .end()
+    expect(list).toEqual([
+      { _id: 'p1', labels: ['A', 'B'] },
+      { _id: 'p2', labels: ['no key'] },
+      { _id: 'p3', labels: ['an operator-like key'] },
+    ])
   })
 
   test('without a limit stage the server returns 20 rows, as the real one does', async () => {
