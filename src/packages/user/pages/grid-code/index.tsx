@@ -113,10 +113,11 @@ function CodeView({ code }: { code: GridCode }) {
         {code.gridName}
       </View>
       <View className="grid-code__frame">
+        {/* A square code in a square box: fill it (H5's aspectFit never scales a small PNG up). */}
         <Image
           className="grid-code__image"
           src={code.image}
-          mode="aspectFit"
+          mode="scaleToFill"
           ariaLabel={label}
           nativeProps={{ alt: label, 'data-testid': 'grid-code-image' }}
         />
