@@ -3,7 +3,12 @@
 const subPackages = [
   {
     root: 'packages/user',
-    pages: ['pages/verify/index', 'pages/residents/index', 'pages/privacy/index'],
+    pages: [
+      'pages/verify/index',
+      'pages/residents/index',
+      'pages/privacy/index',
+      'pages/grid-code/index',
+    ],
   },
   {
     root: 'packages/wish',

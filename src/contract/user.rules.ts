@@ -13,6 +13,8 @@ export const USER_ABILITIES = [
   'user.listResidents',
   /** Grant roles to someone (the roster's role editor). */
   'user.setRoles',
+  /** Show a grid's QR code door to door (`user.gridCode`, for a grid the viewer serves). */
+  'user.gridCode',
 ] as const
 
 /** Counts of the user domain that `user.counts` may answer (absent = not the viewer's concern). */

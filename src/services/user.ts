@@ -20,4 +20,5 @@ export const userApi = {
   setRoles: (input: InputOf<'user', 'setRoles'>) => call('user', 'setRoles', input),
   exportMyData: () => call('user', 'exportMyData'),
   deleteMe: (opts?: CallOptions) => call('user', 'deleteMe', {}, opts),
+  gridCode: (input: InputOf<'user', 'gridCode'>) => call('user', 'gridCode', input),
 }

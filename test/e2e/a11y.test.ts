@@ -44,6 +44,8 @@ const PAGES: Record<string, () => string> = {
   'wish-review': () => '/packages/wish/pages/review/index',
   'user-verify': () => '/packages/user/pages/verify/index',
   'user-residents': () => '/packages/user/pages/residents/index',
+  // Staff see the code; a resident sees the server's refusal beside the picker.
+  'user-grid-code': () => '/packages/user/pages/grid-code/index?gridId=g1',
 }
 
 interface Finding {

@@ -89,4 +89,6 @@ export const userAbilities = (actor: Actor): Record<UserAbility, boolean> => ({
   'user.verify': isStaff(actor),
   'user.listResidents': isStaff(actor),
   'user.setRoles': actor.isAdmin || !!actor.committeeCommunityId,
+  // The people `user.gridCode` serves: a grid worker of some grid, a committee, an admin.
+  'user.gridCode': isStaff(actor),
 })

@@ -21,5 +21,12 @@ export const userEntry: DomainEntry = {
       url: USER_ROUTES.residents,
       ability: 'user.setRoles',
     },
+    {
+      id: 'grid-code',
+      title: '网格二维码',
+      description: '入户时出示，居民扫码绑定本网格',
+      url: USER_ROUTES.gridCode,
+      ability: 'user.gridCode',
+    },
   ],
 }

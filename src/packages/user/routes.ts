@@ -4,4 +4,6 @@ export const USER_ROUTES = {
   residents: '/packages/user/pages/residents/index',
   /** 隐私保护指引 (linked from binding and the consent sheet). */
   privacy: '/packages/user/pages/privacy/index',
+  /** The grid's QR code a grid worker shows door to door (`?gridId=` opens that grid). */
+  gridCode: '/packages/user/pages/grid-code/index',
 } as const

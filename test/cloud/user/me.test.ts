@@ -47,6 +47,21 @@ describe('user.me', () => {
     })
   })
 
+  it.each([
+    ['demo-gridworker-1', true],
+    ['demo-committee-1', true],
+    ['demo-admin', true],
+    ['demo-resident-1', false],
+  ])(
+    'offers %s grid QR codes (can user.gridCode) → %s, as user.gridCode serves them',
+    async (who, offered) => {
+      const me = await emu.call<{ can: Record<string, boolean> }>('user', who, 'me')
+      expect(me.ok && me.data.can['user.gridCode']).toBe(offered)
+      const code = await emu.call('user', who, 'gridCode', { gridId: 'g1' })
+      expect(code.ok).toBe(offered)
+    }
+  )
+
   it('answers UNAUTHENTICATED to a caller without identity', async () => {
     expect(await emu.call('user', null, 'me')).toMatchObject({
       ok: false,

@@ -5,6 +5,7 @@ import {
   rosterScope,
   seesStaffContact,
   setRolesDenial,
+  userAbilities,
 } from '../../../cloudfunctions/src/user/policy'
 import { demoData } from '../../../emulator/seed'
 import type { Role } from '@/contract/roles'
@@ -169,5 +170,25 @@ describe('contactCan', () => {
     ['nobody', null, '13800000007', false],
   ])('%s → call %s', (_label, openid, phone, call) => {
     expect(contactCan(me, openid, phone)).toEqual({ call })
+  })
+})
+
+describe('who is offered grid QR codes (can user.gridCode: the people the action serves)', () => {
+  it.each([
+    ['demo-gridworker-1', true],
+    ['demo-committee-1', true],
+    ['demo-admin', true],
+    ['demo-resident-1', false],
+    ['demo-volunteer-1', false],
+    ['demo-newcomer', false],
+    ['o-stranger', false],
+  ])('%s → %s', (who, offered) => {
+    expect(userAbilities(actor(who))['user.gridCode']).toBe(offered)
+  })
+
+  it('not a grid worker left without grids', () => {
+    const worker = users.find((u) => u._id === 'demo-gridworker-1')!
+    const gridless = actorFrom('x', { ...worker, _id: 'x', workerGridIds: [] })
+    expect(userAbilities(gridless)['user.gridCode']).toBe(false)
   })
 })

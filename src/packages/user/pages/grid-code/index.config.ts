@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格二维码',
+  enablePullDownRefresh: true,
+})
