@@ -1,8 +1,7 @@
 import { WishIdInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
-import { entry } from '../lib/store'
-import { leaveActive, move, joinedWish, speaker, wishById, type WishDoc } from './store'
+import { authorStep, leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
 import { actsForAuthor, denial } from './policy'
 import { NOT_SEEN, wishView } from './view'
 
@@ -21,11 +20,12 @@ export const cancel = action(
     })
     if (no || !wish) return no ?? fail('NOT_FOUND', NOT_SEEN)
 
-    const onBehalf = actsForAuthor(actor, wish)
-    const step = entry(
-      new Date(),
+    const { step, guard, detail } = authorStep(
+      actor.openid,
+      wish,
+      actsForAuthor(actor, wish),
       'cancelled',
-      onBehalf ? '网格员代居民取消了心愿' : '发布人取消了心愿'
+      { author: '发布人取消了心愿', filer: '网格员代居民取消了心愿' }
     )
     const changes: Partial<WishDoc> = {
       status: 'cancelled',
@@ -34,13 +34,9 @@ export const cancel = action(
     }
     // Conditional on the status we read: if it was claimed or fulfilled meanwhile, the author
     // decides again with the fresh state.
-    const now = await move(wish, wish.status, speaker(actor.openid, onBehalf), changes, step)
+    const now = await move(wish, wish.status, guard, changes, step)
     if (!now) return fail('CONFLICT')
-    audit('wish.cancel', wish._id, {
-      from: wish.status,
-      to: 'cancelled',
-      ...(onBehalf ? { onBehalfOf: wish.authorOpenid } : {}),
-    })
+    audit('wish.cancel', wish._id, { from: wish.status, to: 'cancelled', ...detail })
     return ok(wishView(actor, now))
   },
   { load: (input) => [wishById(input.id)] }

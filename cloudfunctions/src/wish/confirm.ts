@@ -1,8 +1,7 @@
 import { ConfirmWishInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
-import { entry } from '../lib/store'
-import { leaveActive, move, joinedWish, speaker, wishById, type WishDoc } from './store'
+import { authorStep, leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
 import { actsForAuthor, denial } from './policy'
 import { riskyField } from '../lib/screen'
 import { tellThanked } from './notify'
@@ -29,11 +28,12 @@ export const confirm = action(
       return fail('CONTENT_REJECTED', '感谢语包含不适宜的信息，请修改', 'thanks')
     }
 
-    const onBehalf = actsForAuthor(actor, wish)
-    const step = entry(
-      new Date(),
+    const { step, guard, detail } = authorStep(
+      actor.openid,
+      wish,
+      actsForAuthor(actor, wish),
       'confirmed',
-      onBehalf ? '网格员代居民确认心愿已点亮' : '发布人确认心愿已点亮'
+      { author: '发布人确认心愿已点亮', filer: '网格员代居民确认心愿已点亮' }
     )
     const changes: Partial<WishDoc> = {
       status: 'done',
@@ -42,13 +42,13 @@ export const confirm = action(
       thanks: input.thanks || null,
       ...leaveActive(wish._id),
     }
-    const now = await move(wish, 'fulfilled', speaker(actor.openid, onBehalf), changes, step)
+    const now = await move(wish, 'fulfilled', guard, changes, step)
     if (!now) return fail('CONFLICT', NOT_YET)
     audit('wish.confirm', wish._id, {
       from: 'fulfilled',
       to: 'done',
       rating: input.rating,
-      ...(onBehalf ? { onBehalfOf: wish.authorOpenid } : {}),
+      ...detail,
     })
     await tellThanked(now, now.thanks)
     return ok(wishView(actor, now))

@@ -1,7 +1,7 @@
 import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wish'
 import { db, type Doc } from '../lib/cloud'
 import { count } from '../lib/counting'
-import { applied, isDuplicateKey, transition, type Step } from '../lib/store'
+import { applied, entry, isDuplicateKey, transition, type Step } from '../lib/store'
 import type { Actor, UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
@@ -121,11 +121,28 @@ export async function move(
 }
 
 /** The guard of a move made by the author, or by the filer on the author's behalf. */
-export const speaker = (
+/**
+ * A step the author takes, or the grid worker who filed the wish takes on their behalf: the
+ * timeline entry saying who acted, the guard for the conditional write (the same person still in
+ * that place), and what the audit entry adds (`onBehalfOf`).
+ */
+export function authorStep(
   openid: string,
-  onBehalf: boolean
-): Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>> =>
-  onBehalf ? { filedBy: openid } : { authorOpenid: openid }
+  wish: Pick<WishDoc, 'authorOpenid'>,
+  onBehalf: boolean,
+  type: TimelineDoc['type'],
+  text: { author: string; filer: string }
+): {
+  step: TimelineDoc
+  guard: Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>>
+  detail: { onBehalfOf?: string }
+} {
+  return {
+    step: entry(new Date(), type, onBehalf ? text.filer : text.author),
+    guard: onBehalf ? { filedBy: openid } : { authorOpenid: openid },
+    detail: onBehalf ? { onBehalfOf: wish.authorOpenid } : {},
+  }
+}
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
 
