@@ -2,7 +2,7 @@ import { WishIdInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { authorStep, leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
-import { actsForAuthor, denial } from './policy'
+import { denial } from './policy'
 import { NOT_SEEN, wishView } from './view'
 
 /**
@@ -20,13 +20,10 @@ export const cancel = action(
     })
     if (no || !wish) return no ?? fail('NOT_FOUND', NOT_SEEN)
 
-    const { step, guard, detail } = authorStep(
-      actor.openid,
-      wish,
-      actsForAuthor(actor, wish),
-      'cancelled',
-      { author: '发布人取消了心愿', filer: '网格员代居民取消了心愿' }
-    )
+    const { step, guard, detail } = authorStep(actor, wish, 'cancelled', {
+      author: '发布人取消了心愿',
+      filer: '网格员代居民取消了心愿',
+    })
     const changes: Partial<WishDoc> = {
       status: 'cancelled',
       cancelledAt: step.at,

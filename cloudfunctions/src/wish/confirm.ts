@@ -2,7 +2,7 @@ import { ConfirmWishInput } from '@/contract/wish'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { authorStep, leaveActive, move, joinedWish, wishById, type WishDoc } from './store'
-import { actsForAuthor, denial } from './policy'
+import { denial } from './policy'
 import { riskyField } from '../lib/screen'
 import { tellThanked } from './notify'
 import { NOT_SEEN, wishView } from './view'
@@ -28,13 +28,10 @@ export const confirm = action(
       return fail('CONTENT_REJECTED', '感谢语包含不适宜的信息，请修改', 'thanks')
     }
 
-    const { step, guard, detail } = authorStep(
-      actor.openid,
-      wish,
-      actsForAuthor(actor, wish),
-      'confirmed',
-      { author: '发布人确认心愿已点亮', filer: '网格员代居民确认心愿已点亮' }
-    )
+    const { step, guard, detail } = authorStep(actor, wish, 'confirmed', {
+      author: '发布人确认心愿已点亮',
+      filer: '网格员代居民确认心愿已点亮',
+    })
     const changes: Partial<WishDoc> = {
       status: 'done',
       doneAt: step.at,

@@ -6,6 +6,7 @@ import type { Actor, UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
+import { actsForAuthor } from './policy'
 export { activeOf } from './counters'
 import { wishExport, wishLine } from './view'
 
@@ -127,9 +128,8 @@ export async function move(
  * that place), and what the audit entry adds (`onBehalfOf`).
  */
 export function authorStep(
-  openid: string,
-  wish: Pick<WishDoc, 'authorOpenid'>,
-  onBehalf: boolean,
+  actor: Actor,
+  wish: WishDoc,
   type: TimelineDoc['type'],
   text: { author: string; filer: string }
 ): {
@@ -137,9 +137,10 @@ export function authorStep(
   guard: Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>>
   detail: { onBehalfOf?: string }
 } {
+  const onBehalf = actsForAuthor(actor, wish)
   return {
     step: entry(new Date(), type, onBehalf ? text.filer : text.author),
-    guard: onBehalf ? { filedBy: openid } : { authorOpenid: openid },
+    guard: onBehalf ? { filedBy: actor.openid } : { authorOpenid: actor.openid },
     detail: onBehalf ? { onBehalfOf: wish.authorOpenid } : {},
   }
 }
