@@ -1,5 +1,6 @@
 import type { UserApi } from './user'
 import type { WishApi } from './wish'
+import type { ErrandApi } from './errand'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -8,6 +9,7 @@ import type { WishApi } from './wish'
 export interface Api {
   user: UserApi
   wish: WishApi
+  errand: ErrandApi
 }
 
 export type FunctionName = keyof Api

@@ -70,6 +70,8 @@ export interface TextRule {
   min?: Limit
   max?: Limit
   pattern?: { re: RegExp; message: string }
+  /** Message when the text is not a real calendar day written 'YYYY-MM-DD' (2026-02-30 is not). */
+  day?: string
 }
 
 /** A whole number. */
@@ -126,6 +128,16 @@ export function checkText(rule: TextRule, raw: unknown): string | undefined {
   if (rule.min && n < rule.min.value) return rule.min.message
   if (rule.max && n > rule.max.value) return rule.max.message
   if (rule.pattern && !rule.pattern.re.test(v)) return rule.pattern.message
+  if (rule.day && !isCalendarDay(v)) return rule.day
+}
+
+/** 'YYYY-MM-DD' naming a day that exists (Date.parse rolls 02-30 over to March: this does not). */
+export function isCalendarDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
 }
 
 export function checkInt(rule: IntRule, v: unknown): string | undefined {

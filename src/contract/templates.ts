@@ -1,5 +1,6 @@
 import { USER_TEMPLATES } from './user.rules'
 import { WISH_TEMPLATES } from './wish.rules'
+import { ERRAND_TEMPLATES } from './errand.rules'
 
 // The registry of subscribe-message templates: one line per domain. The functions send by these
 // keys (HONGLIN_TPL_<suffix> names the id on the function); the app asks the user to allow them
@@ -7,6 +8,7 @@ import { WISH_TEMPLATES } from './wish.rules'
 export const SUBSCRIBE_TEMPLATES = {
   ...USER_TEMPLATES,
   ...WISH_TEMPLATES,
+  ...ERRAND_TEMPLATES,
 } as const
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

@@ -1,16 +1,17 @@
 import { USER_ABILITIES, USER_AUDIT_LABELS, USER_COUNTS } from './user.rules'
 import { WISH_ABILITIES, WISH_AUDIT_LABELS, WISH_COUNTS } from './wish.rules'
+import { ERRAND_ABILITIES, ERRAND_AUDIT_LABELS, ERRAND_COUNTS } from './errand.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
 
-export const ABILITIES = [...USER_ABILITIES, ...WISH_ABILITIES] as const
+export const ABILITIES = [...USER_ABILITIES, ...WISH_ABILITIES, ...ERRAND_ABILITIES] as const
 export type Ability = (typeof ABILITIES)[number]
 
 /** The viewer's own abilities, built on the server from each domain's pure policy. */
 export type ViewerCan = Record<Ability, boolean>
 
-export const COUNT_KEYS = [...USER_COUNTS, ...WISH_COUNTS] as const
+export const COUNT_KEYS = [...USER_COUNTS, ...WISH_COUNTS, ...ERRAND_COUNTS] as const
 export type CountKey = (typeof COUNT_KEYS)[number]
 
 /**
@@ -24,4 +25,8 @@ export interface ViewerCounts {
 }
 
 /** What each audited step is called in a person's data export (`user.exportMyData`). */
-export const AUDIT_LABELS: Record<string, string> = { ...USER_AUDIT_LABELS, ...WISH_AUDIT_LABELS }
+export const AUDIT_LABELS: Record<string, string> = {
+  ...USER_AUDIT_LABELS,
+  ...WISH_AUDIT_LABELS,
+  ...ERRAND_AUDIT_LABELS,
+}
