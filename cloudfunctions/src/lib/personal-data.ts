@@ -10,7 +10,10 @@ export interface PersonalDataEntry {
   collection: string
   /** Field holding the user's OPENID. */
   ownerField: string
-  /** Fields overwritten when the user deletes their account (the record itself stays for others). */
+  /**
+   * Fields overwritten when the user deletes their account (the record itself stays for others),
+   * by the `erase` timer, on the records whose `createdAt` is not after the deletion.
+   */
   anonymize: Record<string, unknown>
   /**
    * The record as its owner's export holds it: their own data in full, anyone else's masked as

@@ -34,7 +34,9 @@ export const exportMyData = action(
     const grouped: MyDataExport['records'] = {}
     const sections: ExportSection[] = []
     PERSONAL_DATA.forEach((p, i) => {
-      const docs = joined[`records${i}`] ?? []
+      // No profile: nothing stored is theirs any more (a deleted account's records wait only for
+      // the erasure timer to anonymise them, see user/erase).
+      const docs = actor.user ? (joined[`records${i}`] ?? []) : []
       grouped[`${p.collection}.${p.ownerField}`] = docs.map((d) => plain(p.exported(actor, d)))
       sections.push({
         title: `${p.summary.title}（${docs.length} 条）`,

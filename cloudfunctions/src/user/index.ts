@@ -13,6 +13,7 @@ import { exportMyData } from './exportMyData'
 import { deleteMe } from './deleteMe'
 import { gridCode } from './gridCode'
 import { purgeRequests } from './purgeRequests'
+import { erase } from './erase'
 import { recount } from '../lib/counting'
 
 export const main = createFunction(
@@ -32,5 +33,5 @@ export const main = createFunction(
     deleteMe,
     gridCode,
   },
-  { purgeRequests, recount }
+  { purgeRequests, recount, erase }
 )

@@ -153,6 +153,7 @@ describe('wish.get', () => {
     const w = await flow().done(R1, V1)
     data(await emu().call('user', R1, 'deleteMe', {}))
     data(await emu().call('user', V1, 'deleteMe', {}))
+    await emu().fireTimer('user')
     const seen = data(await get(GW, w.id))
     expect(seen.author).toEqual({
       nickname: '已注销用户',
