@@ -81,7 +81,23 @@ export async function spawnEmulator(
   let stderr = ''
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)))
   let exited = false
-  child.once('exit', () => (exited = true))
+  // Detached, it would outlive a bench stopped with Ctrl-C or a kill: end its group with us.
+  const orphan = () => {
+    if (!exited) process.kill(-child.pid!, 'SIGKILL')
+  }
+  const interrupted = (signal: NodeJS.Signals) => {
+    orphan()
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('exit', orphan)
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+  child.once('exit', () => {
+    exited = true
+    process.off('exit', orphan)
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+  })
   while (!(await healthy(url))) {
     if (exited) throw new Error(`the emulator did not start:\n${stderr}`)
     await new Promise((r) => setTimeout(r, 50))

@@ -38,6 +38,9 @@ export function functionRoutes(deps: {
     // The event is the caller's data; callFunction adds userInfo, and never lets the caller set it.
     const event: Record<string, unknown> = { ...body }
     delete event.userInfo
+    // Nor can a caller dress its data as a timer trigger: only POST /api/_timer/<fn> fires those.
+    delete event.Type
+    delete event.TriggerName
     if (openid) event.userInfo = { appId: APP_ID, openId: openid }
     const label = typeof body.action === 'string' ? body.action : '(no action)'
     const { json, outcome } = await invoker.run(fn, event, openid, label)

@@ -12,6 +12,15 @@ describe('the function router', () => {
     expect(raw.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'action' } })
   })
 
+  it('nor can a call without identity: only the timer endpoint fires a trigger', async () => {
+    const raw = await emu().callRaw(
+      'wish',
+      null,
+      JSON.stringify({ Type: 'Timer', TriggerName: 'autoConfirm' })
+    )
+    expect(raw.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
   it('two deliveries of one claim at the same time claim once, and a third answers as the winner did', async () => {
     const created = await emu().call('wish', 'demo-resident-1', 'create', {
       title: '想要一根拐杖',
