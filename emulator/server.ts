@@ -16,16 +16,21 @@ import { adminRoutes } from './routes/admin'
 import { functionRoutes } from './routes/api'
 import { controlRoutes } from './routes/control'
 import { serveStatic } from './routes/static'
+import { storageRoutes } from './routes/storage'
 import { demoData } from './seed'
 import { StatsLog } from './stats'
+import { CloudStorage } from './storage'
 
 // The local CloudBase: one HTTP server on 127.0.0.1 that serves, one router each (routes/):
-//   /admin[/<tag>]  the protocol wx-server-sdk speaks (database JSON, wx.openApi multipart),
+//   /admin[/<tag>]  the protocol wx-server-sdk speaks (database and storage JSON, wx.openApi
+//                   multipart),
 //   /api/<fn>       the local HTTP API of docs/contract.md (runs a function as X-Openid),
+//   /api/_upload    the H5 app's file upload,
 //   /api/_*         control routes (reset, clock, timers, stats, outbox, personas),
+//   /tcb-cos/*, /tcb-file/*  the bytes of cloud storage (SDK uploads, temporary URLs),
 //   everything else the H5 build.
-// This file builds the parts (database, function runtime in functions/, clock, outbox, stats)
-// and dispatches requests; it holds no route logic.
+// This file builds the parts (database, cloud storage, function runtime in functions/, clock,
+// outbox, stats) and dispatches requests; it holds no route logic.
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -63,6 +68,7 @@ export interface Emulator {
   clock: Clock
   runner: FunctionRunner
   outbox: Outbox
+  storage: CloudStorage
   stats: StatsLog
   /** what POST /api/_reset does */
   reset(): Promise<void>
@@ -111,6 +117,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const stats = new StatsLog()
   const outbox = new Outbox(dataDir)
   let baseUrl = '' // known once the server listens; instances fork only after that
+  const storage = new CloudStorage(
+    dataDir,
+    () => clock.now(),
+    () => baseUrl
+  )
   const runner = new FunctionRunner({
     adminUrl: () => `${baseUrl}/admin`,
     clock,
@@ -142,11 +153,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     clock.set(0)
     await db.resetAll(demoData(new Date(clock.now())))
     outbox.clear()
+    storage.clear()
   }
 
   const invoker = createInvoker({ runner, registry, stats, clock, log })
-  const admin = adminRoutes({ db, runner, clock, outbox, log })
+  const admin = adminRoutes({ db, runner, clock, outbox, storage, log })
   const callFunction = functionRoutes({ registry, invoker })
+  const files = storageRoutes({ storage, runner })
   const control = controlRoutes({ clock, registry, runner, invoker, stats, outbox, reset })
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -157,6 +170,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       // a malformed escape simply names nothing
     }
     if (!route.startsWith('_')) return callFunction(req, res, route)
+    if (route === '_upload') return files.upload(req, res)
     const reply = control(req, url, route)
     if (!reply) return send(res, 404, failure('NOT_FOUND', '没有这个接口'))
     const [status, body] = await reply
@@ -171,7 +185,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     res.setHeader('access-control-allow-headers', 'content-type, x-openid')
     res.setHeader(
       'access-control-expose-headers',
-      'x-db-roundtrips, x-db-unindexed, x-openapi-calls, x-duration-ms'
+      'x-db-roundtrips, x-db-unindexed, x-openapi-calls, x-storage-calls, x-duration-ms'
     )
     res.setHeader('vary', 'origin')
     return true
@@ -192,6 +206,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return admin(req, res, adminPath[1] ? decodeURIComponent(adminPath[1]) : undefined)
     }
     if (isApi) return handleApi(req, res, url)
+    if (await files.bytes(req, res, url)) return
     serveStatic(staticDir, req, res, url.pathname)
   }
 
@@ -263,6 +278,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     clock,
     runner,
     outbox,
+    storage,
     stats,
     reset,
     fireTimers: invoker.fireTimers,

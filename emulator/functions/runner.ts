@@ -43,6 +43,8 @@ export interface UnindexedQuery {
 export class Invocation {
   roundTrips = 0
   openapiCalls = 0
+  /** cloud storage requests: SDK calls through /admin and the uploads and downloads they make */
+  storageCalls = 0
   unindexed: UnindexedQuery[] = []
   tag = ''
   readonly queuedAt = Date.now()

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { APP_ID } from '../constants'
+import { type FileStore, sniffImage } from '../storage'
 import type { Outbox } from './outbox'
 import { codePng } from './png'
 
@@ -14,6 +15,8 @@ export type FakeAnswer = { json: Record<string, unknown> } | { binary: Buffer; c
 export interface FakeContext {
   now: () => number
   outbox: Outbox
+  /** cloud storage, where the image check recognises a stored file by its bytes */
+  files?: FileStore
   fn?: string
 }
 
@@ -91,6 +94,36 @@ const msgSecCheck: Fake = (p) => {
       trace_id: `${Date.now().toString(16)}-${rid()}`,
     },
   }
+}
+
+// --- security.imgSecCheck ---------------------------------------------------------------------
+
+/** The local image check flags a file whose name (or cloud path) contains this mark. */
+export const RISKY_MEDIA_MARK = 'risky'
+/** imgSecCheck takes images up to 1 MB (larger: 40006) */
+const IMG_CHECK_MAX_BYTES = 1024 * 1024
+
+const markedRisky = (name: string | undefined): boolean =>
+  name !== undefined && name.toLowerCase().includes(RISKY_MEDIA_MARK)
+
+/**
+ * v1, synchronous: the image bytes in `media`. The SDK names them `media.<ext>` whatever the
+ * caller passes, so the check recognises a stored file by its bytes: risky when the same bytes are
+ * kept in cloud storage under a path, or an original file name, that carries the mark (a function
+ * checks what it downloaded from storage). A name on the wire that carries it counts too.
+ */
+const imgSecCheck: Fake = (p, ctx) => {
+  const media = p.media as { value?: unknown; filename?: string } | undefined
+  if (!media || !Buffer.isBuffer(media.value) || media.value.length === 0)
+    return wxError(41005, 'media data missing')
+  const bytes = media.value
+  if (bytes.length > IMG_CHECK_MAX_BYTES) return wxError(40006, 'invalid media size')
+  if (!sniffImage(bytes)) return wxError(40004, 'invalid media type')
+  const stored = ctx.files?.withContent(bytes) ?? []
+  const risky =
+    markedRisky(media.filename) ||
+    stored.some((f) => markedRisky(f.cloudPath) || markedRisky(f.name))
+  return risky ? wxError(87014, 'risky content') : { json: { errcode: 0, errmsg: 'ok' } }
 }
 
 // --- subscribeMessage.send ---------------------------------------------------------------------
@@ -197,6 +230,7 @@ const getPhoneNumber: Fake = (p, ctx) => {
 
 export const FAKES: Record<string, Fake> = {
   'security.msgSecCheck': msgSecCheck,
+  'security.imgSecCheck': imgSecCheck,
   'subscribeMessage.send': subscribeSend,
   'wxacode.getUnlimited': getUnlimited,
   'phonenumber.getPhoneNumber': getPhoneNumber,

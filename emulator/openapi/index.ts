@@ -46,8 +46,10 @@ export function parseMultipart(
 function pairsToParams(pairs: ApiPair[]): Params {
   const params: Params = {}
   for (const pair of pairs) {
-    if (pair.contentType) {
-      // media upload (e.g. imgSecCheck): the SDK sends the bytes as they are
+    if (pair.contentType || pair.filename) {
+      // media upload (e.g. imgSecCheck): the SDK sends the bytes as they are, named `media.<ext>`
+      // (wx-server-sdk 4.0.2 sets `contentType` where its protobuf expects `contenttype`, so only
+      // the file name marks a media pair on the wire)
       params[pair.key] = {
         contentType: pair.contentType,
         value: pair.value,

@@ -1,6 +1,7 @@
 // POST /admin[/<tag>]: the protocol wx-server-sdk speaks. JSON bodies are database actions (see
-// db/), multipart bodies are wx.openApi calls (see openapi/). The tag names the function instance
-// that sent the request, so that round trips and unindexed queries are counted per invocation.
+// db/) or `storage.*` actions (see storage/), multipart bodies are wx.openApi calls (see
+// openapi/). The tag names the function instance that sent the request, so that round trips,
+// storage calls and unindexed queries are counted per invocation.
 import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../clock'
@@ -8,6 +9,7 @@ import type { DbService } from '../db'
 import type { FunctionRunner } from '../functions/runner'
 import { parseJsonObject, readBody, send } from '../http'
 import { handleWxOpenApi, isMultipart, type Outbox, parseMultipart } from '../openapi'
+import type { CloudStorage } from '../storage'
 
 export type AdminRoute = (
   req: IncomingMessage,
@@ -20,9 +22,10 @@ export function adminRoutes(deps: {
   runner: FunctionRunner
   clock: Clock
   outbox: Outbox
+  storage: CloudStorage
   log: (line: string) => void
 }): AdminRoute {
-  const { db, runner, clock, outbox, log } = deps
+  const { db, runner, clock, outbox, storage, log } = deps
   return async (req, res, tag) => {
     const raw = await readBody(req, 20 * 1024 * 1024)
     const invocation = runner.invocationForTag(tag)
@@ -41,7 +44,7 @@ export function adminRoutes(deps: {
       const { body } = handleWxOpenApi({
         fields,
         fn: runner.functionForTag(tag),
-        ctx: { now: () => clock.now(), outbox },
+        ctx: { now: () => clock.now(), outbox, files: storage.files },
         warn: log,
       })
       res.writeHead(200, {
@@ -58,6 +61,11 @@ export function adminRoutes(deps: {
         code: 'INVALID_PARAM',
         message: 'body is not a JSON object',
       })
+      return
+    }
+    if (typeof body.action === 'string' && body.action.startsWith('storage.')) {
+      if (invocation) invocation.storageCalls++
+      send(res, 200, storage.handle(body, { tag, fn: runner.functionForTag(tag)?.name }))
       return
     }
     if (invocation) invocation.roundTrips++

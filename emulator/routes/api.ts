@@ -1,6 +1,7 @@
 // POST /api/<fn>: the local HTTP API (docs/contract.md). Runs function <fn> with the JSON body as
 // its event and X-Openid as the caller, as wx.cloud.callFunction would, and reports what the
-// call cost in x-db-roundtrips, x-db-unindexed, x-openapi-calls and x-duration-ms.
+// call cost in x-db-roundtrips, x-db-unindexed, x-openapi-calls, x-storage-calls and
+// x-duration-ms.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { APP_ID } from '../constants'
 import type { Invoker } from '../functions/invoke'
@@ -48,6 +49,7 @@ export function functionRoutes(deps: {
       'x-db-roundtrips': outcome.invocation.roundTrips,
       'x-db-unindexed': outcome.invocation.unindexed.length,
       'x-openapi-calls': outcome.invocation.openapiCalls,
+      'x-storage-calls': outcome.invocation.storageCalls,
       'x-duration-ms': outcome.ms,
     })
   }
