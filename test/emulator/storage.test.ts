@@ -80,6 +80,24 @@ describe('through the real SDK in a cloud function', () => {
     expect(result.data.fileID).toMatch(FILE_ID)
     expect(result.data.fileID.endsWith('/matters/lamp.png')).toBe(true)
     expect(storageCalls).toBe(2) // the upload metadata, then the PUT
+    expect(emu.emulator.storage.files.stat('matters/lamp.png')).toMatchObject({
+      fileID: result.data.fileID,
+      size: png('lamp').length,
+      contentType: 'image/png',
+      fn: 'files',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    })
+  })
+
+  test('a PUT without the authorization getUploadMetadata gave is refused and stores nothing', async () => {
+    const res = await fetch(`${emu.url}/tcb-cos/matters/forged.png`, {
+      method: 'PUT',
+      headers: { authorization: 'forged', 'x-cos-meta-fileid': 'forged' },
+      body: new Uint8Array(png('forged')),
+    })
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('<Code>AccessDenied</Code>')
+    expect(emu.emulator.storage.files.stat('matters/forged.png')).toBeUndefined()
   })
 
   test('getTempFileURL answers a URL that serves the same bytes with an image type', async () => {
