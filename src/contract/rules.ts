@@ -72,13 +72,16 @@ export interface TextRule {
   pattern?: { re: RegExp; message: string }
   /** Message when the text is not a real calendar day written 'YYYY-MM-DD' (2026-02-30 is not). */
   day?: string
+  /** Message when the text is not an ISO-8601 time with its zone ('2026-12-01T09:00:00+08:00'). */
+  instant?: string
 }
 
-/** A whole number. */
+/** A whole number, or with `step` a multiple of it (hours in halves: 0.5). */
 export interface IntRule {
   required: string
-  /** Message for a fraction. */
+  /** Message for a fraction (with `step`: for a number that is not a multiple of it). */
   int: string
+  step?: number
   min?: Limit
   max?: Limit
 }
@@ -129,6 +132,15 @@ export function checkText(rule: TextRule, raw: unknown): string | undefined {
   if (rule.max && n > rule.max.value) return rule.max.message
   if (rule.pattern && !rule.pattern.re.test(v)) return rule.pattern.message
   if (rule.day && !isCalendarDay(v)) return rule.day
+  if (rule.instant && !isInstant(v)) return rule.instant
+}
+
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** An ISO-8601 time with its zone, on a real day, that parses. */
+export function isInstant(v: string): boolean {
+  const m = INSTANT_RE.exec(v)
+  return !!m && isCalendarDay(m[1]) && !Number.isNaN(Date.parse(v))
 }
 
 /** 'YYYY-MM-DD' naming a day that exists (Date.parse rolls 02-30 over to March: this does not). */
@@ -142,7 +154,7 @@ export function isCalendarDay(v: string): boolean {
 
 export function checkInt(rule: IntRule, v: unknown): string | undefined {
   if (typeof v !== 'number' || Number.isNaN(v)) return rule.required
-  if (!Number.isInteger(v)) return rule.int
+  if (!Number.isFinite(v) || !Number.isInteger(v / (rule.step ?? 1))) return rule.int
   if (rule.min && v < rule.min.value) return rule.min.message
   if (rule.max && v > rule.max.value) return rule.max.message
 }
