@@ -1,6 +1,7 @@
 import type { UserApi } from './user'
 import type { WishApi } from './wish'
 import type { ErrandApi } from './errand'
+import type { VolunteerApi } from './volunteer'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -10,6 +11,7 @@ export interface Api {
   user: UserApi
   wish: WishApi
   errand: ErrandApi
+  volunteer: VolunteerApi
 }
 
 export type FunctionName = keyof Api

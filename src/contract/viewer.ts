@@ -1,17 +1,28 @@
 import { USER_ABILITIES, USER_AUDIT_LABELS, USER_COUNTS } from './user.rules'
 import { WISH_ABILITIES, WISH_AUDIT_LABELS, WISH_COUNTS } from './wish.rules'
 import { ERRAND_ABILITIES, ERRAND_AUDIT_LABELS, ERRAND_COUNTS } from './errand.rules'
+import { VOLUNTEER_ABILITIES, VOLUNTEER_AUDIT_LABELS, VOLUNTEER_COUNTS } from './volunteer.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
 
-export const ABILITIES = [...USER_ABILITIES, ...WISH_ABILITIES, ...ERRAND_ABILITIES] as const
+export const ABILITIES = [
+  ...USER_ABILITIES,
+  ...WISH_ABILITIES,
+  ...ERRAND_ABILITIES,
+  ...VOLUNTEER_ABILITIES,
+] as const
 export type Ability = (typeof ABILITIES)[number]
 
 /** The viewer's own abilities, built on the server from each domain's pure policy. */
 export type ViewerCan = Record<Ability, boolean>
 
-export const COUNT_KEYS = [...USER_COUNTS, ...WISH_COUNTS, ...ERRAND_COUNTS] as const
+export const COUNT_KEYS = [
+  ...USER_COUNTS,
+  ...WISH_COUNTS,
+  ...ERRAND_COUNTS,
+  ...VOLUNTEER_COUNTS,
+] as const
 export type CountKey = (typeof COUNT_KEYS)[number]
 
 /**
@@ -29,4 +40,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   ...USER_AUDIT_LABELS,
   ...WISH_AUDIT_LABELS,
   ...ERRAND_AUDIT_LABELS,
+  ...VOLUNTEER_AUDIT_LABELS,
 }
