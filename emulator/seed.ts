@@ -5,6 +5,7 @@
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
 import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
+import { seedErrands } from './seed-errands'
 
 type Doc = Record<string, unknown>
 
@@ -131,6 +132,11 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     gridName: (id) => GRID_NAMES[id],
     buildingName,
   }) as unknown as Doc[]
+  data.errands = seedErrands(
+    now,
+    { gridName: (id) => GRID_NAMES[id], buildingName },
+    'demo-gridworker-1'
+  ) as unknown as Doc[]
   return { ...data, counters: countersFor(data) as unknown as Doc[] }
 
   function neighbour(n: Neighbour): Doc {

@@ -4,7 +4,7 @@ import { call, data, newRedAgent, newResident, PERSONAS as P, useEmulator } from
 
 // The kept counters (one document per community, a number per grid and key) must equal what the
 // raw collections say after any sequence of changes, races included. The expected figures are
-// computed here from the stored wishes and users, independently of the server's counting code.
+// computed here from the stored wishes, errands and users, independently of the server's counting code.
 
 const emu = useEmulator()
 
@@ -31,6 +31,22 @@ async function expectedCounts(e: TestEmulator): Promise<Record<string, Record<st
             ? `wish.lit.y${yearOf(w.doneAt)}`
             : null
     if (key) bump(w.communityId, w.gridId, key)
+  }
+  for (const x of await e.emulator.db.find('errands')) {
+    // A help call waiting in its grid is counted per agent from the errand itself, not here.
+    const key =
+      x.status === 'requested'
+        ? x.level === 'grid'
+          ? x.type === 'help'
+            ? null
+            : 'errand.pool'
+          : 'errand.escalated'
+        : x.status === 'accepted' && x.overdue
+          ? 'errand.overdue'
+          : x.status === 'closed'
+            ? `errand.closed.y${yearOf(x.endedAt)}`
+            : null
+    if (key) bump(x.communityId, x.gridId, key)
   }
   for (const u of await e.emulator.db.find('users')) {
     const key =

@@ -1,4 +1,5 @@
 import { WISH_AUTO_CONFIRM_DAYS, WISH_STATUSES, MAX_ACTIVE_WISHES } from '@/contract/wish'
+import { ERRAND_STATUSES } from '@/contract/errand'
 import { demoData, demoPersonas } from '../../../emulator/seed'
 
 // The demo seed (docs/contract.md §6): a community in use, whose content belongs to `seed-*`
@@ -104,5 +105,54 @@ describe('demo seed', () => {
     expect(demoPersonas.map((p) => p.openid)).toContain('demo-resident-4')
     const phones = users.map((u) => u.phone).filter(Boolean)
     expect(new Set(phones).size).toBe(phones.length)
+  })
+
+  describe('errands', () => {
+    const errands = (now = NOW) => demoData(now).errands as Raw[]
+
+    it('has errands in every state, booked by seed neighbours and run by seed red agents', () => {
+      const { users } = seeded()
+      const byId = new Map(users.map((u) => [u._id, u]))
+      const list = errands()
+      for (const s of ERRAND_STATUSES) {
+        expect(list.filter((e) => e.status === s).length).toBeGreaterThan(0)
+      }
+      for (const e of list) {
+        expect(e.bookerOpenid).toMatch(/^seed-/)
+        expect(byId.get(e.bookerOpenid)).toMatchObject({ bindStatus: 'verified', gridId: e.gridId })
+        if (e.agentOpenid) expect(byId.get(e.agentOpenid)!.roles).toContain('redAgent')
+      }
+      // One waits in its grid's pool, one was escalated to the community's.
+      const pools = list.filter((e) => e.status === 'requested').map((e) => e.pool)
+      expect(pools.sort()).toEqual(['c:c1', 'g:g1'])
+      expect(list.some((e) => e.type === 'help' && e.urgent)).toBe(true)
+    })
+
+    it('gives no demo persona an errand of its own, and keeps the unique keys unique', () => {
+      const list = errands()
+      for (const { openid } of demoPersonas) {
+        expect(list.filter((e) => e.bookerOpenid === openid || e.agentOpenid === openid)).toEqual(
+          []
+        )
+      }
+      for (const key of ['hold', 'seat', '_id']) {
+        expect(new Set(list.map((e) => e[key])).size).toBe(list.length)
+      }
+    })
+
+    it.each([
+      ['mid-year', NOW],
+      ['early morning', new Date('2026-06-14T16:30:00Z')],
+      ['late evening', new Date('2026-06-15T14:30:00Z')],
+    ])('tells believable stories %s: timelines in order and in the past', (_n, now) => {
+      for (const e of errands(now)) {
+        const times = (e.timeline as { at: Date }[]).map((s) => s.at.getTime())
+        expect([...times].sort((a, b) => a - b)).toEqual(times)
+        expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime())
+        if (e.status === 'requested') {
+          expect((e.expiresAt as Date).getTime()).toBeGreaterThan(now.getTime())
+        }
+      }
+    })
   })
 })

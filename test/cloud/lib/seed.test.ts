@@ -1,0 +1,52 @@
+import type { Errand, ErrandPage } from '@/contract/errand'
+import { call, data, PERSONAS as P, useEmulator } from '../helpers'
+
+// The demo data as people meet it (docs/contract.md §6): a community in use, whose timers have
+// nothing to catch up on, and every demo persona with nothing of its own in flight.
+
+const emu = useEmulator()
+
+describe('the demo data, through the functions', () => {
+  it('shows a red agent the errands waiting in their pool: their grid’s and the community’s', async () => {
+    const pool = data<ErrandPage>(
+      await call(emu(), 'errand', P.volunteer1, 'list', { scope: 'pool' })
+    )
+    expect(pool.items.map((e) => e.level).sort()).toEqual(['community', 'grid'])
+    for (const e of pool.items) {
+      expect(e.can.accept).toBe(true)
+      expect(e.booker.name).toMatch(/\*$/)
+      expect(e.booker.phone).toBeNull()
+    }
+  })
+
+  it('gives every persona nothing of its own in flight', async () => {
+    for (const who of Object.values(P)) {
+      const mine = await call(emu(), 'errand', who, 'list', { scope: 'mine' })
+      if (mine.ok) expect(mine.data.items).toEqual([])
+      const assigned = await call(emu(), 'errand', who, 'list', { scope: 'assigned' })
+      if (assigned.ok) expect(assigned.data.items).toEqual([])
+    }
+  })
+
+  it('leaves the timers nothing to do right after a reset', async () => {
+    const fired = await emu().fireTimer('errand')
+    expect(fired).toEqual([
+      {
+        name: 'errand',
+        result: {
+          ok: true,
+          data: { escalated: 0, expired: 0, overdue: 0, closed: 0, purged: 0 },
+        },
+      },
+    ])
+  })
+
+  it('lets staff see the whole story of the errands, rated ones included', async () => {
+    const managed = data<ErrandPage>(
+      await call(emu(), 'errand', P.committee, 'list', { scope: 'managed', status: 'closed' })
+    )
+    expect(managed.items.length).toBeGreaterThanOrEqual(4)
+    const rated = managed.items.filter((e: Errand) => e.rating)
+    expect(rated.length).toBe(managed.items.length)
+  })
+})
