@@ -6,15 +6,20 @@
 // `wishes` wishes by many authors, statuses in the proportions of a running service (most done,
 // a queue of pending ones, some open, claimed, fulfilled, rejected, cancelled), claimed by
 // volunteers of the same community who are not the author; the 3-active-wishes slot rule holds.
+// Half as many errands as wishes, all in c1, booked by its residents and run by its red agents
+// (half the volunteers), in the proportions of a running service (see errand-data.ts).
 import { countersFor } from '../cloudfunctions/src/lib/counts'
 import fs from 'node:fs'
 import path from 'node:path'
 import { demoData } from '../emulator/seed'
+import { errandsFor } from './errand-data'
 
 type Doc = Record<string, unknown>
 
 export interface Dataset {
   wishes: number
+  /** errands, all in community c1 (half as many as wishes) */
+  errands: number
   residents: number
   /** verified residents of community c1 (the demo personas' community), for load clients */
   c1Residents: string[]
@@ -106,7 +111,9 @@ function resident(g: Gen, i: number, grid: Doc): Doc {
     nickname: `邻居${i}`,
     realName: `居民${i}`,
     phone: `139${String(i).padStart(8, '0')}`,
-    roles: volunteer ? ['resident', 'volunteer'] : ['resident'],
+    roles: volunteer
+      ? ['resident', 'volunteer', ...(g.rnd() < 0.5 ? ['redAgent'] : [])]
+      : ['resident'],
     bindStatus: pending ? 'pending' : 'verified',
     gridId: grid._id,
     gridName: grid.name,
@@ -228,12 +235,26 @@ export function generate(
   }
   wishes.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
 
-  const base = { communities, grids, users, wishes }
+  // Errands: a running service in c1, the personas' community (their pool and staff views).
+  const c1 = verified.filter((u) => u.communityId === 'c1')
+  const agents = c1.filter((u) => (u.roles as string[]).includes('redAgent'))
+  const errandCount = Math.round(wishCount / 2)
+  const errands = errandsFor(g, errandCount, c1, agents, now) as unknown as Doc[]
+  errands.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
+
+  const base = { communities, grids, users, wishes, errands }
   // The kept counters, as the demo seed writes them (the app reads counts from these).
   const data = { ...base, audit: [], counters: countersFor(base) as unknown as Doc[] }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]))
   const c1Residents = verified.filter((u) => u.communityId === 'c1').map((u) => u._id as string)
-  return { data, meta: { wishes: wishCount, residents: residentCount, c1Residents, counts } }
+  const meta = {
+    wishes: wishCount,
+    errands: errandCount,
+    residents: residentCount,
+    c1Residents,
+    counts,
+  }
+  return { data, meta }
 }
 
 // nedb's own serialisation: Dates as {"$$date": ms}, one document per line.

@@ -201,6 +201,11 @@ async function main() {
     await reportColdRequire()
   )
   section('round trips per action, as the app sends them (demo data)', await journeys())
+  for (const s of sections) {
+    if (!s.extra) continue
+    const { title, body } = await s.extra(quick)
+    section(title, body)
+  }
 
   const results: SizeResult[] = []
   for (const size of SIZES) results.push(await measureSize(size, size === SWEEP_SIZE))

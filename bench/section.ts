@@ -27,4 +27,6 @@ export interface BenchSection {
   journey: JourneyStep[]
   /** the n-th call of a load client, a verified resident of community c1 */
   mix(resident: string, n: number, data: Dataset): Call
+  /** figures of its own (e.g. a timer's cost), printed as a titled section of the report */
+  extra?: (quick: boolean) => Promise<{ title: string; body: string }>
 }

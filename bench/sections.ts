@@ -2,5 +2,6 @@
 import type { BenchSection } from './section'
 import { userBench } from './user'
 import { wishBench } from './wish'
+import { errandBench } from './errand'
 
-export const sections: BenchSection[] = [userBench, wishBench]
+export const sections: BenchSection[] = [userBench, wishBench, errandBench]
