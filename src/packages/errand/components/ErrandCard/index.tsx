@@ -26,7 +26,7 @@ export function ErrandCard({ errand: e, onOpen, children }: ErrandCardProps) {
             <View className="errand-card__when">{whenText(e.date, e.slot, Date.now())}</View>
           </View>
         </View>
-        <ErrandTags errand={e} testIdPrefix="errand-card" />
+        <ErrandTags errand={e} testIdPrefix="errand-tag" />
         {e.detail && <View className="errand-card__detail">{e.detail}</View>}
         <View className="errand-card__who muted">{bookerLine(e)}</View>
         {e.agent && (e.status === 'accepted' || e.status === 'completed') && (
