@@ -92,7 +92,7 @@ test('a resident books, it escalates to the community, an agent of another grid 
 
   // The booker heard about the acceptance and the completion.
   expect((await e2e.emu.outbox('demo-resident-2')).length).toBeGreaterThanOrEqual(2)
-})
+}, 120000)
 
 test('an elder taps 一键求助, confirms, and the grid worker is told at once', async () => {
   const home = await e2e.openAs('demo-resident-1', '/pages/home/index')
@@ -119,4 +119,4 @@ test('an elder taps 一键求助, confirms, and the grid worker is told at once'
   await help.click()
   await home.getByTestId('dialog-ok').click()
   await see(home.getByTestId('help-limit'), '刚刚已经求助过了')
-})
+}, 120000)

@@ -3,7 +3,6 @@ import { Tag, type TagTone } from '@/components/Tag'
 import {
   ERRAND_LEVEL_LABELS,
   ERRAND_STATUS_LABELS,
-  ERRAND_TYPE_LABELS,
   type ErrandLevel,
   type ErrandStatus,
   type ErrandType,
@@ -64,15 +63,10 @@ export function ErrandLevelTag({ level, testId }: { level: ErrandLevel; testId?:
   )
 }
 
-/** Type, status, level, and 紧急 / 超时 when they apply: `<prefix>-status`, `-level`, … */
+/** Status, level, and 紧急 / 超时 when they apply: `<prefix>-status`, `-level`, … */
 export function ErrandTags({ errand: e, testIdPrefix }: { errand: Errand; testIdPrefix: string }) {
   return (
     <View className="errand-tags">
-      <View className="errand-tag" data-type={e.type}>
-        <Tag tone="primary" plain>
-          {ERRAND_TYPE_LABELS[e.type]}
-        </Tag>
-      </View>
       <ErrandStatusTag status={e.status} testId={`${testIdPrefix}-status`} />
       <ErrandLevelTag level={e.level} testId={`${testIdPrefix}-level`} />
       {e.urgent && (

@@ -246,7 +246,7 @@ function BookFormView({ me }: { me: Me }) {
                   }}
                 >
                   <View className="errand-book__slot-label">{ERRAND_SLOT_LABELS[s]}</View>
-                  <View>
+                  <View className="errand-book__slot-hours">
                     {ERRAND_SLOT_HOURS[s].start}–{ERRAND_SLOT_HOURS[s].end}
                   </View>
                   {over && <View className="errand-book__slot-over">已过</View>}
