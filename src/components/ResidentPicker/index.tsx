@@ -18,7 +18,14 @@ interface ResidentPickerProps {
   onChange: (resident: ResidentItem) => void
   /** `<prefix>` on the trigger, `<prefix>-option-<openid>`, `-filter`, `-more`, `-none`. */
   testIdPrefix?: string
+  /**
+   * Whom the viewer may pick (default: the server's `can.fileFor`, wishes). Where the roster
+   * carries no flag for the action, everyone listed, and the server's refusal shows at the field.
+   */
+  allowed?: (resident: ResidentItem) => boolean
 }
+
+const mayFileWish = (r: ResidentItem) => r.can.fileFor
 
 const residentAddress = (r: ResidentItem): string => `${r.buildingName} ${r.room}室`
 
@@ -27,6 +34,7 @@ export function ResidentPicker({
   value,
   onChange,
   testIdPrefix: tid = 'wish-resident',
+  allowed = mayFileWish,
 }: ResidentPickerProps) {
   const [open, setOpen] = useState(value === null)
   // Loaded while the picker exists, so closing and reopening it keeps the pages and the filter.
@@ -68,6 +76,7 @@ export function ResidentPicker({
               key={r.openid}
               resident={r}
               selected={r.openid === value?.openid}
+              allowed={allowed(r)}
               testId={`${tid}-option-${r.openid}`}
               onPick={() => pick(r)}
             />
@@ -125,15 +134,16 @@ export function ResidentPicker({
 function ResidentOption({
   resident: r,
   selected,
+  allowed,
   testId,
   onPick,
 }: {
   resident: ResidentItem
   selected: boolean
+  allowed: boolean
   testId: string
   onPick: () => void
 }) {
-  const allowed = r.can.fileFor
   const cls = [
     'resident-picker__option',
     selected ? 'resident-picker__option--on' : '',

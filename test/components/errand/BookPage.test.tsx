@@ -267,3 +267,38 @@ test('a grid worker books for a resident picked from the roster', async () => {
     url: '/packages/errand/pages/detail/index?id=e5&booked=1',
   })
 })
+
+test('the committee may pick any listed resident; a refusal shows under the picker', async () => {
+  mockCloud.on(
+    'user.me',
+    ok(
+      meOf({
+        openid: 'demo-committee-1',
+        grid: null,
+        verified: false,
+        bindStatus: 'none',
+        can: canOf('errand.bookFor', 'errand.manage', 'user.listResidents'),
+      })
+    )
+  )
+  // The roster's flag is about wishes (grid workers only): it does not hold errands back.
+  mockCloud.on(
+    'user.listResidents',
+    ok(page([residentOf('demo-resident-3', '王秀英', '4号楼', '301', { can: { fileFor: false } })]))
+  )
+  mockCloud.on(
+    'errand.bookFor',
+    fail('FORBIDDEN', '只能为您服务的网格或社区的居民预约', 'residentOpenid')
+  )
+  renderPage(<ErrandBook />)
+  const option = await screen.findByTestId('errand-resident-option-demo-resident-3')
+  expect(option).toHaveAttribute('aria-disabled', 'false')
+  fireEvent.click(option)
+  await fillValid()
+  submit()
+  fireEvent.click(await screen.findByTestId('dialog-ok'))
+  expect(await screen.findByTestId('residentOpenid-error')).toHaveTextContent(
+    '只能为您服务的网格或社区的居民预约'
+  )
+  expect(Taro.redirectTo).not.toHaveBeenCalled()
+})
