@@ -20,6 +20,10 @@ const subPackages = [
       'pages/wall/index',
     ],
   },
+  {
+    root: 'packages/errand',
+    pages: ['pages/list/index', 'pages/detail/index', 'pages/book/index'],
+  },
 ]
 
 export default defineAppConfig({
@@ -62,7 +66,7 @@ export default defineAppConfig({
   // there. 微心愿 is one tap away on 首页 and 网格.
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['packages/user'] },
-    'pages/home/index': { network: 'all', packages: ['packages/wish'] },
+    'pages/home/index': { network: 'all', packages: ['packages/wish', 'packages/errand'] },
   },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { dayOf } from '@/packages/errand/dates'
 import { ARTIFACTS, startE2E, type E2E } from './browser'
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -12,6 +13,7 @@ const SHOTS = path.join(ARTIFACTS, 'a11y')
 
 let e2e: E2E
 let wishId = ''
+let errandId = ''
 beforeAll(async () => {
   e2e = await startE2E()
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -28,6 +30,15 @@ beforeAll(async () => {
     approve: true,
   })
   if (!approved.ok) throw new Error(JSON.stringify(approved.error))
+  // An errand of the elder resident, for tomorrow morning: its detail page has 取消代办.
+  const booked = await e2e.emu.call('errand', 'demo-resident-1', 'book', {
+    type: 'medicine',
+    detail: '帮忙到社区卫生站按处方取降压药',
+    date: dayOf(Date.now(), 1),
+    slot: 'morning',
+  })
+  if (!booked.ok) throw new Error(JSON.stringify(booked.error))
+  errandId = booked.data.id
 }, 120000)
 afterAll(() => e2e?.close())
 
@@ -42,6 +53,11 @@ const PAGES: Record<string, () => string> = {
   'wish-create': () => '/packages/wish/pages/create/index',
   'wish-wall': () => '/packages/wish/pages/wall/index',
   'wish-review': () => '/packages/wish/pages/review/index',
+  'errand-list': () => '/packages/errand/pages/list/index',
+  'errand-pool': () => '/packages/errand/pages/list/index?scope=pool',
+  'errand-managed': () => '/packages/errand/pages/list/index?scope=managed',
+  'errand-detail': () => `/packages/errand/pages/detail/index?id=${errandId}`,
+  'errand-book': () => '/packages/errand/pages/book/index',
   'user-verify': () => '/packages/user/pages/verify/index',
   'user-residents': () => '/packages/user/pages/residents/index',
   // Staff see the code; a resident sees the server's refusal beside the picker.
@@ -236,12 +252,20 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
 
     const home = await e2e.openAs('demo-resident-1', PAGES.home())
     await settle(home)
-    await home.getByTestId('service-errand').click()
+    await home.getByTestId('service-volunteering').click()
     // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
-    await home.getByText('「红色代办」即将上线，敬请期待').waitFor()
+    await home.getByText('「志愿服务」即将上线，敬请期待').waitFor()
     expect(await elderSizes(home)).toEqual([])
     await home.waitForTimeout(300) // the toast fades in
     await home.screenshot({ path: path.join(SHOTS, 'demo-resident-1-toast.png') })
+
+    // 一键求助 asks before it sends: the confirm is as large as the page (backed out of here).
+    await home.getByTestId('home-help').click()
+    await home.getByTestId('help-confirm').waitFor()
+    await home.waitForTimeout(300)
+    expect([...(await axe(home)), ...(await elderSizes(home))]).toEqual([])
+    await home.screenshot({ path: path.join(SHOTS, 'demo-resident-1-help.png') })
+    await home.getByTestId('dialog-cancel').click()
     await home.close()
   } finally {
     await page.close()

@@ -11,6 +11,7 @@ import { useCounts } from '@/hooks/useCounts'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import type { Me } from '@/contract/user'
 import { ENTRIES } from '../entries'
+import { HelpButton } from './HelpButton'
 import { ROUTES } from '../routes'
 import './index.scss'
 
@@ -49,6 +50,7 @@ export default function Home() {
       ) : (
         <>
           <MyGridCard me={me} />
+          {me.can['errand.help'] && <HelpButton elder={me.elderMode} />}
           <Notices entries={ENTRIES} counts={counts} />
           <StaffQueues entries={ENTRIES} me={me} counts={counts} />
         </>

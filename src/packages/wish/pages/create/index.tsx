@@ -24,7 +24,7 @@ import {
 } from '@/contract/wish.rules'
 import { AccessHint } from '@/components/AccessHint'
 import { TextBox } from '@/components/TextBox'
-import { ResidentPicker } from '../../components/ResidentPicker'
+import { ResidentPicker } from '@/components/ResidentPicker'
 import { askToSubscribe } from '../../subscribe'
 import './index.scss'
 

@@ -9,19 +9,33 @@ import { userApi } from '@/services/user'
 import type { ResidentItem } from '@/contract/user'
 import './index.scss'
 
-// Whom a grid worker files a wish for: the verified residents of the grids they serve, from
-// `user.listResidents`, instead of an openid nobody knows. The filter only searches what is
-// loaded; more pages load on request.
+// Whom a grid worker files for (a wish, an errand): the verified residents of the grids they
+// serve, from `user.listResidents`, instead of an openid nobody knows. The filter only searches
+// what is loaded; more pages load on request.
 
 interface ResidentPickerProps {
   value: ResidentItem | null
   onChange: (resident: ResidentItem) => void
+  /** `<prefix>` on the trigger, `<prefix>-option-<openid>`, `-filter`, `-more`, `-none`. */
+  testIdPrefix?: string
+  /**
+   * Whom the viewer may pick (default: the server's `can.fileFor`, wishes). Where the roster
+   * carries no flag for the action, everyone listed, and the server's refusal shows at the field.
+   */
+  allowed?: (resident: ResidentItem) => boolean
 }
+
+const mayFileWish = (r: ResidentItem) => r.can.fileFor
 
 const residentAddress = (r: ResidentItem): string => `${r.buildingName} ${r.room}室`
 
-/** The trigger shows the pick (`wish-resident`); tapping it opens or closes the list. */
-export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
+/** The trigger shows the pick (`<testIdPrefix>`); tapping it opens or closes the list. */
+export function ResidentPicker({
+  value,
+  onChange,
+  testIdPrefix: tid = 'wish-resident',
+  allowed = mayFileWish,
+}: ResidentPickerProps) {
   const [open, setOpen] = useState(value === null)
   // Loaded while the picker exists, so closing and reopening it keeps the pages and the filter.
   const roster = usePaged((page) => userApi.listResidents(page))
@@ -50,7 +64,7 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
     return (
       <>
         <TextInput
-          testId="wish-resident-filter"
+          testId={`${tid}-filter`}
           value={filter}
           maxLength={20}
           placeholder="输入姓名、楼栋或房号查找"
@@ -62,12 +76,14 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
               key={r.openid}
               resident={r}
               selected={r.openid === value?.openid}
+              allowed={allowed(r)}
+              testId={`${tid}-option-${r.openid}`}
               onPick={() => pick(r)}
             />
           ))}
         </View>
         {nothing && (
-          <View className="resident-picker__none muted" data-testid="wish-resident-none">
+          <View className="resident-picker__none muted" data-testid={`${tid}-none`}>
             {nothing}
           </View>
         )}
@@ -76,7 +92,7 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
             className="resident-picker__more"
             block
             loading={roster.loadingMore}
-            testId="wish-resident-more"
+            testId={`${tid}-more`}
             onClick={() => void roster.loadMore()}
           >
             加载更多居民
@@ -92,7 +108,7 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
         className={`resident-picker__trigger${value ? ' resident-picker__trigger--picked' : ''}`}
         role="button"
         aria-expanded={open}
-        data-testid="wish-resident"
+        data-testid={tid}
         onClick={() => setOpen((o) => !o)}
       >
         <View className="resident-picker__pick">
@@ -118,13 +134,16 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
 function ResidentOption({
   resident: r,
   selected,
+  allowed,
+  testId,
   onPick,
 }: {
   resident: ResidentItem
   selected: boolean
+  allowed: boolean
+  testId: string
   onPick: () => void
 }) {
-  const allowed = r.can.fileFor
   const cls = [
     'resident-picker__option',
     selected ? 'resident-picker__option--on' : '',
@@ -136,7 +155,7 @@ function ResidentOption({
       role="radio"
       aria-checked={selected}
       aria-disabled={!allowed}
-      data-testid={`wish-resident-option-${r.openid}`}
+      data-testid={testId}
       onClick={() => {
         if (allowed) onPick()
       }}

@@ -1,0 +1,348 @@
+import { useMemo, useState } from 'react'
+import { ScrollView, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { TAB_STOP } from '@/components/a11y'
+import { AccessHint } from '@/components/AccessHint'
+import { Button } from '@/components/Button'
+import { Dialog } from '@/components/Dialog'
+import { Field, TextInput } from '@/components/Field'
+import { toast } from '@/components/Feedback'
+import { ResidentPicker } from '@/components/ResidentPicker'
+import { Screen } from '@/components/Screen'
+import { ErrorState, LoadingState } from '@/components/Status'
+import { SubmitBar } from '@/components/SubmitBar'
+import { TextBox } from '@/components/TextBox'
+import { Toggle } from '@/components/Toggle'
+import { useForm } from '@/hooks/useForm'
+import { useIntent } from '@/hooks/useIntent'
+import { useMe } from '@/hooks/useMe'
+import { errandApi } from '@/services/errand'
+import type { Me, ResidentItem } from '@/contract/user'
+import {
+  ERRAND_BOOK_CROSS,
+  ERRAND_RULES,
+  ERRAND_SLOTS,
+  ERRAND_SLOT_HOURS,
+  ERRAND_SLOT_LABELS,
+  ERRAND_TYPES,
+  ERRAND_TYPE_HINTS,
+  ERRAND_TYPE_LABELS,
+  MAX_OPEN_ERRANDS,
+  type ErrandBookType,
+  type ErrandSlot,
+} from '@/contract/errand.rules'
+import { ERRAND_ROUTES } from '../../routes'
+import { ErrandTypeIcon } from '../../components/ErrandTags'
+import { bookableDays, dayName, monthDay, slotOver, whenText } from '../../dates'
+import { askToSubscribe } from '../../subscribe'
+import './index.scss'
+
+// A verified resident books an errand (点单): what, which day of the next 15, which slot, the
+// details and another contact if they like. A grid worker (or the committee) may book for a
+// resident without a smartphone. Every check is the contract's rule data, shown next to its field.
+
+interface BookForm extends Record<string, unknown> {
+  type: ErrandBookType | null
+  date: string
+  slot: ErrandSlot | null
+  detail: string
+  phone: string
+  /** Only when staff book for a resident (bookFor). */
+  residentOpenid: string
+}
+
+const { residentOpenid, phone, ...BASE_RULES } = ERRAND_RULES
+
+/**
+ * The roster (`user.listResidents`) says whom a wish may be filed for, not an errand (the
+ * committee may book too): everyone listed may be picked; the server's word shows at the field.
+ */
+const anyone = () => true
+
+export default function ErrandBook() {
+  const { me, loading, error, refresh } = useMe()
+  if (!me) {
+    return (
+      <Screen testId="page-errand-book">
+        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
+      </Screen>
+    )
+  }
+  if (!me.can['errand.book'] && !me.can['errand.bookFor']) {
+    return (
+      <Screen testId="page-errand-book">
+        <AccessHint bindStatus={me.bindStatus} service="红色代办" />
+      </Screen>
+    )
+  }
+  return <BookFormView me={me} />
+}
+
+function BookFormView({ me }: { me: Me }) {
+  // The phone's clock: the server checks the same rules again by its own.
+  const now = useMemo(() => Date.now(), [])
+  const days = useMemo(() => bookableDays(now), [now])
+  const firstOpen = ERRAND_SLOTS.some((s) => !slotOver(days[0], s, now)) ? days[0] : days[1]
+  const canFor = me.can['errand.bookFor']
+  const [forResident, setForResident] = useState(!me.can['errand.book'])
+  const [resident, setResident] = useState<ResidentItem | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [limit, setLimit] = useState<string | null>(null)
+  const intent = useIntent()
+  // The other contact is optional: its rule applies once something is typed.
+  const [phoneGiven, setPhoneGiven] = useState(false)
+  const form = useForm<BookForm>(
+    { type: null, date: firstOpen, slot: null, detail: '', phone: '', residentOpenid: '' },
+    {
+      rules: {
+        ...BASE_RULES,
+        ...(phoneGiven ? { phone } : {}),
+        ...(forResident ? { residentOpenid } : {}),
+      },
+      cross: ERRAND_BOOK_CROSS,
+    }
+  )
+  const v = form.values
+  const setPhone = (text: string) => {
+    setPhoneGiven(!!text.trim())
+    form.set({ phone: text })
+  }
+
+  const ask = () => {
+    if (intent.busy) return
+    if (!form.attempt()) return toast('请按红色提示修改后再预约')
+    setConfirming(true)
+  }
+
+  const send = async () => {
+    // WeChat only asks from a tap: before the request. A booking for a resident tells them.
+    if (!forResident) await askToSubscribe('book')
+    setLimit(null)
+    const booking = {
+      type: v.type!,
+      date: v.date,
+      slot: v.slot!,
+      detail: v.detail.trim(),
+      ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+    }
+    const result = await intent.run((opts) =>
+      forResident
+        ? errandApi.bookFor({ residentOpenid: v.residentOpenid, ...booking }, opts)
+        : errandApi.book(booking, opts)
+    )
+    if (!result) return
+    setConfirming(false)
+    if (!result.ok) {
+      if (result.error.code === 'LIMIT_EXCEEDED') setLimit(result.error.message)
+      else form.refuse(result.error)
+      return toast(result.error.message)
+    }
+    toast(forResident ? '已代居民预约' : '预约成功，等待红色代办员接单')
+    void Taro.redirectTo({ url: ERRAND_ROUTES.booked(result.data.id) })
+  }
+
+  return (
+    <Screen testId="page-errand-book">
+      <View className="card errand-book__notice">
+        {forResident
+          ? '为没有智能手机的居民预约代办，代办算在这位居民名下，接单后代办员会联系居民。'
+          : `党员红色代办员帮您跑腿：先在本网格派单，4 小时无人接单就升级到社区。每人最多同时有 ${MAX_OPEN_ERRANDS} 件进行中的代办。`}
+      </View>
+
+      {canFor && (
+        <View className="card">
+          <View className="errand-book__for">
+            <View className="card__title">代居民预约</View>
+            <Toggle
+              testId="errand-for-resident"
+              label="代居民预约"
+              checked={forResident}
+              disabled={!me.can['errand.book']}
+              onChange={(on) => {
+                setForResident(on)
+                setLimit(null)
+              }}
+            />
+          </View>
+          {forResident && (
+            <Field
+              label="为哪位居民预约"
+              name="residentOpenid"
+              error={form.messageOf('residentOpenid')}
+              hint="从您服务网格的已认证居民中选择"
+            >
+              <ResidentPicker
+                testIdPrefix="errand-resident"
+                allowed={anyone}
+                value={resident}
+                onChange={(picked) => {
+                  setResident(picked)
+                  form.set({ residentOpenid: picked.openid })
+                }}
+              />
+            </Field>
+          )}
+        </View>
+      )}
+
+      <View className="card">
+        <Field label="要办什么事" name="type" error={form.messageOf('type')}>
+          <View className="errand-book__types" role="radiogroup" aria-label="代办类型">
+            {ERRAND_TYPES.map((t) => (
+              <View
+                key={t}
+                className={`errand-book__type${v.type === t ? ' errand-book__type--on' : ''}`}
+                role="radio"
+                {...TAB_STOP}
+                aria-checked={v.type === t}
+                data-testid={`errand-type-${t}`}
+                onClick={() => form.set({ type: t })}
+              >
+                <ErrandTypeIcon type={t} />
+                <View className="errand-book__type-text">
+                  <View className="errand-book__type-label">{ERRAND_TYPE_LABELS[t]}</View>
+                  <View className="muted">{ERRAND_TYPE_HINTS[t]}</View>
+                </View>
+              </View>
+            ))}
+          </View>
+        </Field>
+      </View>
+
+      <View className="card">
+        <Field label="哪一天" name="date" error={form.messageOf('date')}>
+          <ScrollView scrollX className="errand-book__days">
+            <View className="errand-book__days-row" role="radiogroup" aria-label="日期">
+              {days.map((d) => (
+                <View
+                  key={d}
+                  className={`errand-book__day${v.date === d ? ' errand-book__day--on' : ''}`}
+                  role="radio"
+                  {...TAB_STOP}
+                  aria-checked={v.date === d}
+                  data-testid={`errand-date-${d}`}
+                  onClick={() => form.set({ date: d })}
+                >
+                  <View className="errand-book__day-name">{dayName(d, now)}</View>
+                  <View>{monthDay(d)}</View>
+                </View>
+              ))}
+            </View>
+          </ScrollView>
+        </Field>
+        <Field label="什么时段" name="slot" error={form.messageOf('slot')}>
+          <View className="errand-book__slots" role="radiogroup" aria-label="时段">
+            {ERRAND_SLOTS.map((s) => {
+              const over = slotOver(v.date, s, now)
+              const cls = [
+                'errand-book__slot',
+                v.slot === s ? 'errand-book__slot--on' : '',
+                over ? 'errand-book__slot--over' : '',
+              ]
+              return (
+                <View
+                  key={s}
+                  className={cls.filter(Boolean).join(' ')}
+                  role="radio"
+                  {...TAB_STOP}
+                  aria-checked={v.slot === s}
+                  aria-disabled={over}
+                  data-testid={`errand-slot-${s}`}
+                  onClick={() => {
+                    if (!over) form.set({ slot: s })
+                  }}
+                >
+                  <View className="errand-book__slot-label">{ERRAND_SLOT_LABELS[s]}</View>
+                  <View className="errand-book__slot-hours">
+                    {ERRAND_SLOT_HOURS[s].start}–{ERRAND_SLOT_HOURS[s].end}
+                  </View>
+                  {over && <View className="errand-book__slot-over">已过</View>}
+                </View>
+              )
+            })}
+          </View>
+        </Field>
+      </View>
+
+      <View className="card">
+        <Field label="具体要办的事" name="detail" error={form.messageOf('detail')}>
+          <TextBox
+            testId="errand-detail"
+            tall
+            value={v.detail}
+            maxLength={ERRAND_RULES.detail.max.value}
+            placeholder="写清楚要办什么、去哪里、需要准备什么，如：帮忙到社区卫生站按处方取降压药"
+            onChange={(detail) => form.set({ detail })}
+            onBlur={() => form.touch('detail')}
+          />
+        </Field>
+        <Field
+          label="其他联系电话（选填）"
+          name="phone"
+          error={form.messageOf('phone')}
+          hint="如子女的手机，代办员也可以打这个电话"
+        >
+          <TextInput
+            testId="errand-phone"
+            type="number"
+            value={v.phone}
+            placeholder="11 位手机号"
+            onChange={setPhone}
+            onBlur={() => form.touch('phone')}
+          />
+        </Field>
+      </View>
+
+      {limit && <LimitNotice message={limit} forResident={forResident} />}
+      <SubmitBar
+        error={form.formError}
+        testId="errand-submit"
+        busy={intent.busy}
+        text={forResident ? '代居民预约' : '预约代办'}
+        onSubmit={ask}
+      />
+
+      {confirming && (
+        <Dialog
+          title="确认预约"
+          okText="确认预约"
+          busy={intent.busy}
+          onOk={() => void send()}
+          onCancel={() => setConfirming(false)}
+        >
+          <View data-testid="errand-book-confirm">
+            <View>
+              {forResident && resident ? `为 ${resident.name} ` : ''}预约「
+              {v.type ? ERRAND_TYPE_LABELS[v.type] : ''}」
+            </View>
+            <View>{v.slot ? whenText(v.date, v.slot, now) : ''}</View>
+            <View className="muted errand-book__confirm-detail">{v.detail.trim()}</View>
+          </View>
+        </Dialog>
+      )}
+    </Screen>
+  )
+}
+
+/** LIMIT_EXCEEDED: what the limit is, and where the errands that hold it are. */
+function LimitNotice({ message, forResident }: { message: string; forResident: boolean }) {
+  return (
+    <View className="card errand-book__limit" role="alert" data-testid="errand-limit">
+      <View className="errand-book__limit-title">
+        {forResident ? '每位居民' : ''}最多同时有 {MAX_OPEN_ERRANDS} 件进行中的代办
+      </View>
+      <View className="muted">{message}</View>
+      <View className="muted">代办办结、取消或过期后，就可以再预约。</View>
+      {!forResident && (
+        <Button
+          className="errand-book__limit-button"
+          block
+          testId="errand-limit-mine"
+          onClick={() => void Taro.redirectTo({ url: ERRAND_ROUTES.mine })}
+        >
+          查看我的代办
+        </Button>
+      )}
+    </View>
+  )
+}

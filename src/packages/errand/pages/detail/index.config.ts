@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '代办详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,20 @@
+import Taro from '@tarojs/taro'
+import { templatesFor, type SubscribeMoment } from './subscribe-templates'
+
+export type { SubscribeMoment }
+
+/**
+ * Asks the user to allow the messages that follow this tap. WeChat only allows it from a tap, so
+ * call it first in the tap handler, before any request. Never fails: a user who declines (or an
+ * old WeChat) still gets the action.
+ */
+export async function askToSubscribe(moment: SubscribeMoment): Promise<void> {
+  const tmplIds = templatesFor(moment)
+  if (!tmplIds.length) return
+  try {
+    // Taro's type also demands Alipay's `entityIds`; WeChat reads `tmplIds` only.
+    await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)
+  } catch {
+    // Declined, or not supported here: the action goes on without messages.
+  }
+}
