@@ -1,0 +1,159 @@
+import { ROLE_LABELS } from '@/contract/roles'
+import type { Activity, LedgerEntry, RosterEntry, VolunteerApplication } from '@/contract/volunteer'
+import { maskName } from '@/contract/mask'
+import type { Actor, UserDoc } from '../lib/actor'
+import { contactCan } from '../lib/policy'
+import { iso } from '../lib/time'
+import {
+  canOf,
+  canSee,
+  phaseOf,
+  reviews,
+  seesApplication,
+  seesRosterContact,
+  type SignupFacts,
+} from './policy'
+import {
+  countsOf,
+  standingOf,
+  type ActivityDoc,
+  type ApplicationDoc,
+  type LedgerDoc,
+} from './store'
+
+/** What anyone who may not see an activity is told, whether or not it exists. */
+export const NOT_SEEN = '活动不存在或您无权查看'
+
+export const factsOf = (a: ActivityDoc, actor: Actor): SignupFacts => ({
+  standing: standingOf(a, actor.openid),
+  checkedIn: (a.checkins ?? []).includes(actor.openid),
+})
+
+/** An activity as `actor` sees it. */
+export function activityView(actor: Actor, a: ActivityDoc, now: Date = new Date()): Activity {
+  const facts = factsOf(a, actor)
+  const confirmed = !!a.confirmedAt
+  const attended = confirmed ? (a.attendees ?? []).includes(actor.openid) : null
+  const given = (a.feedbackBy ?? []).includes(actor.openid)
+  const ratings = (a.feedback ?? []).map((f) => f.rating)
+  const { standing } = facts
+  return {
+    id: a._id,
+    title: a.title,
+    description: a.description ?? '',
+    location: a.location,
+    startAt: iso(a.startAt) ?? '',
+    endAt: iso(a.endAt) ?? '',
+    signupDeadline: iso(a.signupDeadline) ?? '',
+    quota: a.quota,
+    hours: a.hours,
+    scope: { type: a.scopeType, id: a.scopeId, name: a.scopeName },
+    communityId: a.communityId,
+    organizer: { nickname: a.organizerNickname, title: a.organizerTitle },
+    phase: phaseOf(a, now),
+    ...countsOf(a),
+    mySignup: standing
+      ? {
+          status: standing.status,
+          ...(standing.position ? { position: standing.position } : {}),
+          checkedIn: facts.checkedIn,
+          attended: standing.status === 'signed' ? attended : null,
+          feedbackGiven: given,
+        }
+      : null,
+    feedback: {
+      count: ratings.length,
+      average: ratings.length
+        ? Math.round((ratings.reduce((x, y) => x + y, 0) / ratings.length) * 10) / 10
+        : null,
+      comments: (a.feedback ?? [])
+        .filter((f) => f.comment)
+        .map((f) => ({ rating: f.rating, comment: f.comment, at: iso(f.at) ?? '' })),
+    },
+    summary: a.summary ? { text: a.summary.text, at: iso(a.summary.at) ?? '' } : null,
+    feedbackOpen: attended === true && !given,
+    createdAt: iso(a.createdAt) ?? '',
+    timeline: (a.timeline ?? []).map((t) => ({ at: iso(t.at) ?? '', type: t.type, text: t.text })),
+    can: canOf(actor, a, facts, now),
+  }
+}
+
+export const visible = (actor: Actor, a: ActivityDoc): boolean =>
+  canSee(actor, a, factsOf(a, actor))
+
+/** The organizer's title as the activity shows it: the role they published with. */
+export const organizerTitle = (actor: Actor, committee: boolean): string =>
+  committee ? ROLE_LABELS.committee : ROLE_LABELS.gridWorker
+
+/** An application from the applicant's profile: full to its reviewer and the applicant. */
+export function applicationView(actor: Actor, u: UserDoc): VolunteerApplication {
+  const v = (u.volunteer ?? {}) as ApplicationDoc
+  const full = seesApplication(actor, u)
+  const phone = full ? u.phone || null : null
+  const timeline: VolunteerApplication['timeline'] = []
+  if (v.appliedAt) timeline.push({ at: iso(v.appliedAt) ?? '', type: 'applied', text: '提交申请' })
+  if (v.reviewedAt && v.status !== 'pending') {
+    const approved = v.status === 'approved'
+    timeline.push({
+      at: iso(v.reviewedAt) ?? '',
+      type: approved ? 'approved' : 'rejected',
+      text: approved ? '社区两委审核通过' : '社区两委审核未通过',
+    })
+  }
+  return {
+    id: u._id,
+    openid: u._id,
+    nickname: u.nickname ?? '',
+    name: full ? (u.realName ?? '') : maskName(u.realName),
+    gridName: u.gridName ?? null,
+    buildingName: u.buildingName ?? null,
+    phone,
+    skills: v.skills ?? [],
+    partyMember: !!v.partyMember,
+    workUnit: v.workUnit ?? null,
+    status: v.status,
+    reason: v.reason ?? null,
+    appliedAt: iso(v.appliedAt) ?? '',
+    reviewedAt: iso(v.reviewedAt) ?? null,
+    timeline,
+    can: {
+      review: v.status === 'pending' && reviews(actor, u.communityId),
+      ...contactCan(actor, u._id, phone),
+    },
+  }
+}
+
+/** One volunteer on the roster: full name and phone for who runs the activity. */
+export function rosterEntry(
+  actor: Actor,
+  a: ActivityDoc,
+  openid: string,
+  u: UserDoc | undefined
+): RosterEntry {
+  const full = seesRosterContact(actor, a)
+  const phone = full ? u?.phone || null : null
+  const standing = standingOf(a, openid) ?? { status: 'cancelled' as const }
+  const at = a.checkinAt?.[openid]
+  return {
+    id: `${a._id}#${openid}`,
+    openid,
+    nickname: u?.nickname ?? '',
+    name: full ? (u?.realName ?? '') : maskName(u?.realName),
+    phone,
+    status: standing.status,
+    ...(standing.position ? { position: standing.position } : {}),
+    checkedIn: !!at,
+    checkedInAt: iso(at),
+    attended:
+      a.confirmedAt && standing.status === 'signed' ? (a.attendees ?? []).includes(openid) : null,
+    can: contactCan(actor, openid, phone),
+  }
+}
+
+export const entryView = (e: LedgerDoc): LedgerEntry => ({
+  source: e.source,
+  refId: e.refId,
+  title: e.title,
+  hours: e.hours,
+  at: iso(e.at) ?? '',
+})
