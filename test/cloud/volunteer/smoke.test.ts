@@ -223,4 +223,48 @@ describe('volunteer: apply → publish → sign up → check in → confirm → 
       people.filter((_o, i) => [1, 2, 3].includes(got[i].position ?? 0)).sort()
     )
   })
+
+  it('the ledger credits every done wish (those before it too) and closed errand, once', async () => {
+    const claimer = 'seed-g1-04'
+    const done = await emu().emulator.db.find('wishes', { status: 'done', claimerOpenid: claimer })
+    expect(done.length).toBeGreaterThan(0)
+    // The community's errand hours are changed before the errand closes.
+    data(
+      await call(emu(), 'volunteer', P.committee, 'updateSettings', {
+        wishHours: 1,
+        errandHours: 1.5,
+        starThresholds: [2, 10, 20, 40, 80],
+      })
+    )
+    const tomorrow = new Date(Date.now() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10)
+    const e = data(
+      await call(emu(), 'errand', P.resident1, 'book', {
+        type: 'medicine',
+        detail: '帮忙到社区药店买降压药',
+        date: tomorrow,
+        slot: 'morning',
+      })
+    )
+    data(await call(emu(), 'errand', P.volunteer1, 'accept', { id: e.id }))
+    data(await call(emu(), 'errand', P.volunteer1, 'complete', { id: e.id }))
+    data(await call(emu(), 'errand', P.resident1, 'confirm', { id: e.id, rating: 5 }))
+
+    await emu().fireTimer('volunteer')
+    await emu().fireTimer('volunteer')
+    const record = data(await call(emu(), 'volunteer', claimer, 'myRecord', {}))
+    expect(record.bySource.wish).toBe(done.length)
+    expect(
+      record.entries
+        .filter((x) => x.source === 'wish')
+        .map((x) => x.refId)
+        .sort()
+    ).toEqual(done.map((w) => w._id).sort())
+    const agent = data(await call(emu(), 'volunteer', P.volunteer1, 'myRecord', {}))
+    expect(agent.entries.find((x) => x.refId === e.id)).toMatchObject({
+      source: 'errand',
+      hours: 1.5,
+    })
+    expect(agent.totalHours).toBe(agent.entries.reduce((n, x) => n + x.hours, 0))
+    expect(agent.stars).toBe(agent.totalHours >= 2 ? 1 : 0)
+  })
 })
