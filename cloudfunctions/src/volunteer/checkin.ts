@@ -32,14 +32,14 @@ export const checkin = action(
     const res = await activities()
       .where({ _id: a._id, checkins: _.neq(actor.openid) })
       .update({
-        data: { checkins: _.push([actor.openid]), [`checkinAt.${actor.openid}`]: now },
+        data: { checkins: _.push([actor.openid]), checkinTimes: _.push([now]) },
       })
     if (res.stats.updated !== 1) return fail('CONFLICT', TWICE)
     audit('volunteer.checkin', a._id)
     const after: ActivityDoc = {
       ...a,
       checkins: [...(a.checkins ?? []), actor.openid],
-      checkinAt: { ...(a.checkinAt ?? {}), [actor.openid]: now },
+      checkinTimes: [...(a.checkinTimes ?? []), now],
     }
     return ok(activityView(actor, after, now))
   },

@@ -58,7 +58,7 @@ export const createActivity = action(
       live: [],
       settled: false,
       checkins: [],
-      checkinAt: {},
+      checkinTimes: [],
       openGrid: isGrid ? grid!._id : '',
       openCommunity: isGrid ? '' : communityId,
       open: true,

@@ -62,9 +62,9 @@ export interface ActivityDoc {
   live: string[]
   /** False until the timer, after the end, clears `live`. */
   settled: boolean
-  /** Who checked in, and when. */
+  /** Who checked in, and when (pushed together: the same index). */
   checkins: string[]
-  checkinAt: Record<string, Date>
+  checkinTimes: Date[]
   /** While signup is open: the grid of a grid activity ('' otherwise); the timer clears it. */
   openGrid: string
   /** While signup is open: the community of a community activity ('' otherwise). */

@@ -133,7 +133,8 @@ export function rosterEntry(
   const full = seesRosterContact(actor, a)
   const phone = full ? u?.phone || null : null
   const standing = standingOf(a, openid) ?? { status: 'cancelled' as const }
-  const at = a.checkinAt?.[openid]
+  const i = (a.checkins ?? []).indexOf(openid)
+  const at = i < 0 ? undefined : a.checkinTimes?.[i]
   return {
     id: `${a._id}#${openid}`,
     openid,
