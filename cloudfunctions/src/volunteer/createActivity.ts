@@ -26,6 +26,9 @@ export const createActivity = action(
     if (!canPublishIn(actor, scope)) {
       return fail('FORBIDDEN', '社区两委可在本社区发布，网格员可在自己的网格发布', 'scope.id')
     }
+    if (new Date(input.signupDeadline).getTime() <= Date.now()) {
+      return fail('INVALID_INPUT', '报名截止时间必须晚于现在', 'signupDeadline')
+    }
     const risky = await riskyField(
       actor.openid,
       { title: input.title, description: input.description, location: input.location },
