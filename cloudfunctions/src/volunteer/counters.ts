@@ -45,14 +45,13 @@ export const volunteerCounters: DomainCounters = {
     if (actor.committeeCommunityId && grids.reviewed) {
       out['volunteer.toReview'] = sum(grids.reviewed, PENDING_KEY)
     }
-    if (actor.verified) {
+    if (actor.verified && isApprovedVolunteer(actor)) {
+      // For whoever can sign up: a resident who is not a volunteer sees the list, not a badge.
       const open = [
         ...((joined['volOpenGrid'] ?? []) as unknown as ActivityDoc[]),
         ...((joined['volOpenCommunity'] ?? []) as unknown as ActivityDoc[]),
       ].filter((a) => new Date(a.signupDeadline).getTime() > now)
       out['volunteer.upcoming'] = open.length
-    }
-    if (actor.verified && isApprovedVolunteer(actor)) {
       const live = (joined['volLive'] ?? []) as unknown as ActivityDoc[]
       out['volunteer.signedUp'] = live.filter((a) => {
         const st = standingOf(a, actor.openid)?.status
