@@ -262,6 +262,25 @@ export async function credit(): Promise<{ entries: number; volunteers: number }>
   return { entries, volunteers: touched.size }
 }
 
+/** Who a volunteer is on the honor roll and the 双报到 report: their profile now, else as last kept. */
+function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
+  const kept = {
+    communityId: t?.communityId ?? '',
+    nickname: t?.nickname ?? '',
+    name: t?.name ?? '',
+  }
+  const who = u
+    ? { communityId: u.communityId ?? '', nickname: u.nickname ?? '', name: u.realName ?? '' }
+    : kept
+  const v = (u?.volunteer ?? {}) as { partyMember?: boolean; workUnit?: string | null }
+  const party = {
+    partyMember: !!v.partyMember,
+    workUnit: v.workUnit || '',
+    partyOf: v.partyMember ? who.communityId : '',
+  }
+  return { who, party }
+}
+
 async function sum(mine: LedgerDoc[]): Promise<void> {
   if (!mine.length) return
   const by = new Map<string, Sums>()
@@ -299,19 +318,7 @@ async function sum(mine: LedgerDoc[]): Promise<void> {
   await Promise.all(
     ids.map(async (openid) => {
       const s = by.get(openid)!
-      const u = user.get(openid)
-      const v = u?.volunteer as { partyMember?: boolean; workUnit?: string | null } | undefined
-      const communityId = u?.communityId ?? prior.get(openid)?.communityId ?? ''
-      const who = {
-        communityId,
-        nickname: u?.nickname ?? prior.get(openid)?.nickname ?? '',
-        name: u?.realName ?? prior.get(openid)?.name ?? '',
-      }
-      const party = {
-        partyMember: !!v?.partyMember,
-        workUnit: v?.workUnit ?? '',
-        partyOf: v?.partyMember ? communityId : '',
-      }
+      const { who, party } = personOf(user.get(openid), prior.get(openid))
       const inc: Record<string, unknown> = {
         ...who,
         ...party,

@@ -29,14 +29,38 @@ export const factsOf = (a: ActivityDoc, actor: Actor): SignupFacts => ({
   checkedIn: (a.checkins ?? []).includes(actor.openid),
 })
 
+const feedbackOf = (a: ActivityDoc): Activity['feedback'] => {
+  const all = a.feedback ?? []
+  const sum = all.reduce((n, f) => n + f.rating, 0)
+  return {
+    count: all.length,
+    average: all.length ? Math.round((sum / all.length) * 10) / 10 : null,
+    comments: all
+      .filter((f) => f.comment)
+      .map((f) => ({ rating: f.rating, comment: f.comment, at: iso(f.at) ?? '' })),
+  }
+}
+
+/** Attended (true), a no-show (false), or not confirmed yet / not signed (null). */
+const attendedOf = (a: ActivityDoc, openid: string, status: string | undefined) =>
+  a.confirmedAt && status === 'signed' ? (a.attendees ?? []).includes(openid) : null
+
+const mySignupOf = (a: ActivityDoc, actor: Actor, facts: SignupFacts): Activity['mySignup'] => {
+  const { standing } = facts
+  if (!standing) return null
+  return {
+    status: standing.status,
+    ...(standing.position ? { position: standing.position } : {}),
+    checkedIn: facts.checkedIn,
+    attended: attendedOf(a, actor.openid, standing.status),
+    feedbackGiven: (a.feedbackBy ?? []).includes(actor.openid),
+  }
+}
+
 /** An activity as `actor` sees it. */
 export function activityView(actor: Actor, a: ActivityDoc, now: Date = new Date()): Activity {
   const facts = factsOf(a, actor)
-  const confirmed = !!a.confirmedAt
-  const attended = confirmed ? (a.attendees ?? []).includes(actor.openid) : null
-  const given = (a.feedbackBy ?? []).includes(actor.openid)
-  const ratings = (a.feedback ?? []).map((f) => f.rating)
-  const { standing } = facts
+  const mine = mySignupOf(a, actor, facts)
   return {
     id: a._id,
     title: a.title,
@@ -52,26 +76,10 @@ export function activityView(actor: Actor, a: ActivityDoc, now: Date = new Date(
     organizer: { nickname: a.organizerNickname, title: a.organizerTitle },
     phase: phaseOf(a, now),
     ...countsOf(a),
-    mySignup: standing
-      ? {
-          status: standing.status,
-          ...(standing.position ? { position: standing.position } : {}),
-          checkedIn: facts.checkedIn,
-          attended: standing.status === 'signed' ? attended : null,
-          feedbackGiven: given,
-        }
-      : null,
-    feedback: {
-      count: ratings.length,
-      average: ratings.length
-        ? Math.round((ratings.reduce((x, y) => x + y, 0) / ratings.length) * 10) / 10
-        : null,
-      comments: (a.feedback ?? [])
-        .filter((f) => f.comment)
-        .map((f) => ({ rating: f.rating, comment: f.comment, at: iso(f.at) ?? '' })),
-    },
+    mySignup: mine,
+    feedback: feedbackOf(a),
     summary: a.summary ? { text: a.summary.text, at: iso(a.summary.at) ?? '' } : null,
-    feedbackOpen: attended === true && !given,
+    feedbackOpen: mine?.attended === true && !mine.feedbackGiven,
     createdAt: iso(a.createdAt) ?? '',
     timeline: (a.timeline ?? []).map((t) => ({ at: iso(t.at) ?? '', type: t.type, text: t.text })),
     can: canOf(actor, a, facts, now),
@@ -85,21 +93,24 @@ export const visible = (actor: Actor, a: ActivityDoc): boolean =>
 export const organizerTitle = (actor: Actor, committee: boolean): string =>
   committee ? ROLE_LABELS.committee : ROLE_LABELS.gridWorker
 
+function applicationTimeline(v: ApplicationDoc): VolunteerApplication['timeline'] {
+  const out: VolunteerApplication['timeline'] = []
+  if (v.appliedAt) out.push({ at: iso(v.appliedAt) ?? '', type: 'applied', text: '提交申请' })
+  if (!v.reviewedAt || v.status === 'pending') return out
+  const approved = v.status === 'approved'
+  out.push({
+    at: iso(v.reviewedAt) ?? '',
+    type: approved ? 'approved' : 'rejected',
+    text: approved ? '社区两委审核通过' : '社区两委审核未通过',
+  })
+  return out
+}
+
 /** An application from the applicant's profile: full to its reviewer and the applicant. */
 export function applicationView(actor: Actor, u: UserDoc): VolunteerApplication {
-  const v = (u.volunteer ?? {}) as ApplicationDoc
+  const v = (u.volunteer ?? { status: 'pending', partyMember: false, skills: [] }) as ApplicationDoc
   const full = seesApplication(actor, u)
   const phone = full ? u.phone || null : null
-  const timeline: VolunteerApplication['timeline'] = []
-  if (v.appliedAt) timeline.push({ at: iso(v.appliedAt) ?? '', type: 'applied', text: '提交申请' })
-  if (v.reviewedAt && v.status !== 'pending') {
-    const approved = v.status === 'approved'
-    timeline.push({
-      at: iso(v.reviewedAt) ?? '',
-      type: approved ? 'approved' : 'rejected',
-      text: approved ? '社区两委审核通过' : '社区两委审核未通过',
-    })
-  }
   return {
     id: u._id,
     openid: u._id,
@@ -114,8 +125,8 @@ export function applicationView(actor: Actor, u: UserDoc): VolunteerApplication 
     status: v.status,
     reason: v.reason ?? null,
     appliedAt: iso(v.appliedAt) ?? '',
-    reviewedAt: iso(v.reviewedAt) ?? null,
-    timeline,
+    reviewedAt: iso(v.reviewedAt),
+    timeline: applicationTimeline(v),
     can: {
       review: v.status === 'pending' && reviews(actor, u.communityId),
       ...contactCan(actor, u._id, phone),
@@ -145,8 +156,7 @@ export function rosterEntry(
     ...(standing.position ? { position: standing.position } : {}),
     checkedIn: !!at,
     checkedInAt: iso(at),
-    attended:
-      a.confirmedAt && standing.status === 'signed' ? (a.attendees ?? []).includes(openid) : null,
+    attended: attendedOf(a, openid, standing.status),
     can: contactCan(actor, openid, phone),
   }
 }
