@@ -61,26 +61,33 @@ async function settingsFor(communityIds: string[]): Promise<Map<string, Settings
   return new Map(ids.map((id) => [id, settingsOf(id, found.get(id) ?? null)]))
 }
 
-/** Inserts the entries not in the ledger yet; how many. */
-async function insertNew(entries: LedgerDoc[]): Promise<number> {
-  if (!entries.length) return 0
+type Owned = DoneItem & { openid: string }
+
+/** The items (with a person to credit) whose entries are not in the ledger yet. */
+async function notCredited(source: LedgerSource, items: DoneItem[]): Promise<Owned[]> {
+  const owned = items.filter((w): w is Owned => !!w.openid)
+  if (!owned.length) return []
   const _ = db().command
   const { data } = await ledger()
-    .where({ _id: _.in(entries.map((e) => e._id)) })
+    .where({ _id: _.in(owned.map((w) => ledgerId(source, w._id, w.openid))) })
     .field({ _id: true })
     .limit(1000)
     .get()
   const seen = new Set(data.map((e) => e._id))
-  const fresh = entries.filter((e) => !seen.has(e._id))
-  if (!fresh.length) return 0
+  return owned.filter((w) => !seen.has(ledgerId(source, w._id, w.openid)))
+}
+
+/** Inserts new entries in one write; how many. */
+async function insertAll(entries: LedgerDoc[]): Promise<number> {
+  if (!entries.length) return 0
   try {
-    await ledger().add({ data: fresh.map((e) => ({ ...e })) })
-    return fresh.length
+    await ledger().add({ data: entries.map((e) => ({ ...e })) })
+    return entries.length
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
     // Another run inserted some meanwhile: one at a time.
     let n = 0
-    for (const e of fresh) {
+    for (const e of entries) {
       try {
         await ledger().add({ data: { ...e } })
         n++
@@ -92,11 +99,7 @@ async function insertNew(entries: LedgerDoc[]): Promise<number> {
   }
 }
 
-const entryOf = (
-  source: LedgerSource,
-  item: DoneItem & { openid: string },
-  hours: number
-): LedgerDoc => {
+const entryOf = (source: LedgerSource, item: Owned, hours: number): LedgerDoc => {
   const at = new Date(item.at)
   return {
     _id: ledgerId(source, item._id, item.openid),
@@ -127,12 +130,15 @@ async function walk(
   for (let i = 0; i < MAX_BATCHES; i++) {
     const items = await read(reached)
     if (!items.length) break
-    const settings = await settingsFor(items.map((w) => w.communityId))
-    const entries = items
-      .filter((w): w is DoneItem & { openid: string } => !!w.openid)
-      .map((w) => entryOf(source, w, hoursOf(settings.get(w.communityId)!)))
-      .filter((e) => e.hours > 0)
-    inserted += await insertNew(entries)
+    // Only what is not credited yet costs the settings' read and the insert.
+    const fresh = await notCredited(source, items)
+    if (fresh.length) {
+      const settings = await settingsFor(fresh.map((w) => w.communityId))
+      const entries = fresh
+        .map((w) => entryOf(source, w, hoursOf(settings.get(w.communityId)!)))
+        .filter((e) => e.hours > 0)
+      inserted += await insertAll(entries)
+    }
     const last = new Date(items[items.length - 1].at)
     // A full batch all at one instant cannot move on: stop (the next run retries it).
     if (items.length < BATCH || last.getTime() === reached.getTime()) {

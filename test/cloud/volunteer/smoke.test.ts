@@ -127,6 +127,13 @@ describe('volunteer: apply → publish → sign up → check in → confirm → 
       await call(emu(), 'volunteer', P.resident2, 'checkin', { activityId: a.id, code }),
       'CONFLICT'
     )
+    // Two minutes on, that code is stale.
+    await emu().advanceClock(2 * 60_000)
+    expectError(
+      await call(emu(), 'volunteer', P.volunteer2, 'checkin', { activityId: a.id, code }),
+      'INVALID_INPUT',
+      'code'
+    )
 
     // After the start the organizer confirms: hours credited once, the other a no-show.
     await emu().advanceClock(HOUR)
