@@ -24,6 +24,7 @@ export const reviewVolunteer = action(
     if (!target?.volunteer || !reviews(actor, target.communityId)) {
       return fail('NOT_FOUND', NOT_SEEN)
     }
+    if (target._id === actor.openid) return fail('FORBIDDEN', '不能审核自己的申请')
     if (target.volunteer.status !== 'pending') return fail('CONFLICT', '这份申请已经审核过了')
     const at = new Date()
     const v: ApplicationDoc = {
