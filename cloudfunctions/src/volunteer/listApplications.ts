@@ -1,14 +1,17 @@
 import { ListApplicationsInput } from '@/contract/volunteer'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
+import { db } from '../lib/cloud'
 import { users, type UserDoc } from '../lib/actor'
-import { decodeCursor, pageOf } from '../lib/paging'
+import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 import type { ApplicationDoc } from './store'
 import { applicationView } from './view'
 
+const appliedAt = (u: UserDoc) => (u.volunteer as ApplicationDoc).appliedAt
+
 /**
- * The committee's review queue: applications under review from its community, oldest first.
- * One read by the users' community index (the queue is short; it is paged in order here).
+ * The committee's review queue: applications under review from its community, oldest first,
+ * a page at a time by the users' (community, application status, applied at) index.
  */
 export const listApplications = action(
   ListApplicationsInput,
@@ -17,17 +20,18 @@ export const listApplications = action(
     if (!communityId) return fail('FORBIDDEN', '只有社区两委可以审核志愿者申请')
     const after = decodeCursor(input.cursor)
     if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
-    const { data } = await users()
-      .where({ communityId, bindStatus: 'verified', 'volunteer.status': 'pending' })
-      .limit(1000)
-      .get()
-    const appliedAt = (u: UserDoc) => (u.volunteer as ApplicationDoc).appliedAt ?? new Date(0)
-    const at = (u: UserDoc) => new Date(appliedAt(u)).getTime()
-    const sorted = data
-      .sort((a, b) => at(a) - at(b) || (a._id < b._id ? -1 : 1))
-      .filter((u) => !after || at(u) >= after.at.getTime())
     const limit = input.limit ?? 20
-    return ok(pageOf(sorted, after, limit, appliedAt, (u) => applicationView(actor, u)))
+    const where: Record<string, unknown> = { communityId, 'volunteer.status': 'pending' }
+    if (after) where['volunteer.appliedAt'] = db().command.gte(after.at)
+    const { data } = await users()
+      .where(where)
+      .orderBy('volunteer.appliedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(fetchSize(limit, after))
+      .get()
+    // A pending application from someone no longer verified (moved, deleted) waits unseen.
+    const verified = data.filter((u) => u.bindStatus === 'verified')
+    return ok(pageOf(verified, after, limit, appliedAt, (u) => applicationView(actor, u)))
   },
   { read: true }
 )
