@@ -8,11 +8,13 @@
 // volunteers of the same community who are not the author; the 3-active-wishes slot rule holds.
 // Half as many errands as wishes, all in c1, booked by its residents and run by its red agents
 // (half the volunteers), in the proportions of a running service (see errand-data.ts).
+// Volunteer activities, a 2,000-entry service record and the honor roll (see volunteer-data.ts).
 import { countersFor } from '../cloudfunctions/src/lib/counts'
 import fs from 'node:fs'
 import path from 'node:path'
 import { demoData } from '../emulator/seed'
 import { errandsFor } from './errand-data'
+import { activitiesFor, recordOf, rollOf } from './volunteer-data'
 
 type Doc = Record<string, unknown>
 
@@ -242,7 +244,18 @@ export function generate(
   const errands = errandsFor(g, errandCount, c1, agents, now) as unknown as Doc[]
   errands.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
 
-  const base = { communities, grids, users, wishes, errands }
+  // Volunteers: c1's activities, demo-volunteer-1's long record (2,000 entries), and the honor
+  // roll's volunteers (a tenth as many as wishes: 10,000 at 100k).
+  const record = recordOf(g, 'demo-volunteer-1', 2000, now)
+  const roll = rollOf(g, Math.round(wishCount / 10), now)
+  const volunteer = {
+    volunteerActivities: activitiesFor(g, Math.max(50, Math.round(wishCount / 20)), now),
+    volunteerLedger: record.entries,
+    volunteerTotals: [record.totals, ...roll.totals],
+    volunteerYears: [...record.years, ...roll.years],
+  } as unknown as Record<string, Doc[]>
+
+  const base = { communities, grids, users, wishes, errands, ...volunteer }
   // The kept counters, as the demo seed writes them (the app reads counts from these).
   const data = { ...base, audit: [], counters: countersFor(base) as unknown as Doc[] }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]))

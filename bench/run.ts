@@ -67,6 +67,13 @@ async function journeys(): Promise<string> {
       if (!h5) h5 = await reportH5(emu.url)
       const ids: Record<string, string> = {}
       for (const step of s.journey) {
+        if (step.advanceMs) {
+          await fetch(`${emu.url}/api/_clock`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ advanceMs: step.advanceMs }),
+          })
+        }
         const call = { ...step, input: step.inputFrom ? step.inputFrom(ids) : step.input }
         const requestId = randomUUID()
         const r = await send(emu.url, s.fn, call, requestId)

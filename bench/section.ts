@@ -17,6 +17,8 @@ export interface JourneyStep extends Call {
   inputFrom?: (ids: Record<string, string>) => unknown
   /** keeps an id from the reply's data for later steps */
   keep?: (data: unknown, ids: Record<string, string>) => void
+  /** moves the emulator's clock this far ahead before the step (e.g. past an activity's start) */
+  advanceMs?: number
 }
 
 export interface BenchSection {

@@ -3,5 +3,6 @@ import type { BenchSection } from './section'
 import { userBench } from './user'
 import { wishBench } from './wish'
 import { errandBench } from './errand'
+import { volunteerBench } from './volunteer'
 
-export const sections: BenchSection[] = [userBench, wishBench, errandBench]
+export const sections: BenchSection[] = [userBench, wishBench, errandBench, volunteerBench]
