@@ -150,13 +150,13 @@ describe('volunteer.signup', () => {
   })
 
   it.each([
-    ['a resident who is not a volunteer', P.resident1, 'FORBIDDEN'],
-    ['the grid worker', P.gridWorker, 'NOT_BOUND'],
-    ['the committee', P.committee, 'NOT_BOUND'],
-    ['the street admin', P.admin, 'NOT_BOUND'],
-    ['a newcomer', P.newcomer, 'NOT_BOUND'],
-    ['no identity', null, 'UNAUTHENTICATED'],
-  ])('%s may not sign up', async (_label, who, code) => {
+    ['a resident who is not a volunteer', 'FORBIDDEN', P.resident1],
+    ['the grid worker', 'NOT_BOUND', P.gridWorker],
+    ['the committee', 'NOT_BOUND', P.committee],
+    ['the street admin', 'NOT_BOUND', P.admin],
+    ['a newcomer', 'NOT_BOUND', P.newcomer],
+    ['no identity', 'UNAUTHENTICATED', null],
+  ])('%s may not sign up (%s)', async (_label, code, who) => {
     const a = await publish(emu())
     expectError(await signup(who as string, a.id), code)
     expect(await view(P.committee, a.id)).toMatchObject({ signedCount: 0, waitlistCount: 0 })
