@@ -310,4 +310,18 @@ describe('volunteer.listActivities', () => {
     data(await vol(emu(), P.volunteer1, 'cancelSignup', { activityId: a.id }))
     expect((await counts(P.volunteer1))['volunteer.signedUp'] ?? 0).toBe(0)
   })
+  it('the badges follow the timer: signup closed drops upcoming, the end drops signedUp', async () => {
+    const a = await publish(emu(), { startIn: 24, lasts: 3 })
+    const counts = async (who: string) =>
+      data(await emu().call('user', who, 'counts', {})).counts as Record<string, number>
+    data(await vol(emu(), P.volunteer1, 'signup', { activityId: a.id }))
+    expect(await counts(P.volunteer2)).toMatchObject({ 'volunteer.upcoming': 1 })
+    expect(await counts(P.volunteer1)).toMatchObject({ 'volunteer.signedUp': 1 })
+    await emu().setClock(23 * HOUR + 60_000)
+    await emu().fireTimer('volunteer')
+    expect((await counts(P.volunteer2))['volunteer.upcoming'] ?? 0).toBe(0)
+    await emu().setClock(27 * HOUR + 60_000)
+    await emu().fireTimer('volunteer')
+    expect((await counts(P.volunteer1))['volunteer.signedUp'] ?? 0).toBe(0)
+  })
 })

@@ -260,6 +260,23 @@ describe('volunteer.confirmAttendance', () => {
     expect((await view(signed, a.id)).mySignup?.attended).toBeNull()
   })
 
+  it('a volunteer listed twice is credited once; a cancelled one may not be listed', async () => {
+    const [v1, gone] = await manyVolunteers(emu(), 2)
+    const a = await withSigned([v1, gone])
+    data(await vol(emu(), gone, 'cancelSignup', { activityId: a.id }))
+    await emu().setClock(25 * HOUR)
+    expectError(
+      await vol(emu(), P.committee, 'confirmAttendance', { activityId: a.id, openids: [gone] }),
+      'INVALID_INPUT',
+      'openids'
+    )
+    data(
+      await vol(emu(), P.committee, 'confirmAttendance', { activityId: a.id, openids: [v1, v1] })
+    )
+    expect(data(await vol(emu(), v1, 'myRecord', {})).totalHours).toBe(2)
+    expect(await storedLedger(emu(), { source: 'activity' })).toHaveLength(1)
+  })
+
   it('a repeated requestId replays the confirmation', async () => {
     const a = await withSigned([P.volunteer1])
     await emu().setClock(25 * HOUR)

@@ -151,6 +151,22 @@ describe('the ledger: wishes and errands through the volunteer timer', () => {
     })
   })
 
+  it('wishes and errands closed by their own timers (nobody confirmed) are credited too', async () => {
+    await emu().fireTimer('volunteer')
+    const before = await record(P.volunteer1)
+    const { w } = await doneWish(emu(), P.volunteer1, '自动确认的心愿')
+    const e = await closedErrand(emu(), P.volunteer1, false)
+    await emu().setClock(8 * DAY)
+    await emu().fireTimer('wish')
+    await emu().fireTimer('errand')
+    expect((await emu().emulator.db.find('wishes', { _id: w.id }))[0].status).toBe('done')
+    expect((await emu().emulator.db.find('errands', { _id: e.id }))[0].status).toBe('closed')
+    await emu().fireTimer('volunteer')
+    const after = await record(P.volunteer1, { limit: 50 })
+    expect(after.totalHours).toBe(before.totalHours + 2)
+    expect(after.entries.map((x) => x.refId)).toEqual(expect.arrayContaining([w.id, e.id]))
+  })
+
   it('settings change the hours of later credits (earlier ones keep theirs) and the stars at once', async () => {
     const { w: early, confirm: c1 } = await doneWish(emu(), P.volunteer1, '早先的心愿')
     data(await c1())

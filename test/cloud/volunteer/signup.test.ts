@@ -1,5 +1,7 @@
 import {
+  activityInput,
   data,
+  emuNow,
   expectError,
   HOUR,
   manyVolunteers,
@@ -184,6 +186,29 @@ describe('volunteer.signup', () => {
     expect(data(await signup(P.volunteer2, all.id)).status).toBe('signed')
   })
 
+  it('a cancel racing a new signup on a full activity: still exactly quota signed, the waitlist in order', async () => {
+    const [a1, w1, late] = await manyVolunteers(emu(), 3)
+    const a = await publish(emu(), { quota: 1 })
+    data(await signup(a1, a.id))
+    data(await signup(w1, a.id))
+    const [, joined] = await Promise.all([cancel(a1, a.id), signup(late, a.id)])
+    expect(await view(P.committee, a.id)).toMatchObject({ signedCount: 1, waitlistCount: 1 })
+    expect((await view(w1, a.id)).mySignup?.status).toBe('signed')
+    expect((await view(late, a.id)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 })
+    expect(data(joined)).toMatchObject({ status: 'waitlisted', position: expect.any(Number) })
+  })
+
+  it('a volunteer whose role the committee takes away may no longer sign up', async () => {
+    const a = await publish(emu())
+    data(
+      await emu().call('user', P.committee, 'setRoles', {
+        openid: P.volunteer2,
+        roles: ['resident'],
+      })
+    )
+    expectError(await signup(P.volunteer2, a.id), 'FORBIDDEN')
+  })
+
   it('unknown activity or a bad id: NOT_FOUND / INVALID_INPUT field activityId', async () => {
     expectError(await signup(P.volunteer1, 'no-such-activity'), 'NOT_FOUND')
     expectError(
@@ -221,6 +246,52 @@ describe('volunteer.cancelSignup', () => {
     data(await signup(P.volunteer1, a.id))
     data(await cancel(P.volunteer1, a.id))
     expectError(await cancel(P.volunteer1, a.id), 'CONFLICT')
+  })
+
+  it('after the signup deadline but more than 2 h before the start a cancel still works and promotes', async () => {
+    const [a1, w1] = await manyVolunteers(emu(), 2)
+    const now = await emuNow(emu())
+    const a = data(
+      await vol(
+        emu(),
+        P.committee,
+        'createActivity',
+        activityInput(now, {
+          quota: 1,
+          signupDeadline: new Date(now + 12 * HOUR).toISOString(),
+        })
+      )
+    )
+    data(await signup(a1, a.id))
+    data(await signup(w1, a.id))
+    await emu().setClock(18 * HOUR) // deadline passed, 6 h before the start
+    expect((await view(a1, a.id)).phase).toBe('closed')
+    expect(data(await cancel(a1, a.id)).mySignup?.status).toBe('cancelled')
+    expect((await view(w1, a.id)).mySignup?.status).toBe('signed')
+    expect(await templatesTo(emu(), w1)).toEqual([expect.stringContaining(PROMOTED)])
+  })
+
+  it('a repeated requestId replays the cancel: one promotion', async () => {
+    const [a1, w1, w2] = await manyVolunteers(emu(), 3)
+    const a = await publish(emu(), { quota: 1 })
+    for (const o of [a1, w1, w2]) data(await signup(o, a.id))
+    const first = await vol(emu(), a1, 'cancelSignup', { activityId: a.id }, 'cancel-once')
+    const again = await vol(emu(), a1, 'cancelSignup', { activityId: a.id }, 'cancel-once')
+    expect(again).toEqual(first)
+    expect((await view(w1, a.id)).mySignup?.status).toBe('signed')
+    expect((await view(w2, a.id)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 })
+  })
+
+  it('a cancelled volunteer sees their signup as cancelled, and the promoted one’s message names nobody', async () => {
+    const [a1, w1] = await manyVolunteers(emu(), 2)
+    const a = await publish(emu(), { quota: 1 })
+    data(await signup(a1, a.id))
+    data(await signup(w1, a.id))
+    data(await cancel(a1, a.id))
+    expect((await view(a1, a.id)).mySignup).toMatchObject({ status: 'cancelled' })
+    expect((await view(a1, a.id)).can).toMatchObject({ signup: false, cancelSignup: false })
+    const msg = JSON.stringify((await emu().outbox(w1))[0])
+    expect(msg).not.toMatch(/测试志愿者0|13900000000/)
   })
 
   it('unknown activity: NOT_FOUND; no identity: UNAUTHENTICATED; nothing changes', async () => {
