@@ -170,6 +170,38 @@ describe('volunteer.createActivity', () => {
     }
   )
 
+  it('the signup deadline may be the start itself; a start more than a year ahead is refused', async () => {
+    const now = await emuNow(emu())
+    const start = new Date(now + 24 * HOUR).toISOString()
+    expect(
+      data(
+        await vol(emu(), P.committee, 'createActivity', {
+          ...activityInput(now),
+          signupDeadline: start,
+        })
+      ).signupDeadline
+    ).toBe(start)
+    const far = now + 367 * 24 * HOUR
+    expectError(
+      await vol(emu(), P.committee, 'createActivity', {
+        ...activityInput(now),
+        startAt: new Date(far).toISOString(),
+        endAt: new Date(far + HOUR).toISOString(),
+        signupDeadline: new Date(far - HOUR).toISOString(),
+      }),
+      'INVALID_INPUT',
+      'startAt'
+    )
+  })
+
+  it('an unknown action: INVALID_INPUT field action', async () => {
+    expectError(
+      await emu().call('volunteer', P.committee, 'publishActivity', {}),
+      'INVALID_INPUT',
+      'action'
+    )
+  })
+
   it('a repeated requestId publishes once and answers the same', async () => {
     const now = await emuNow(emu())
     const input = activityInput(now)

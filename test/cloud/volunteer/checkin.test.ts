@@ -322,6 +322,7 @@ describe('volunteer.feedback and summary', () => {
     )
     const seen = await view(P.resident1, a.id)
     expect(seen.feedback).toMatchObject({ count: 1, average: 4 })
+    expect(seen.feedbackOpen).toBe(false)
     expect(JSON.stringify(seen.feedback)).not.toMatch(/赵志强|志强|demo-volunteer-1/)
   })
 

@@ -209,6 +209,31 @@ describe('volunteer.signup', () => {
     expectError(await signup(P.volunteer2, a.id), 'FORBIDDEN')
   })
 
+  it('who signs up is the caller, whatever the input says', async () => {
+    const a = await publish(emu())
+    data(
+      await emu().call('volunteer', P.volunteer1, 'signup', {
+        activityId: a.id,
+        openid: P.volunteer2,
+      })
+    )
+    expect((await view(P.volunteer1, a.id)).mySignup?.status).toBe('signed')
+    expect((await view(P.volunteer2, a.id)).mySignup).toBeNull()
+  })
+
+  it('a promoted volunteer checks in like any signed one', async () => {
+    const [a1, w1] = await manyVolunteers(emu(), 2)
+    const a = await publish(emu(), { quota: 1 })
+    data(await signup(a1, a.id))
+    data(await signup(w1, a.id))
+    data(await cancel(a1, a.id))
+    await emu().setClock(24 * HOUR - 10 * 60_000)
+    const { code } = data(await vol(emu(), P.committee, 'checkinCode', { activityId: a.id }))
+    expect(
+      data(await vol(emu(), w1, 'checkin', { activityId: a.id, code })).mySignup
+    ).toMatchObject({ status: 'signed', checkedIn: true })
+  })
+
   it('unknown activity or a bad id: NOT_FOUND / INVALID_INPUT field activityId', async () => {
     expectError(await signup(P.volunteer1, 'no-such-activity'), 'NOT_FOUND')
     expectError(
