@@ -77,13 +77,14 @@ export async function publish(
 
 /**
  * `n` approved volunteers of g1 (c1), written straight into the store as copies of
- * demo-volunteer-1 (roles `resident` + `volunteer`, application approved, not a party member).
+ * demo-volunteer-1 (roles `resident` + `volunteer`, application approved, not a party member);
+ * `extra` (for each, or by index) overrides fields. The counters are not touched.
  */
 export async function manyVolunteers(
   emu: TestEmulator,
   n: number,
   prefix = 'race-vol',
-  extra: Record<string, unknown> = {}
+  extra: Record<string, unknown> | ((i: number) => Record<string, unknown>) = {}
 ): Promise<string[]> {
   const [model] = await emu.emulator.db.find('users', { _id: PERSONAS.volunteer1 })
   const openids = Array.from({ length: n }, (_x, i) => `${prefix}-${String(i).padStart(3, '0')}`)
@@ -98,7 +99,7 @@ export async function manyVolunteers(
       room: `${100 + i}`,
       roles: ['resident', 'volunteer'],
       volunteer: { status: 'approved', partyMember: false, skills: ['陪伴'] },
-      ...extra,
+      ...(typeof extra === 'function' ? extra(i) : extra),
     })
   )
   const reply = await emu.emulator.db.handle({

@@ -1,3 +1,4 @@
+import { toWire } from '../../../emulator/db/wire'
 import type { TestEmulator } from '../../helpers/emulator'
 import {
   call,
@@ -165,6 +166,35 @@ describe('the ledger: wishes and errands through the volunteer timer', () => {
     const after = await record(P.volunteer1, { limit: 50 })
     expect(after.totalHours).toBe(before.totalHours + 2)
     expect(after.entries.map((x) => x.refId)).toEqual(expect.arrayContaining([w.id, e.id]))
+  })
+
+  it('a wish whose done time is earlier than the last run reached (a confirm committed late) is still credited', async () => {
+    // Two confirms race the timer: A takes its time at T1, B at T2 > T1 and is written first; the
+    // timer runs and reaches T2; then A is written with doneAt T1. That state, written directly:
+    const { confirm } = await doneWish(emu(), P.volunteer1, '先写入的心愿')
+    const done = data(await confirm())
+    await emu().fireTimer('volunteer')
+    const [stored] = await emu().emulator.db.find('wishes', { _id: done.id })
+    const late = {
+      ...stored,
+      _id: 'late-committed-wish',
+      slot: 'late-committed-wish',
+      title: '晚写入的心愿',
+      claimerOpenid: P.volunteer2,
+      doneAt: new Date(new Date(stored.doneAt as Date).getTime() - 1000),
+    }
+    const reply = await emu().emulator.db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'wishes',
+      data: [toWire(late)],
+    })
+    expect(JSON.stringify(reply)).not.toMatch(/"code"/)
+    await emu().fireTimer('volunteer')
+    // Server bug: the walk resumes at doneAt >= the last doneAt reached, so a wish done
+    // (committed) after the run with an earlier doneAt is never credited.
+    expect((await record(P.volunteer2)).entries.map((x) => x.refId)).toContain(
+      'late-committed-wish'
+    )
   })
 
   it('settings change the hours of later credits (earlier ones keep theirs) and the stars at once', async () => {
