@@ -277,6 +277,48 @@ describe('volunteer.confirmAttendance', () => {
     expect(await storedLedger(emu(), { source: 'activity' })).toHaveLength(1)
   })
 
+  it('after the activity is over and the timer has run, the record of who came stands and feedback still opens', async () => {
+    const a = await withSigned([P.volunteer1, P.volunteer2], 1)
+    await emu().setClock(24 * HOUR - 10 * MINUTE)
+    data(await checkin(P.volunteer1, a.id, (await code(a.id)).code))
+    await emu().setClock(25 * HOUR)
+    data(
+      await vol(emu(), P.committee, 'confirmAttendance', {
+        activityId: a.id,
+        openids: [P.volunteer1],
+      })
+    )
+    await emu().setClock(2 * 24 * HOUR) // the next day
+    await emu().fireTimer('volunteer')
+    const seen = await view(P.volunteer1, a.id)
+    expect(seen).toMatchObject({ phase: 'ended', signedCount: 1, waitlistCount: 1 })
+    expect(seen.mySignup).toMatchObject({ status: 'signed', checkedIn: true, attended: true })
+    expect(seen.feedbackOpen).toBe(true)
+    expect((await view(P.volunteer2, a.id)).mySignup).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    })
+    const roster = data(await vol(emu(), P.committee, 'roster', { activityId: a.id }))
+    expect(roster.items.map((r) => [r.openid, r.status, r.checkedIn, r.attended])).toEqual([
+      [P.volunteer1, 'signed', true, true],
+      [P.volunteer2, 'waitlisted', false, null],
+    ])
+    const rated = data(
+      await vol(emu(), P.volunteer1, 'feedback', { activityId: a.id, rating: 5, comment: '很好' })
+    )
+    expect(rated.feedback.count).toBe(1)
+    expect(
+      data(await vol(emu(), P.volunteer1, 'listActivities', { scope: 'past' })).items.map(
+        (x) => x.id
+      )
+    ).toContain(a.id)
+    expect(
+      data(await vol(emu(), P.volunteer1, 'listActivities', { scope: 'mine' })).items.map(
+        (x) => x.id
+      )
+    ).toContain(a.id)
+  })
+
   it('a repeated requestId replays the confirmation', async () => {
     const a = await withSigned([P.volunteer1])
     await emu().setClock(25 * HOUR)
