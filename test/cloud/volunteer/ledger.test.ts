@@ -113,6 +113,22 @@ describe('the ledger: wishes and errands through the volunteer timer', () => {
     }
   })
 
+  it('two timer runs at once credit each item once and sum each entry once', async () => {
+    const doneWishes = await emu().emulator.db.find('wishes', { status: 'done' })
+    const closedErrands = await emu().emulator.db.find('errands', { status: 'closed' })
+    await Promise.all([emu().fireTimer('volunteer'), emu().fireTimer('volunteer')])
+    await emu().fireTimer('volunteer')
+    expect(await storedLedger(emu())).toHaveLength(doneWishes.length + closedErrands.length)
+    const people = new Set([
+      ...doneWishes.map((w) => w.claimerOpenid as string),
+      ...closedErrands.map((x) => x.agentOpenid as string),
+    ])
+    for (const o of people) {
+      const r = await record(o, { limit: 50 })
+      expect([o, r.totalHours]).toEqual([o, r.entries.reduce((n, x) => n + x.hours, 0)])
+    }
+  })
+
   it('a wish reaching done credits its claimer 1 h after the timer runs; fulfilled is not enough', async () => {
     await emu().fireTimer('volunteer') // the seed's backfill out of the way
     const before = await record(P.volunteer1)

@@ -316,6 +316,22 @@ describe('volunteer.cancelSignup', () => {
     expect(await templatesTo(emu(), w1)).toEqual([expect.stringContaining(PROMOTED)])
   })
 
+  it('a double tap on cancel (no requestId) cancels once and promotes one', async () => {
+    const people = await manyVolunteers(emu(), 4)
+    const [a1, w1, w2, w3] = people
+    const a = await publish(emu(), { quota: 1 })
+    for (const o of people) data(await signup(o, a.id))
+    await Promise.all(people.map((o) => view(o, a.id))) // warm instances: the taps run side by side
+    const taps = await Promise.all([cancel(a1, a.id), cancel(a1, a.id), cancel(a1, a.id)])
+    expect(taps.filter((t) => t.ok).length).toBeGreaterThanOrEqual(1)
+    for (const t of taps.filter((x) => !x.ok)) expectError(t, 'CONFLICT')
+    expect(await view(P.committee, a.id)).toMatchObject({ signedCount: 1, waitlistCount: 2 })
+    expect((await view(w1, a.id)).mySignup?.status).toBe('signed')
+    expect((await view(w2, a.id)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 })
+    expect((await view(w3, a.id)).mySignup).toMatchObject({ status: 'waitlisted', position: 2 })
+    expect(await templatesTo(emu(), w2)).toEqual([])
+  })
+
   it('a repeated requestId replays the cancel: one promotion', async () => {
     const [a1, w1, w2] = await manyVolunteers(emu(), 3)
     const a = await publish(emu(), { quota: 1 })
