@@ -129,3 +129,45 @@ describe('volunteer.settings and updateSettings', () => {
     })
   })
 })
+
+describe('every action', () => {
+  const ACTIONS = [
+    'register',
+    'listApplications',
+    'reviewVolunteer',
+    'createActivity',
+    'listActivities',
+    'getActivity',
+    'signup',
+    'cancelSignup',
+    'checkinCode',
+    'checkin',
+    'roster',
+    'confirmAttendance',
+    'feedback',
+    'summary',
+    'myRecord',
+    'honorRoll',
+    'proof',
+    'settings',
+    'updateSettings',
+    'partyReport',
+  ] as const
+
+  it.each(ACTIONS)('%s: no identity is UNAUTHENTICATED', async (action) => {
+    expectError(await emu().call('volunteer', null, action, {}), 'UNAUTHENTICATED')
+  })
+
+  it.each(ACTIONS)(
+    '%s: input of the wrong shape is INVALID_INPUT, never INTERNAL',
+    async (action) => {
+      for (const input of [42, 'text', [1, 2], { activityId: { $gt: '' }, id: { $ne: null } }]) {
+        const res = await emu().call('volunteer', P.committee, action, input)
+        if (res.ok) continue // an action without input fields may ignore what it does not read
+        expect([action, res.error.code]).not.toEqual([action, 'INTERNAL'])
+      }
+      const bad = await emu().call('volunteer', P.committee, action, 42)
+      expectError(bad, 'INVALID_INPUT')
+    }
+  )
+})
