@@ -53,12 +53,6 @@ interface BookForm extends Record<string, unknown> {
 
 const { residentOpenid, phone, ...BASE_RULES } = ERRAND_RULES
 
-/**
- * The roster (`user.listResidents`) says whom a wish may be filed for, not an errand (the
- * committee may book too): everyone listed may be picked; the server's word shows at the field.
- */
-const anyone = () => true
-
 export default function ErrandBook() {
   const { me, loading, error, refresh } = useMe()
   if (!me) {
@@ -173,7 +167,7 @@ function BookFormView({ me }: { me: Me }) {
             >
               <ResidentPicker
                 testIdPrefix="errand-resident"
-                allowed={anyone}
+                allowed="bookFor"
                 value={resident}
                 onChange={(picked) => {
                   setResident(picked)
