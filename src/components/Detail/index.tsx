@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { ContactPhone } from '@/components/ContactPhone'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { TimeText } from '@/components/TimeText'
 import type { ContactCan } from '@/contract/common'
 import type { Result } from '@/contract/errors'
+import { ROUTES } from '@/pages/routes'
 import { useQuery } from '@/hooks/useQuery'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import './index.scss'
@@ -153,6 +156,46 @@ export function Timeline({
             <View>{e.text}</View>
           </View>
         ))}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * Just created: what happens next and where to go, as buttons to pages (`links`, the first the
+ * main one), then 返回首页 (the item's own buttons stay below).
+ */
+export function NextSteps({
+  testId,
+  title,
+  children,
+  links,
+}: {
+  testId: string
+  title: string
+  children: ReactNode
+  links: readonly { label: string; testId: string; url: string }[]
+}) {
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <View className="card detail__next" data-testid={testId}>
+      <View className="card__title">{title}</View>
+      <View className="muted">{children}</View>
+      <View className="detail__next-buttons">
+        {links.map((l, i) => (
+          <Button
+            key={l.testId}
+            kind={i === 0 ? 'primary' : 'default'}
+            block
+            testId={l.testId}
+            onClick={() => go(l.url)}
+          >
+            {l.label}
+          </Button>
+        ))}
+        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+          返回首页
+        </Button>
       </View>
     </View>
   )

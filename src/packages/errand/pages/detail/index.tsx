@@ -1,8 +1,13 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@/components/Button'
-import { ROUTES } from '@/pages/routes'
-import { DetailRow, DetailScreen, NoteBlock, PersonRows, Timeline } from '@/components/Detail'
+import { useRouter } from '@tarojs/taro'
+import {
+  DetailRow,
+  DetailScreen,
+  NextSteps,
+  NoteBlock,
+  PersonRows,
+  Timeline,
+} from '@/components/Detail'
 import { ContactPhone } from '@/components/ContactPhone'
 import { TimeText } from '@/components/TimeText'
 import { Stars } from '@/components/Stars'
@@ -31,7 +36,7 @@ export default function ErrandDetail() {
     >
       {(errand, setErrand, refresh) => (
         <>
-          {params.booked && <NextSteps errand={errand} />}
+          {params.booked && <BookedSteps errand={errand} />}
           <Summary errand={errand} />
           <People errand={errand} />
           <Outcome errand={errand} />
@@ -45,30 +50,21 @@ export default function ErrandDetail() {
   )
 }
 
-/** Just booked: what happens next and where to go (the errand's own buttons stay below). */
-function NextSteps({ errand: e }: { errand: Errand }) {
-  const go = (url: string) => void Taro.navigateTo({ url })
+/** Just booked: what happens next and where to go. */
+function BookedSteps({ errand: e }: { errand: Errand }) {
   return (
-    <View className="card detail__next" data-testid="errand-next-steps">
-      <View className="card__title">{e.filedByGridWorker ? '已代居民预约' : '预约成功'}</View>
-      <View className="muted">
-        本网格的红色代办员接单后会联系{e.filedByGridWorker ? '居民' : '您'}
-        。4 小时内无人接单，会升级到社区，由全社区的代办员帮忙。
-      </View>
-      <View className="detail__next-buttons">
-        <Button
-          kind="primary"
-          block
-          testId="next-mine"
-          onClick={() => go(e.mine ? ERRAND_ROUTES.mine : ERRAND_ROUTES.managed)}
-        >
-          {e.mine ? '查看我的代办' : '查看代办督办'}
-        </Button>
-        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
-          返回首页
-        </Button>
-      </View>
-    </View>
+    <NextSteps
+      testId="errand-next-steps"
+      title={e.filedByGridWorker ? '已代居民预约' : '预约成功'}
+      links={[
+        e.mine
+          ? { label: '查看我的代办', testId: 'next-mine', url: ERRAND_ROUTES.mine }
+          : { label: '查看代办督办', testId: 'next-mine', url: ERRAND_ROUTES.managed },
+      ]}
+    >
+      本网格的红色代办员接单后会联系{e.filedByGridWorker ? '居民' : '您'}
+      。4 小时内无人接单，会升级到社区，由全社区的代办员帮忙。
+    </NextSteps>
   )
 }
 

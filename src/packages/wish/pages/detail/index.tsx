@@ -1,9 +1,14 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@/components/Button'
-import { ROUTES } from '@/pages/routes'
+import { useRouter } from '@tarojs/taro'
 import { WISH_ROUTES } from '../../routes'
-import { DetailRow, DetailScreen, NoteBlock, PersonRows, Timeline } from '@/components/Detail'
+import {
+  DetailRow,
+  DetailScreen,
+  NextSteps,
+  NoteBlock,
+  PersonRows,
+  Timeline,
+} from '@/components/Detail'
 import { TimeText } from '@/components/TimeText'
 import { wishApi } from '@/services/wish'
 import type { Wish } from '@/contract/wish'
@@ -28,7 +33,7 @@ export default function WishDetail() {
     >
       {(wish, setWish, refresh) => (
         <>
-          {params.posted && <NextSteps />}
+          {params.posted && <PostedSteps />}
           <Summary wish={wish} />
           <People wish={wish} />
           <Outcome wish={wish} />
@@ -43,25 +48,19 @@ export default function WishDetail() {
   )
 }
 
-/** Just posted: where to go from here (the wish's own buttons stay below). */
-function NextSteps() {
-  const go = (url: string) => void Taro.navigateTo({ url })
+/** Just posted: where to go from here. */
+function PostedSteps() {
   return (
-    <View className="card detail__next" data-testid="wish-next-steps">
-      <View className="card__title">心愿已提交</View>
-      <View className="muted">网格员审核通过后，邻居们就能看到并认领。有进展会通知您。</View>
-      <View className="detail__next-buttons">
-        <Button kind="primary" block testId="next-mine" onClick={() => go(WISH_ROUTES.mine)}>
-          查看我的心愿
-        </Button>
-        <Button block testId="next-wall" onClick={() => go(WISH_ROUTES.wall)}>
-          去心愿墙
-        </Button>
-        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
-          返回首页
-        </Button>
-      </View>
-    </View>
+    <NextSteps
+      testId="wish-next-steps"
+      title="心愿已提交"
+      links={[
+        { label: '查看我的心愿', testId: 'next-mine', url: WISH_ROUTES.mine },
+        { label: '去心愿墙', testId: 'next-wall', url: WISH_ROUTES.wall },
+      ]}
+    >
+      网格员审核通过后，邻居们就能看到并认领。有进展会通知您。
+    </NextSteps>
   )
 }
 
