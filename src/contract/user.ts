@@ -169,9 +169,16 @@ export interface ResidentItem {
   roles: Role[]
   /** Roles the viewer may switch on or off for this resident (decided by the server). */
   grantableRoles: Role[]
-  /** fileFor: the viewer may file a wish for this resident (`wish.createFor`). */
-  can: Can<'fileFor'>
+  /**
+   * What the viewer may do for this resident, per action (decided by the server from each
+   * domain's policy): fileFor, file a wish (`wish.createFor`); bookFor, book an errand
+   * (`errand.bookFor`).
+   */
+  can: Can<ResidentAction>
 }
+
+/** The actions a roster entry's `can` answers (the resident pickers' `allowed`). */
+export type ResidentAction = 'fileFor' | 'bookFor'
 
 export interface VerifyResult {
   openid: string

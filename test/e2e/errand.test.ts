@@ -18,8 +18,13 @@ async function see(locator: Locator, text: string) {
   await locator.getByText(text).first().waitFor({ timeout: 15000 })
 }
 
-async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
-  await page.getByTestId(`errand-action-${action}`).first().click()
+async function act(
+  page: Page,
+  action: string,
+  fill?: (page: Page) => Promise<void>,
+  within: Locator | Page = page
+) {
+  await within.getByTestId(`errand-action-${action}`).first().click()
   await page.getByTestId('dialog').waitFor()
   if (fill) await fill(page)
   await page.getByTestId('dialog-ok').click()
@@ -68,7 +73,8 @@ test('a resident books, it escalates to the community, an agent of another grid 
   await card.waitFor({ timeout: 15000 })
   await see(card.getByTestId('errand-tag-level'), '社区')
   await e2e.shot(agent, 'errand-03-pool')
-  await act(agent, 'accept')
+  // The pool holds the demo neighbours' errands too: accept this one, on its card.
+  await act(agent, 'accept', undefined, card)
   // Accepting opens the errand: now the agent sees the booker in full, to call them.
   await see(agent.getByTestId('errand-status'), '办理中')
   await see(agent.getByTestId('errand-booker-name'), '李建国')

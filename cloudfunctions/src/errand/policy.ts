@@ -7,7 +7,7 @@ import type {
   ErrandScope,
   ErrandStatus,
 } from '@/contract/errand'
-import type { Actor, UserDoc } from '../lib/actor'
+import type { Actor } from '../lib/actor'
 import { isStaff, servesGrid } from '../lib/policy'
 
 // Who may see and do what with an errand. Pure: no database, tested as a table. The actions
@@ -109,17 +109,8 @@ export const seesBookerContact = (a: Actor, e: ErrandFacts): boolean =>
 export const seesAgentContact = (a: Actor, e: ErrandFacts): boolean =>
   isAgent(a, e) || servesGrid(a, e) || (speaksForBooker(a, e) && IN_HAND.includes(e.status))
 
-/**
- * May book for this resident (`bookFor`): a grid worker of the resident's grid or the committee
- * of its community, for a verified resident other than themselves.
- */
-export function canBookFor(
-  a: Actor,
-  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId' | 'communityId'>
-): boolean {
-  if (target._id === a.openid || target.bindStatus !== 'verified' || !target.gridId) return false
-  return servesGrid(a, { gridId: target.gridId, communityId: target.communityId })
-}
+/** May book for this resident (`bookFor`): one rule with the roster's `can.bookFor`. */
+export { canBookFor } from '../lib/policy'
 
 /** What a list scope selects, or why the viewer may not look there. */
 export type ErrandFilter =

@@ -13,10 +13,10 @@ import {
 import { randomBytes } from 'node:crypto'
 import { db, type Doc } from '../lib/cloud'
 import { count, moveCounted } from '../lib/counting'
-import { isDuplicateKey, ownerStep, type Step } from '../lib/store'
-import type { Actor, UserDoc } from '../lib/actor'
+import { insertUnderLimit, ownerStep, type Step } from '../lib/store'
+import type { Actor } from '../lib/actor'
 import type { Join } from '../lib/load'
-import { grids } from '../lib/places'
+import { placeNamesOf, type ResidentSnapshot } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { errandCounted } from './counters'
 import { actsForBooker, poolKey } from './policy'
@@ -218,19 +218,8 @@ export function bookerStep(
 
 // Creating an errand.
 
-export type Booker = Pick<
-  UserDoc,
-  | '_id'
-  | 'nickname'
-  | 'realName'
-  | 'phone'
-  | 'gridId'
-  | 'gridName'
-  | 'communityId'
-  | 'buildingId'
-  | 'buildingName'
-  | 'room'
->
+/** The resident an errand is for: what it keeps of them. */
+export type Booker = ResidentSnapshot
 
 export interface Draft {
   type: ErrandType
@@ -268,34 +257,14 @@ export async function insertErrand(
   step: TimelineDoc,
   id: string
 ): Promise<ErrandDoc | 'limit' | 'duplicate'> {
-  const names = await placeOf(booker)
+  const names = await placeNamesOf(booker)
   const base = draftErrand(booker, names, draft, step, id)
-  for (const hold of holds) {
+  return insertUnderLimit(holds, async (hold) => {
     const doc: ErrandDoc = { ...base, hold }
-    try {
-      await errands().add({ data: { ...doc } })
-      await count(errandCounted, null, doc)
-      return doc
-    } catch (err) {
-      if (isDuplicateKey(err, '_id_')) return 'duplicate'
-      if (!isDuplicateKey(err)) throw err
-    }
-  }
-  return 'limit'
-}
-
-/** The names of the booker's grid and building, from their profile (a lookup only for an old one). */
-async function placeOf(b: Booker): Promise<{ gridName: string; buildingName: string }> {
-  if (b.gridName && b.buildingName) return { gridName: b.gridName, buildingName: b.buildingName }
-  const { data } = await grids()
-    .where({ _id: b.gridId ?? '' })
-    .limit(1)
-    .get()
-  return {
-    gridName: b.gridName || data[0]?.name || '',
-    buildingName:
-      b.buildingName || data[0]?.buildings.find((x) => x.id === b.buildingId)?.name || '',
-  }
+    await errands().add({ data: { ...doc } })
+    await count(errandCounted, null, doc)
+    return doc
+  })
 }
 
 function draftErrand(

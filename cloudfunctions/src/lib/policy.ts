@@ -39,6 +39,21 @@ export function canFileFor(
 }
 
 /**
+ * May book an errand for this resident (`errand.bookFor`, and `can.bookFor` on the roster): a
+ * grid worker of the resident's grid or the committee of its community, for a verified resident
+ * other than themselves.
+ */
+export function canBookFor(
+  a: Actor,
+  target: Pick<UserDoc, '_id' | 'bindStatus' | 'gridId' | 'communityId'>
+): boolean {
+  if (target._id === a.openid || target.bindStatus !== 'verified' || !target.gridId) return false
+  // Only staff who book at all (an admin alone does not: `errand.bookFor` refuses them first).
+  if (!a.workerGridIds.length && !a.committeeCommunityId) return false
+  return servesGrid(a, { gridId: target.gridId, communityId: target.communityId })
+}
+
+/**
  * What the viewer may do with a person shown to them: call when the view gives their full phone
  * (`shownPhone`: null when masked) and it is someone else (never a button to dial oneself).
  */

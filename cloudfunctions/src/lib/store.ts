@@ -12,6 +12,27 @@ export function isDuplicateKey(err: unknown, index?: string): boolean {
   return index === undefined || new RegExp(`index: ${index}\\b`).test(text)
 }
 
+/**
+ * Inserts a new document under a per-person limit: `add(key)` writes it holding `key` (a slot, a
+ * hold) and the keys are tried in turn, so another insert racing for the same key fails on the
+ * unique index and the next is tried, and the limit holds however many race. What `add` returned,
+ * `'limit'` when every key is taken, `'duplicate'` when this request (its `_id`) already wrote it.
+ */
+export async function insertUnderLimit<D>(
+  keys: readonly string[],
+  add: (key: string) => Promise<D>
+): Promise<D | 'limit' | 'duplicate'> {
+  for (const key of keys) {
+    try {
+      return await add(key)
+    } catch (err) {
+      if (isDuplicateKey(err, '_id_')) return 'duplicate'
+      if (!isDuplicateKey(err)) throw err
+    }
+  }
+  return 'limit'
+}
+
 export async function findById<T>(collection: string, id: string): Promise<T | null> {
   // where() rather than doc().get(): a missing id is an empty result, not a rejection.
   const { data } = await db().collection<T>(collection).where({ _id: id }).limit(1).get()

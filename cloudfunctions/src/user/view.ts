@@ -10,7 +10,7 @@ import { maskName, maskPhone } from '@/contract/mask'
 import { BIND_STATUS_LABELS, ROLE_LABELS, ROLES, type Role } from '@/contract/roles'
 import { actorFrom, type Actor, type UserDoc } from '../lib/actor'
 import { iso, shanghaiTime } from '../lib/time'
-import { canFileFor, contactCan } from '../lib/policy'
+import { canBookFor, canFileFor, contactCan } from '../lib/policy'
 import { canVerify, setRolesDenial } from './policy'
 
 export const DEFAULT_NICKNAME = '微信用户'
@@ -90,7 +90,7 @@ export function residentView(actor: Actor, user: UserDoc): ResidentItem {
     room: user.room ?? '',
     roles: user.roles ?? [],
     grantableRoles: grantableRoles(actor, user),
-    can: { fileFor: canFileFor(actor, user) },
+    can: { fileFor: canFileFor(actor, user), bookFor: canBookFor(actor, user) },
   }
 }
 

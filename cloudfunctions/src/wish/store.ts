@@ -1,9 +1,9 @@
 import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wish'
 import { db, type Doc } from '../lib/cloud'
 import { count, moveCounted } from '../lib/counting'
-import { isDuplicateKey, ownerStep, type Step } from '../lib/store'
-import type { Actor, UserDoc } from '../lib/actor'
-import { grids } from '../lib/places'
+import { insertUnderLimit, ownerStep, type Step } from '../lib/store'
+import type { Actor } from '../lib/actor'
+import { placeNamesOf, type ResidentSnapshot } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { slotsOf, wishCounted } from './counters'
 import { actsForAuthor } from './policy'
@@ -138,19 +138,8 @@ export function authorStep(
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
 
-export type Author = Pick<
-  UserDoc,
-  | '_id'
-  | 'nickname'
-  | 'realName'
-  | 'phone'
-  | 'gridId'
-  | 'gridName'
-  | 'communityId'
-  | 'buildingId'
-  | 'buildingName'
-  | 'room'
->
+/** The resident a wish is for: what it keeps of them. */
+export type Author = ResidentSnapshot
 
 interface Place {
   gridName: string | null
@@ -166,23 +155,11 @@ interface Place {
  */
 async function placeOf(author: Author, held: Pick<WishDoc, 'slot'>[]): Promise<Place> {
   const taken = new Set(held.map((w) => w.slot))
-  const place = {
-    gridName: author.gridName || null,
-    buildingName: author.buildingName || null,
-    free: slotsOf(author._id).filter((s) => !taken.has(s)),
-  }
-  if (place.gridName && place.buildingName) return place
-  const { data: found } = await grids()
-    .where({ _id: author.gridId ?? '' })
-    .limit(1)
-    .get()
+  const names = await placeNamesOf(author)
   return {
-    ...place,
-    gridName: place.gridName ?? found[0]?.name ?? null,
-    buildingName:
-      place.buildingName ??
-      found[0]?.buildings.find((b) => b.id === author.buildingId)?.name ??
-      null,
+    gridName: names.gridName || null,
+    buildingName: names.buildingName || null,
+    free: slotsOf(author._id).filter((s) => !taken.has(s)),
   }
 }
 
@@ -206,18 +183,12 @@ export async function insertWish(
 ): Promise<WishDoc | 'limit' | 'duplicate'> {
   const place = await placeOf(author, held)
   const doc = draftWish(author, place, input, status, filedBy, step)
-  for (const slot of place.free) {
-    try {
-      const { _id } = await wishes().add({ data: { ...doc, slot, ...(id ? { _id: id } : {}) } })
-      const wish = { _id, slot, ...doc }
-      await count(wishCounted, null, wish)
-      return wish
-    } catch (err) {
-      if (isDuplicateKey(err, '_id_')) return 'duplicate'
-      if (!isDuplicateKey(err)) throw err
-    }
-  }
-  return 'limit'
+  return insertUnderLimit(place.free, async (slot) => {
+    const { _id } = await wishes().add({ data: { ...doc, slot, ...(id ? { _id: id } : {}) } })
+    const wish = { _id, slot, ...doc }
+    await count(wishCounted, null, wish)
+    return wish
+  })
 }
 
 /** A new wish by `author`, with the snapshot of their name, phone and address. */

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { usePaged } from '@/hooks/usePaged'
 import { useResidentFilter } from '@/hooks/useResidentFilter'
 import { userApi } from '@/services/user'
-import type { ResidentItem } from '@/contract/user'
+import type { ResidentAction, ResidentItem } from '@/contract/user'
 import './index.scss'
 
 // Whom a grid worker files for (a wish, an errand): the verified residents of the grids they
@@ -19,13 +19,11 @@ interface ResidentPickerProps {
   /** `<prefix>` on the trigger, `<prefix>-option-<openid>`, `-filter`, `-more`, `-none`. */
   testIdPrefix?: string
   /**
-   * Whom the viewer may pick (default: the server's `can.fileFor`, wishes). Where the roster
-   * carries no flag for the action, everyone listed, and the server's refusal shows at the field.
+   * The action the pick is for: whom the viewer may pick is the roster's `can[allowed]`, decided
+   * by the server from that domain's policy (default `fileFor`, a wish).
    */
-  allowed?: (resident: ResidentItem) => boolean
+  allowed?: ResidentAction
 }
-
-const mayFileWish = (r: ResidentItem) => r.can.fileFor
 
 const residentAddress = (r: ResidentItem): string => `${r.buildingName} ${r.room}室`
 
@@ -34,7 +32,7 @@ export function ResidentPicker({
   value,
   onChange,
   testIdPrefix: tid = 'wish-resident',
-  allowed = mayFileWish,
+  allowed = 'fileFor',
 }: ResidentPickerProps) {
   const [open, setOpen] = useState(value === null)
   // Loaded while the picker exists, so closing and reopening it keeps the pages and the filter.
@@ -76,7 +74,7 @@ export function ResidentPicker({
               key={r.openid}
               resident={r}
               selected={r.openid === value?.openid}
-              allowed={allowed(r)}
+              allowed={r.can[allowed]}
               testId={`${tid}-option-${r.openid}`}
               onPick={() => pick(r)}
             />

@@ -1,8 +1,20 @@
-import type { SubscribeMoment } from './subscribe-templates'
+import type { TemplateKey } from '@/contract/templates'
+import { subscriber } from '../../services/subscribe'
 
-// Taro builds pick `subscribe.weapp.ts` for WeChat. H5 (local mode) and jest resolve this file:
-// there are no subscribe messages outside WeChat.
+// Which subscribe messages of the wish flow to ask for at each tap. The keys are the contract's
+// (src/contract/templates.ts, the same the functions send by).
 
-export type { SubscribeMoment }
+export type SubscribeMoment = 'create' | 'claim' | 'confirm'
 
-export async function askToSubscribe(_moment: SubscribeMoment): Promise<void> {}
+/**
+ * What each tap asks to be told about later. The author, on posting: the review, the claim and
+ * the fulfilment (WeChat allows three per request). The claimer, on claiming: the thanks. On
+ * confirming nothing is left to tell the author about this wish, so nothing is asked.
+ */
+export const ASKED: Record<SubscribeMoment, TemplateKey[]> = {
+  create: ['wishReviewed', 'wishClaimed', 'wishFulfilled'],
+  claim: ['wishThanked'],
+  confirm: [],
+}
+
+export const askToSubscribe = subscriber(ASKED)

@@ -75,68 +75,52 @@ function HelpSheet({ outcome, onClose }: { outcome: Outcome; onClose: () => void
     onClose()
     void Taro.navigateTo({ url })
   }
-  return (
-    <View className="help-sheet" data-testid="help-sheet">
-      <View className="help-sheet__mask" catchMove onClick={onClose} />
-      <View
-        className="help-sheet__box"
-        role="dialog"
-        aria-modal
-        aria-label={sent ? '求助已发出' : '刚刚已经求助过了'}
-      >
-        {sent ? (
-          <>
-            <View className="help-sheet__title help-sheet__title--ok" data-testid="help-sent">
-              求助已发出
-            </View>
-            <View className="help-sheet__text">
-              网格员和红色代办员已经收到您的求助，会尽快联系您。着急的话，可以直接打电话：
-            </View>
-            <View className="help-sheet__buttons">
-              {sent.callNumbers.map((phone, i) => (
-                <Button
-                  key={phone}
-                  kind="primary"
-                  block
-                  testId={`help-call-${i}`}
-                  onClick={() =>
-                    void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
-                  }
-                >
-                  拨打网格员 {phone}
-                </Button>
-              ))}
-              <Button
-                block
-                testId="help-open"
-                onClick={() => go(ERRAND_ROUTES.detail(sent.errand.id))}
-              >
-                查看求助进度
-              </Button>
-            </View>
-          </>
-        ) : (
-          <>
-            <View className="help-sheet__title" role="alert" data-testid="help-limit">
-              刚刚已经求助过了
-            </View>
-            <View className="help-sheet__text">
-              {'limit' in outcome ? outcome.limit : ''}
-              {`（每 ${HELP_INTERVAL_MINUTES} 分钟最多求助一次，网格员已经收到了上一次求助。）`}
-            </View>
-            <View className="help-sheet__buttons">
-              <Button block testId="help-mine" onClick={() => go(ERRAND_ROUTES.mine)}>
-                查看我的代办
-              </Button>
-            </View>
-          </>
-        )}
-        <View className="help-sheet__buttons">
-          <Button block testId="help-close" onClick={onClose}>
-            关闭
+  return sent ? (
+    <Dialog
+      testId="help-sheet"
+      title="求助已发出"
+      tone="success"
+      titleTestId="help-sent"
+      closeText="关闭"
+      closeTestId="help-close"
+      onClose={onClose}
+    >
+      网格员和红色代办员已经收到您的求助，会尽快联系您。着急的话，可以直接打电话：
+      <View className="dialog__buttons dialog__buttons--column">
+        {sent.callNumbers.map((phone, i) => (
+          <Button
+            key={phone}
+            kind="primary"
+            block
+            testId={`help-call-${i}`}
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+          >
+            拨打网格员 {phone}
           </Button>
-        </View>
+        ))}
+        <Button block testId="help-open" onClick={() => go(ERRAND_ROUTES.detail(sent.errand.id))}>
+          查看求助进度
+        </Button>
       </View>
-    </View>
+    </Dialog>
+  ) : (
+    <Dialog
+      testId="help-sheet"
+      title="刚刚已经求助过了"
+      tone="warning"
+      titleTestId="help-limit"
+      alert
+      closeText="关闭"
+      closeTestId="help-close"
+      onClose={onClose}
+    >
+      {'limit' in outcome ? outcome.limit : ''}
+      {`（每 ${HELP_INTERVAL_MINUTES} 分钟最多求助一次，网格员已经收到了上一次求助。）`}
+      <View className="dialog__buttons dialog__buttons--column">
+        <Button block testId="help-mine" onClick={() => go(ERRAND_ROUTES.mine)}>
+          查看我的代办
+        </Button>
+      </View>
+    </Dialog>
   )
 }

@@ -83,19 +83,20 @@ describe('user.listResidents', () => {
       room: '101',
       roles: ['resident'],
       grantableRoles: [],
-      can: { fileFor: true },
+      can: { fileFor: true, bookFor: true },
     })
 
     const all = await roster('demo-gridworker-1', {})
     expect(sorted(openids(all))).toEqual(sorted(C1))
-    expect(all.items.every((r) => r.can.fileFor)).toBe(true)
+    expect(all.items.every((r) => r.can.fileFor && r.can.bookFor)).toBe(true)
   })
 
-  it('shows the committee its whole community, or one grid of it, without filing rights', async () => {
+  it('shows the committee its whole community, or one grid of it, to book errands for but not file wishes', async () => {
     const all = await roster('demo-committee-1', {})
     expect(sorted(openids(all))).toEqual(sorted(C1))
-    // Only a grid worker files wishes for residents (wish.createFor).
+    // Only a grid worker files wishes for residents (wish.createFor); the committee books errands.
     expect(all.items.every((r) => r.can.fileFor === false)).toBe(true)
+    expect(all.items.every((r) => r.can.bookFor === true)).toBe(true)
 
     const g2 = await roster('demo-committee-1', { gridId: 'g2' })
     expect(sorted(openids(g2))).toEqual(sorted(G2))
@@ -105,7 +106,10 @@ describe('user.listResidents', () => {
     await newResident('o-peace-1', 'g3', 'g3-b1', '101')
     const g3 = await roster('demo-admin', { gridId: 'g3' })
     expect(openids(g3)).toEqual(['o-peace-1'])
-    expect(g3.items[0]).toMatchObject({ gridName: '和平第一网格', can: { fileFor: false } })
+    expect(g3.items[0]).toMatchObject({
+      gridName: '和平第一网格',
+      can: { fileFor: false, bookFor: false },
+    })
 
     expect(await emu.call('user', 'demo-admin', 'listResidents', {})).toMatchObject({
       ok: false,
@@ -251,8 +255,11 @@ describe('user.listResidents', () => {
       gridIds: ['g1'],
     })
     const res = await roster('demo-resident-2', {})
-    const can = Object.fromEntries(res.items.map((r) => [r.openid, r.can.fileFor]))
-    expect(can).toEqual(Object.fromEntries(G1.map((id) => [id, id !== 'demo-resident-2'])))
+    const can = Object.fromEntries(res.items.map((r) => [r.openid, r.can]))
+    const notSelf = (id: string) => id !== 'demo-resident-2'
+    expect(can).toEqual(
+      Object.fromEntries(G1.map((id) => [id, { fileFor: notSelf(id), bookFor: notSelf(id) }]))
+    )
   })
 
   it('can.fileFor matches what wish.createFor accepts', async () => {
@@ -349,5 +356,27 @@ describe('user.listResidents', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field, message },
     })
+  })
+
+  it('can.bookFor matches what errand.bookFor accepts', async () => {
+    // Tomorrow in Asia/Shanghai, by the emulator's clock.
+    const date = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
+    const errand = { type: 'medicine', detail: '帮忙到社区卫生站取药', date, slot: 'morning' }
+    const [first] = (await roster('demo-committee-1', { gridId: 'g2' })).items
+    expect(first.can).toEqual({ fileFor: false, bookFor: true })
+    const booked = await emu.call('errand', 'demo-committee-1', 'bookFor', {
+      residentOpenid: first.openid,
+      ...errand,
+    })
+    expect(booked).toMatchObject({ ok: true, data: { status: 'requested' } })
+
+    await newResident('o-peace-2', 'g3', 'g3-b1', '102')
+    const [peace] = (await roster('demo-admin', { gridId: 'g3' })).items
+    expect(peace.can.bookFor).toBe(false)
+    const refused = await emu.call('errand', 'demo-admin', 'bookFor', {
+      residentOpenid: peace.openid,
+      ...errand,
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

@@ -268,7 +268,7 @@ test('a grid worker books for a resident picked from the roster', async () => {
   })
 })
 
-test('the committee may pick any listed resident; a refusal shows under the picker', async () => {
+test("whom the committee may pick is the roster's bookFor, not fileFor; a refusal still shows under the picker", async () => {
   mockCloud.on(
     'user.me',
     ok(
@@ -281,17 +281,31 @@ test('the committee may pick any listed resident; a refusal shows under the pick
       })
     )
   )
-  // The roster's flag is about wishes (grid workers only): it does not hold errands back.
+  // The wish flag (grid workers only) holds no errand back, and no errand flag is overridden by it.
   mockCloud.on(
     'user.listResidents',
-    ok(page([residentOf('demo-resident-3', '王秀英', '4号楼', '301', { can: { fileFor: false } })]))
+    ok(
+      page([
+        residentOf('demo-resident-3', '王秀英', '4号楼', '301', {
+          can: { fileFor: false, bookFor: true },
+        }),
+        residentOf('demo-resident-4', '孙大爷', '4号楼', '101', {
+          can: { fileFor: true, bookFor: false },
+        }),
+      ])
+    )
   )
   mockCloud.on(
     'errand.bookFor',
     fail('FORBIDDEN', '只能为您服务的网格或社区的居民预约', 'residentOpenid')
   )
   renderPage(<ErrandBook />)
-  const option = await screen.findByTestId('errand-resident-option-demo-resident-3')
+  const off = await screen.findByTestId('errand-resident-option-demo-resident-4')
+  expect(off).toHaveAttribute('aria-disabled', 'true')
+  fireEvent.click(off)
+  expect(screen.getByTestId('errand-resident')).toHaveTextContent('请选择居民')
+
+  const option = screen.getByTestId('errand-resident-option-demo-resident-3')
   expect(option).toHaveAttribute('aria-disabled', 'false')
   fireEvent.click(option)
   await fillValid()

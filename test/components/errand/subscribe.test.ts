@@ -1,7 +1,8 @@
-// The weapp build's subscribe prompt for errands (subscribe.weapp.ts): the ids configured at
-// build time (keyed as the contract keys them), and an action that goes on whatever the answer.
+// The weapp build's subscribe prompt (src/services/subscribe.weapp.ts) with the errand moments:
+// the ids configured at build time (keyed as the contract keys them), and an action that goes on
+// whatever the answer.
 
-export {}
+import { ASKED, type SubscribeMoment } from '@/packages/errand/subscribe'
 
 const built = globalThis as { HONGLIN_TEMPLATE_IDS?: Record<string, string> }
 beforeEach(() => {
@@ -13,12 +14,13 @@ afterAll(() => {
 
 /** Loads the module afresh (the ids are read once, at load) with WeChat's prompt faked. */
 function load(answer: () => Promise<unknown>) {
-  let askToSubscribe!: typeof import('@/packages/errand/subscribe.weapp').askToSubscribe
+  let askToSubscribe!: (moment: SubscribeMoment) => Promise<void>
   const prompt = jest.fn((_opts: { tmplIds: string[] }) => answer())
   jest.isolateModules(() => {
     const Taro = require('@tarojs/taro')
     Taro.requestSubscribeMessage = prompt
-    askToSubscribe = require('@/packages/errand/subscribe.weapp').askToSubscribe
+    const { subscriber } = require('@/services/subscribe.weapp')
+    askToSubscribe = subscriber(ASKED)
   })
   return { askToSubscribe, prompt }
 }

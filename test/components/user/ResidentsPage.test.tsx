@@ -50,7 +50,7 @@ function residentOf(
     room,
     roles,
     grantableRoles,
-    can: { fileFor: false },
+    can: { fileFor: false, bookFor: false },
   }
 }
 

@@ -315,7 +315,13 @@ describe('a grid worker filing for a resident', () => {
   test('a resident the worker may not file for is shown but cannot be picked', async () => {
     mockCloud.on(
       'user.listResidents',
-      ok(page([residentOf('o-other', '孙大爷', '4号楼', '101', { can: { fileFor: false } })]))
+      ok(
+        page([
+          residentOf('o-other', '孙大爷', '4号楼', '101', {
+            can: { fileFor: false, bookFor: true },
+          }),
+        ])
+      )
     )
     renderPage(<WishCreate />)
     const other = await screen.findByTestId('wish-resident-option-o-other')

@@ -85,7 +85,7 @@ export function residentOf(
     gridName: '第一网格',
     buildingName,
     room,
-    can: { fileFor: true },
+    can: { fileFor: true, bookFor: true },
     ...patch,
   }
 }

@@ -1,5 +1,8 @@
-// The weapp build's subscribe prompt (subscribe.weapp.ts): the ids configured at build time (keyed as the contract keys them), and
-// an action that goes on whatever the user answers.
+// The weapp build's subscribe prompt (src/services/subscribe.weapp.ts) with the wish moments: the
+// ids configured at build time (keyed as the contract keys them), and an action that goes on
+// whatever the user answers.
+
+import { ASKED, type SubscribeMoment } from '@/packages/wish/subscribe'
 
 // What config/index.ts defines at build time from TARO_APP_TPL_<suffix>.
 const built = globalThis as { HONGLIN_TEMPLATE_IDS?: Record<string, string> }
@@ -12,12 +15,13 @@ afterAll(() => {
 
 /** Loads the module afresh (the ids are read once, at load) with WeChat's prompt faked. */
 function load(answer: () => Promise<unknown>) {
-  let askToSubscribe!: typeof import('@/packages/wish/subscribe.weapp').askToSubscribe
+  let askToSubscribe!: (moment: SubscribeMoment) => Promise<void>
   const prompt = jest.fn((_opts: { tmplIds: string[] }) => answer())
   jest.isolateModules(() => {
     const Taro = require('@tarojs/taro')
     Taro.requestSubscribeMessage = prompt
-    askToSubscribe = require('@/packages/wish/subscribe.weapp').askToSubscribe
+    const { subscriber } = require('@/services/subscribe.weapp')
+    askToSubscribe = subscriber(ASKED)
   })
   return { askToSubscribe, prompt }
 }

@@ -2,20 +2,15 @@ import { useMemo, useState } from 'react'
 import { ScrollView, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TAB_STOP } from '@/components/a11y'
-import { AccessHint } from '@/components/AccessHint'
-import { Button } from '@/components/Button'
+import { CreateGate, ForResidentCard, FormNotice, LimitNotice } from '@/components/CreateForm'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
-import { ResidentPicker } from '@/components/ResidentPicker'
 import { Screen } from '@/components/Screen'
-import { ErrorState, LoadingState } from '@/components/Status'
 import { SubmitBar } from '@/components/SubmitBar'
 import { TextBox } from '@/components/TextBox'
-import { Toggle } from '@/components/Toggle'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
-import { useMe } from '@/hooks/useMe'
 import { errandApi } from '@/services/errand'
 import type { Me, ResidentItem } from '@/contract/user'
 import {
@@ -53,29 +48,16 @@ interface BookForm extends Record<string, unknown> {
 
 const { residentOpenid, phone, ...BASE_RULES } = ERRAND_RULES
 
-/**
- * The roster (`user.listResidents`) says whom a wish may be filed for, not an errand (the
- * committee may book too): everyone listed may be picked; the server's word shows at the field.
- */
-const anyone = () => true
-
 export default function ErrandBook() {
-  const { me, loading, error, refresh } = useMe()
-  if (!me) {
-    return (
-      <Screen testId="page-errand-book">
-        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
-      </Screen>
-    )
-  }
-  if (!me.can['errand.book'] && !me.can['errand.bookFor']) {
-    return (
-      <Screen testId="page-errand-book">
-        <AccessHint bindStatus={me.bindStatus} service="红色代办" />
-      </Screen>
-    )
-  }
-  return <BookFormView me={me} />
+  return (
+    <CreateGate
+      testId="page-errand-book"
+      service="红色代办"
+      allowed={(me) => me.can['errand.book'] || me.can['errand.bookFor']}
+    >
+      {(me) => <BookFormView me={me} />}
+    </CreateGate>
+  )
 }
 
 function BookFormView({ me }: { me: Me }) {
@@ -143,46 +125,32 @@ function BookFormView({ me }: { me: Me }) {
 
   return (
     <Screen testId="page-errand-book">
-      <View className="card errand-book__notice">
+      <FormNotice>
         {forResident
           ? '为没有智能手机的居民预约代办，代办算在这位居民名下，接单后代办员会联系居民。'
           : `党员红色代办员帮您跑腿：先在本网格派单，4 小时无人接单就升级到社区。每人最多同时有 ${MAX_OPEN_ERRANDS} 件进行中的代办。`}
-      </View>
+      </FormNotice>
 
       {canFor && (
-        <View className="card">
-          <View className="errand-book__for">
-            <View className="card__title">代居民预约</View>
-            <Toggle
-              testId="errand-for-resident"
-              label="代居民预约"
-              checked={forResident}
-              disabled={!me.can['errand.book']}
-              onChange={(on) => {
-                setForResident(on)
-                setLimit(null)
-              }}
-            />
-          </View>
-          {forResident && (
-            <Field
-              label="为哪位居民预约"
-              name="residentOpenid"
-              error={form.messageOf('residentOpenid')}
-              hint="从您服务网格的已认证居民中选择"
-            >
-              <ResidentPicker
-                testIdPrefix="errand-resident"
-                allowed={anyone}
-                value={resident}
-                onChange={(picked) => {
-                  setResident(picked)
-                  form.set({ residentOpenid: picked.openid })
-                }}
-              />
-            </Field>
-          )}
-        </View>
+        <ForResidentCard
+          title="代居民预约"
+          toggleTestId="errand-for-resident"
+          on={forResident}
+          locked={!me.can['errand.book']}
+          onToggle={(on) => {
+            setForResident(on)
+            setLimit(null)
+          }}
+          pickLabel="为哪位居民预约"
+          error={form.messageOf('residentOpenid')}
+          allowed="bookFor"
+          pickerTestIdPrefix="errand-resident"
+          resident={resident}
+          onPick={(picked) => {
+            setResident(picked)
+            form.set({ residentOpenid: picked.openid })
+          }}
+        />
       )}
 
       <View className="card">
@@ -293,7 +261,15 @@ function BookFormView({ me }: { me: Me }) {
         </Field>
       </View>
 
-      {limit && <LimitNotice message={limit} forResident={forResident} />}
+      {limit && (
+        <LimitNotice
+          testId="errand-limit"
+          title={`${forResident ? '每位居民' : ''}最多同时有 ${MAX_OPEN_ERRANDS} 件进行中的代办`}
+          message={limit}
+          after="代办办结、取消或过期后，就可以再预约。"
+          mine={forResident ? undefined : { label: '查看我的代办', url: ERRAND_ROUTES.mine }}
+        />
+      )}
       <SubmitBar
         error={form.formError}
         testId="errand-submit"
@@ -321,28 +297,5 @@ function BookFormView({ me }: { me: Me }) {
         </Dialog>
       )}
     </Screen>
-  )
-}
-
-/** LIMIT_EXCEEDED: what the limit is, and where the errands that hold it are. */
-function LimitNotice({ message, forResident }: { message: string; forResident: boolean }) {
-  return (
-    <View className="card errand-book__limit" role="alert" data-testid="errand-limit">
-      <View className="errand-book__limit-title">
-        {forResident ? '每位居民' : ''}最多同时有 {MAX_OPEN_ERRANDS} 件进行中的代办
-      </View>
-      <View className="muted">{message}</View>
-      <View className="muted">代办办结、取消或过期后，就可以再预约。</View>
-      {!forResident && (
-        <Button
-          className="errand-book__limit-button"
-          block
-          testId="errand-limit-mine"
-          onClick={() => void Taro.redirectTo({ url: ERRAND_ROUTES.mine })}
-        >
-          查看我的代办
-        </Button>
-      )}
-    </View>
   )
 }

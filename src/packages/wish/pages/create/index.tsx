@@ -1,16 +1,13 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@/components/Button'
 import { SubmitBar } from '@/components/SubmitBar'
 import { Screen } from '@/components/Screen'
-import { ErrorState, LoadingState } from '@/components/Status'
+import { CreateGate, ForResidentCard, FormNotice, LimitNotice } from '@/components/CreateForm'
 import { Field, TextInput } from '@/components/Field'
-import { Toggle } from '@/components/Toggle'
 import { OptionList } from '@/components/OptionList'
 import { toast } from '@/components/Feedback'
 import { WISH_ROUTES } from '../../routes'
-import { useMe } from '@/hooks/useMe'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
 import { wishApi } from '@/services/wish'
@@ -22,11 +19,8 @@ import {
   WISH_RULES,
   type WishCategory,
 } from '@/contract/wish.rules'
-import { AccessHint } from '@/components/AccessHint'
 import { TextBox } from '@/components/TextBox'
-import { ResidentPicker } from '@/components/ResidentPicker'
 import { askToSubscribe } from '../../subscribe'
-import './index.scss'
 
 // A verified resident posts a wish (it waits for review); a grid worker may file one for a
 // resident of their grids who has no smartphone (published at once).
@@ -60,25 +54,18 @@ const { residentOpenid, ...OWN_RULES } = WISH_RULES
 const FOR_RESIDENT_RULES = { ...OWN_RULES, residentOpenid }
 
 export default function WishCreate() {
-  const { me, loading, error, refresh } = useMe()
-  if (!me) {
-    return (
-      <Screen testId="page-wish-create">
-        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
-      </Screen>
-    )
-  }
-  if (!me.can['wish.post'] && !me.can['wish.fileFor']) {
-    return (
-      <Screen testId="page-wish-create">
-        <AccessHint bindStatus={me.bindStatus} service="微心愿" />
-      </Screen>
-    )
-  }
-  return <CreateForm me={me} />
+  return (
+    <CreateGate
+      testId="page-wish-create"
+      service="微心愿"
+      allowed={(me) => me.can['wish.post'] || me.can['wish.fileFor']}
+    >
+      {(me) => <CreateFormView me={me} />}
+    </CreateGate>
+  )
 }
 
-function CreateForm({ me }: { me: Me }) {
+function CreateFormView({ me }: { me: Me }) {
   const canFile = me.can['wish.fileFor']
   const [forResident, setForResident] = useState(!me.can['wish.post'])
   const form = useForm(EMPTY_FORM, { rules: forResident ? FOR_RESIDENT_RULES : OWN_RULES })
@@ -111,46 +98,30 @@ function CreateForm({ me }: { me: Me }) {
 
   return (
     <Screen testId="page-wish-create">
-      <View className="card wish-create__notice">
+      <FormNotice>
         {forResident
           ? '代没有智能手机的居民登记心愿，登记后直接发布。心愿算在这位居民名下。'
           : `说出需要邻里帮忙的小事。提交后由网格员审核，通过后社区的志愿者就能看到并认领。每人最多同时有 ${MAX_ACTIVE_WISHES} 个进行中的心愿。`}
-      </View>
+      </FormNotice>
 
       {canFile && (
-        <View className="card">
-          <View className="wish-create__for">
-            <View className="card__title">代居民填写</View>
-            <Toggle
-              testId="wish-for-resident"
-              label="代居民填写"
-              checked={forResident}
-              disabled={!me.can['wish.post']}
-              onChange={(v) => {
-                setForResident(v)
-                setLimit(null)
-              }}
-            />
-          </View>
-          {forResident && (
-            <View className="wish-create__resident">
-              <Field
-                label="为哪位居民填写"
-                name="residentOpenid"
-                error={form.messageOf('residentOpenid')}
-                hint="从您服务网格的已认证居民中选择"
-              >
-                <ResidentPicker
-                  value={resident}
-                  onChange={(picked) => {
-                    setResident(picked)
-                    form.set({ residentOpenid: picked.openid })
-                  }}
-                />
-              </Field>
-            </View>
-          )}
-        </View>
+        <ForResidentCard
+          title="代居民填写"
+          toggleTestId="wish-for-resident"
+          on={forResident}
+          locked={!me.can['wish.post']}
+          onToggle={(on) => {
+            setForResident(on)
+            setLimit(null)
+          }}
+          pickLabel="为哪位居民填写"
+          error={form.messageOf('residentOpenid')}
+          resident={resident}
+          onPick={(picked) => {
+            setResident(picked)
+            form.set({ residentOpenid: picked.openid })
+          }}
+        />
       )}
 
       <View className="card">
@@ -187,7 +158,19 @@ function CreateForm({ me }: { me: Me }) {
         </Field>
       </View>
 
-      {limit && <LimitNotice message={limit} forResident={forResident} />}
+      {limit && (
+        <LimitNotice
+          testId="wish-limit"
+          title={`${forResident ? '每位居民' : ''}最多同时有 ${MAX_ACTIVE_WISHES} 个进行中的心愿`}
+          message={limit}
+          after="心愿点亮、取消或未通过审核后，就可以再发布新的心愿。"
+          mine={
+            forResident
+              ? undefined
+              : { label: '查看我的心愿', url: `${WISH_ROUTES.list}?scope=mine` }
+          }
+        />
+      )}
       <SubmitBar
         error={form.formError}
         testId="wish-submit"
@@ -196,28 +179,5 @@ function CreateForm({ me }: { me: Me }) {
         onSubmit={() => void submit()}
       />
     </Screen>
-  )
-}
-
-/** LIMIT_EXCEEDED: what the limit is, and where the wishes that hold it are. */
-function LimitNotice({ message, forResident }: { message: string; forResident: boolean }) {
-  return (
-    <View className="card wish-create__limit" role="alert" data-testid="wish-limit">
-      <View className="wish-create__limit-title">
-        {forResident ? '每位居民' : ''}最多同时有 {MAX_ACTIVE_WISHES} 个进行中的心愿
-      </View>
-      <View className="muted">{message}</View>
-      <View className="muted">心愿点亮、取消或未通过审核后，就可以再发布新的心愿。</View>
-      {!forResident && (
-        <Button
-          className="wish-create__limit-button"
-          block
-          testId="wish-limit-mine"
-          onClick={() => void Taro.redirectTo({ url: `${WISH_ROUTES.list}?scope=mine` })}
-        >
-          查看我的心愿
-        </Button>
-      )}
-    </View>
   )
 }

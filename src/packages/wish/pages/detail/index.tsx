@@ -1,15 +1,15 @@
-import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@/components/Button'
-import { ROUTES } from '@/pages/routes'
+import { useRouter } from '@tarojs/taro'
 import { WISH_ROUTES } from '../../routes'
-import { Screen } from '@/components/Screen'
-import { ContactPhone } from '@/components/ContactPhone'
-import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import {
+  DetailRow,
+  DetailScreen,
+  NextSteps,
+  NoteBlock,
+  PersonRows,
+  Timeline,
+} from '@/components/Detail'
 import { TimeText } from '@/components/TimeText'
-import { useQuery } from '@/hooks/useQuery'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { wishApi } from '@/services/wish'
 import type { Wish } from '@/contract/wish'
 import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish.rules'
@@ -24,74 +24,58 @@ import './index.scss'
 
 export default function WishDetail() {
   const params = (useRouter()?.params ?? {}) as { id?: string; posted?: string }
-  const id = params.id ?? ''
-  const query = useQuery(() => wishApi.get(id), [id], { enabled: !!id })
-  usePullRefresh(query.refresh)
-  const wish = query.data
-
   return (
-    <Screen testId="page-wish-detail">
-      {!id ? (
-        <EmptyState text="没有找到这个心愿" />
-      ) : wish ? (
+    <DetailScreen
+      testId="page-wish-detail"
+      id={params.id ?? ''}
+      emptyText="没有找到这个心愿"
+      load={(id) => wishApi.get(id)}
+    >
+      {(wish, setWish, refresh) => (
         <>
-          {params.posted && <NextSteps />}
+          {params.posted && <PostedSteps />}
           <Summary wish={wish} />
           <People wish={wish} />
           <Outcome wish={wish} />
           <Helper wish={wish} />
-          <Timeline wish={wish} />
+          <Timeline title="心愿进展" entries={wish.timeline} testId="wish-timeline" />
           <View className="actions">
-            <WishActions
-              wish={wish}
-              onChanged={query.setData}
-              onStale={() => void query.refresh()}
-            />
+            <WishActions wish={wish} onChanged={setWish} onStale={refresh} />
           </View>
         </>
-      ) : query.error && !query.loading ? (
-        <ErrorState error={query.error} onRetry={query.refresh} />
-      ) : (
-        <LoadingState />
       )}
-    </Screen>
+    </DetailScreen>
   )
 }
 
-/** Just posted: where to go from here (the wish's own buttons stay below). */
-function NextSteps() {
-  const go = (url: string) => void Taro.navigateTo({ url })
+/** Just posted: where to go from here. */
+function PostedSteps() {
   return (
-    <View className="card wish-detail__next" data-testid="wish-next-steps">
-      <View className="card__title">心愿已提交</View>
-      <View className="muted">网格员审核通过后，邻居们就能看到并认领。有进展会通知您。</View>
-      <View className="wish-detail__next-buttons">
-        <Button kind="primary" block testId="next-mine" onClick={() => go(WISH_ROUTES.mine)}>
-          查看我的心愿
-        </Button>
-        <Button block testId="next-wall" onClick={() => go(WISH_ROUTES.wall)}>
-          去心愿墙
-        </Button>
-        <Button block testId="next-home" onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
-          返回首页
-        </Button>
-      </View>
-    </View>
+    <NextSteps
+      testId="wish-next-steps"
+      title="心愿已提交"
+      links={[
+        { label: '查看我的心愿', testId: 'next-mine', url: WISH_ROUTES.mine },
+        { label: '去心愿墙', testId: 'next-wall', url: WISH_ROUTES.wall },
+      ]}
+    >
+      网格员审核通过后，邻居们就能看到并认领。有进展会通知您。
+    </NextSteps>
   )
 }
 
 function Summary({ wish: w }: { wish: Wish }) {
   return (
     <View className="card">
-      <View className="wish-detail__tags">
+      <View className="detail__tags">
         <WishCategoryTag category={w.category} />
         <WishStatusTag status={w.status} testId="wish-status" />
       </View>
-      <View className="wish-detail__title" data-testid="wish-detail-title">
+      <View className="detail__title" data-testid="wish-detail-title">
         {w.title}
       </View>
-      <View className="wish-detail__content">{w.content}</View>
-      <View className="wish-detail__meta muted">
+      <View className="detail__content">{w.content}</View>
+      <View className="detail__meta muted">
         {w.gridName} · 发布于 <TimeText value={w.createdAt} />
         {w.filedByGridWorker ? ' · 网格员代登记' : ''}
       </View>
@@ -99,37 +83,12 @@ function Summary({ wish: w }: { wish: Wish }) {
   )
 }
 
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className="wish-detail__row">
-      <View className="wish-detail__label">{label}</View>
-      <View className="wish-detail__value" data-testid={testId}>
-        {children}
-      </View>
-    </View>
-  )
-}
-
 function People({ wish: w }: { wish: Wish }) {
-  const a = w.author
-  const place = [a.buildingName, a.room ? `${a.room}室` : ''].filter(Boolean).join(' ')
   return (
     <View className="card" data-testid="wish-people">
       <View className="card__title">发布人</View>
-      <Row label="称呼" testId="wish-author-name">
-        {a.name}
-        {a.nickname ? `（${a.nickname}）` : ''}
-      </Row>
-      {place && (
-        <Row label="住址" testId="wish-author-place">
-          {place}
-        </Row>
-      )}
-      {a.phone ? (
-        <Row label="电话">
-          <ContactPhone phone={a.phone} can={a.can} testId="wish-author-phone" />
-        </Row>
-      ) : (
+      <PersonRows person={w.author} testIdPrefix="wish-author" />
+      {!w.author.phone && (
         <View className="muted" data-testid="wish-contact-hidden">
           为保护隐私，联系方式仅认领人和网格员可见。
         </View>
@@ -137,20 +96,8 @@ function People({ wish: w }: { wish: Wish }) {
 
       {w.claimer && (
         <>
-          <View className="card__title wish-detail__meta">认领人</View>
-          <Row label="称呼" testId="wish-claimer-name">
-            {w.claimer.name}
-            {w.claimer.nickname ? `（${w.claimer.nickname}）` : ''}
-          </Row>
-          {w.claimer.phone && (
-            <Row label="电话">
-              <ContactPhone
-                phone={w.claimer.phone}
-                can={w.claimer.can}
-                testId="wish-claimer-phone"
-              />
-            </Row>
-          )}
+          <View className="card__title detail__meta">认领人</View>
+          <PersonRows person={w.claimer} testIdPrefix="wish-claimer" />
         </>
       )}
     </View>
@@ -166,24 +113,37 @@ function Outcome({ wish: w }: { wish: Wish }) {
   return (
     <View className="card" data-testid="wish-outcome">
       {w.rejectReason && (
-        <Note label="未通过原因" tone="bad" testId="wish-reject-reason" text={w.rejectReason} />
+        <NoteBlock
+          label="未通过原因"
+          tone="bad"
+          testId="wish-reject-reason"
+          text={w.rejectReason}
+        />
       )}
       {w.releaseReason && w.status !== 'done' && (
-        <Note label="上一位认领人放弃的原因" testId="wish-release-reason" text={w.releaseReason} />
+        <NoteBlock
+          label="上一位认领人放弃的原因"
+          testId="wish-release-reason"
+          text={w.releaseReason}
+        />
       )}
-      {w.fulfillNote && <Note label="完成说明" testId="wish-fulfill-note" text={w.fulfillNote} />}
+      {w.fulfillNote && (
+        <NoteBlock label="完成说明" testId="wish-fulfill-note" text={w.fulfillNote} />
+      )}
       {waitingForMe && (
-        <View className="wish-detail__hint" data-testid="wish-confirm-hint">
+        <View className="detail__hint" data-testid="wish-confirm-hint">
           认领人说心愿已经完成了，请确认并送上感谢。{WISH_AUTO_CONFIRM_DAYS}{' '}
           天内未确认的，将自动确认。
         </View>
       )}
       {w.rating !== null && (
-        <Row label="评分">
+        <DetailRow label="评分">
           <Stars value={w.rating} testId="wish-rating" />
-        </Row>
+        </DetailRow>
       )}
-      {w.thanks && <Note label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />}
+      {w.thanks && (
+        <NoteBlock label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />
+      )}
     </View>
   )
 }
@@ -194,49 +154,6 @@ function Helper({ wish: w }: { wish: Wish }) {
   return (
     <View className="card wish-detail__helper" data-testid="wish-helper">
       帮您点亮心愿的邻居：{helperName(w.claimer)}
-    </View>
-  )
-}
-
-function Note({
-  label,
-  text,
-  tone,
-  testId,
-}: {
-  label: string
-  text: string
-  tone?: 'bad' | 'good'
-  testId: string
-}) {
-  return (
-    <View className="wish-detail__meta">
-      <View className="wish-detail__label">{label}</View>
-      <View
-        className={`wish-detail__note${tone ? ` wish-detail__note--${tone}` : ''}`}
-        data-testid={testId}
-      >
-        {text}
-      </View>
-    </View>
-  )
-}
-
-function Timeline({ wish: w }: { wish: Wish }) {
-  if (!w.timeline.length) return null
-  return (
-    <View className="card">
-      <View className="card__title">心愿进展</View>
-      <View className="wish-detail__timeline" data-testid="wish-timeline">
-        {w.timeline.map((e, i) => (
-          <View key={`${e.at}-${i}`} className="wish-detail__step" data-type={e.type}>
-            <View className="wish-detail__step-time">
-              <TimeText value={e.at} />
-            </View>
-            <View>{e.text}</View>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }

@@ -1,10 +1,9 @@
-import type { ButtonKind } from '@/components/Button'
-import type { CallOptions } from '@/services/cloud'
-import type { Result } from '@/contract/errors'
-import type { Wish, WishActionKey } from '@/contract/wish'
-import type { CrossRule, FieldRule } from '@/contract/rules'
+import type { StepTable } from '@/components/ItemActions'
+import { optionalText as optional } from '@/components/ItemActions'
+import type { Wish } from '@/contract/wish'
 import { WISH_RATING, WISH_REVIEW_CROSS, WISH_STEP_RULES as RULES } from '@/contract/wish.rules'
 import { wishApi } from '@/services/wish'
+import { askToSubscribe } from '../../subscribe'
 
 // The buttons a wish can show and what each one sends. Whether a button shows comes from the
 // server's `can` only; review is one permission with two buttons.
@@ -20,56 +19,64 @@ export interface StepInput extends Record<string, unknown> {
   thanks: string
 }
 
-interface StepSpec {
-  /** The permission in `wish.can` that shows the button. */
-  can: WishActionKey
-  button: string
-  /** `wish-action-<testId>`. */
-  testId: string
-  kind: ButtonKind
-  title: string
-  ok: string
-  done: string
-  /** The fields of its dialog and their rules (src/contract/wish.rules.ts). */
-  rules?: Partial<Record<keyof StepInput & string, FieldRule>>
-  cross?: readonly CrossRule<keyof StepInput & string>[]
-  send: (id: string, input: StepInput, opts: CallOptions) => Promise<Result<Wish>>
-}
+export const EMPTY: StepInput = { approve: false, reason: '', note: '', rating: 5, thanks: '' }
 
-const optional = <K extends string>(key: K, text: string) =>
-  (text.trim() ? { [key]: text.trim() } : {}) as Partial<Record<K, string>>
-
-export const STEPS: Record<WishStep, StepSpec> = {
+export const STEPS: StepTable<WishStep, Wish, StepInput> = {
   claim: {
     can: 'claim',
     button: '认领',
-    testId: 'claim',
     kind: 'primary',
     title: '认领心愿',
     ok: '确认认领',
     done: '认领成功，请尽快联系发布人',
+    text: (w) => (
+      <>
+        认领「{w.title}
+        」后，发布人和网格员会看到您的姓名和电话。请尽快联系发布人，帮忙实现心愿。
+      </>
+    ),
+    before: () => askToSubscribe('claim'),
     send: (id, _in, opts) => wishApi.claim(id, opts),
   },
   fulfill: {
     can: 'fulfill',
     button: '已完成',
-    testId: 'fulfill',
     kind: 'primary',
     title: '心愿已完成',
     ok: '确认完成',
     done: '已告诉发布人，等待确认',
+    text: () => '已经帮发布人实现了这个心愿？发布人确认后，心愿就点亮了。',
+    fields: [
+      {
+        name: 'note',
+        label: '完成说明（选填）',
+        testId: 'wish-note',
+        placeholder: '如：已送到家中',
+      },
+    ],
     rules: { note: RULES.note },
     send: (id, input, opts) => wishApi.fulfill({ id, ...optional('note', input.note) }, opts),
   },
   confirm: {
     can: 'confirm',
     button: '确认并致谢',
-    testId: 'confirm',
     kind: 'primary',
     title: '确认心愿已实现',
     ok: '确认并致谢',
     done: '心愿已点亮，谢谢您的反馈',
+    text: () => '心愿已经实现了吗？给这次帮助打个分吧。',
+    fields: [
+      { name: 'rating', label: '评分', kind: 'rating', testId: 'wish-rating-' },
+      {
+        name: 'thanks',
+        label: '感谢的话（选填）',
+        testId: 'wish-thanks',
+        hint: '会显示在心愿墙上',
+        placeholder: '如：谢谢小赵，帮了大忙！',
+      },
+    ],
     rules: { rating: WISH_RATING, thanks: RULES.thanks },
+    before: () => askToSubscribe('confirm'),
     send: (id, input, opts) =>
       wishApi.confirm({ id, rating: input.rating ?? 0, ...optional('thanks', input.thanks) }, opts),
   },
@@ -81,6 +88,7 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '审核通过',
     ok: '确认通过',
     done: '已通过，心愿已发布',
+    text: (w) => <>通过后，「{w.title}」会发布到社区，志愿者就可以认领了。</>,
     send: (id, _in, opts) => wishApi.review({ id, approve: true }, opts),
   },
   reject: {
@@ -91,6 +99,15 @@ export const STEPS: Record<WishStep, StepSpec> = {
     title: '审核不通过',
     ok: '确认不通过',
     done: '已标记为不通过',
+    text: () => '发布人会看到不通过的原因，可以修改后重新发布。',
+    fields: [
+      {
+        name: 'reason',
+        label: '不通过的原因',
+        testId: 'wish-reason',
+        placeholder: '如：请写清楚需要帮什么忙',
+      },
+    ],
     rules: { reason: RULES.reviewReason },
     cross: WISH_REVIEW_CROSS,
     send: (id, input, opts) =>
@@ -99,22 +116,34 @@ export const STEPS: Record<WishStep, StepSpec> = {
   release: {
     can: 'release',
     button: '放弃认领',
-    testId: 'release',
     kind: 'default',
     title: '放弃认领',
     ok: '确认放弃',
     done: '已放弃认领，心愿重新等待认领',
+    text: () => '放弃后，心愿会重新等待其他志愿者认领。',
+    fields: [
+      {
+        name: 'reason',
+        label: '放弃原因',
+        testId: 'wish-reason',
+        placeholder: '如：临时有事，无法按时帮忙',
+      },
+    ],
     rules: { reason: RULES.releaseReason },
     send: (id, input, opts) => wishApi.release({ id, reason: input.reason.trim() }, opts),
   },
   cancel: {
     can: 'cancel',
     button: '取消心愿',
-    testId: 'cancel',
     kind: 'danger',
     title: '取消心愿',
     ok: '确认取消',
     done: '心愿已取消',
+    text: (w) => (
+      <>
+        确定取消「{w.title}」吗？取消后不能恢复{w.claimer ? '，认领人也不用再帮忙了' : ''}。
+      </>
+    ),
     send: (id, _in, opts) => wishApi.cancel(id, opts),
   },
 }
@@ -129,6 +158,3 @@ export const ALL_STEPS: WishStep[] = [
   'release',
   'cancel',
 ]
-
-export const visibleSteps = (wish: Wish, steps: WishStep[] = ALL_STEPS): WishStep[] =>
-  steps.filter((s) => wish.can[STEPS[s].can])
