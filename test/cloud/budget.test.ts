@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { ActionName, FunctionName, InputOf } from '@/contract/api'
 import type { Wish } from '@/contract/wish'
 import type { Errand, HelpResult } from '@/contract/errand'
+import type { Activity, CheckinCode } from '@/contract/volunteer'
 import {
   call,
   callWithStats,
@@ -171,6 +172,100 @@ describe('round-trip budget with a requestId', () => {
     await within('user', P.resident2, 'counts', {}, READ_TRIPS)
   })
 
+  it('every volunteer action', async () => {
+    const HOUR = 3_600_000
+    const start = Date.now() + 24 * HOUR
+    await within(
+      'volunteer',
+      P.resident2,
+      'register',
+      { skills: ['陪伴'], partyMember: true, workUnit: '区税务局' },
+      WRITE_TRIPS
+    )
+    await within('volunteer', P.committee, 'listApplications', {}, READ_TRIPS)
+    await within(
+      'volunteer',
+      P.committee,
+      'reviewVolunteer',
+      { openid: P.resident2, approve: true },
+      WRITE_TRIPS
+    )
+    const a = (await within(
+      'volunteer',
+      P.committee,
+      'createActivity',
+      {
+        title: '敬老院陪伴活动',
+        description: '陪伴老人聊天',
+        location: '幸福里敬老院',
+        startAt: new Date(start).toISOString(),
+        endAt: new Date(start + 2 * HOUR).toISOString(),
+        signupDeadline: new Date(start - HOUR).toISOString(),
+        quota: 1,
+        hours: 2,
+        scope: { type: 'community', id: 'c1' },
+      },
+      WRITE_TRIPS
+    )) as Activity
+    const on = { activityId: a.id }
+    await within('volunteer', P.volunteer1, 'signup', on, WRITE_TRIPS)
+    await within('volunteer', P.volunteer2, 'signup', on, WRITE_TRIPS)
+    await within('volunteer', P.volunteer2, 'getActivity', { id: a.id }, READ_TRIPS)
+    for (const scope of ['upcoming', 'mine', 'past', 'managed'] as const) {
+      await within(
+        'volunteer',
+        scope === 'managed' ? P.committee : P.volunteer1,
+        'listActivities',
+        { scope },
+        READ_TRIPS
+      )
+    }
+    await within('volunteer', P.gridWorker, 'listActivities', { scope: 'managed' }, READ_TRIPS)
+    await within('volunteer', P.volunteer2, 'cancelSignup', on, WRITE_TRIPS)
+    await within('volunteer', P.committee, 'roster', on, READ_TRIPS)
+    await emu().setClock(24 * HOUR - 20 * 60_000)
+    const { code } = (await within(
+      'volunteer',
+      P.committee,
+      'checkinCode',
+      on,
+      READ_TRIPS
+    )) as CheckinCode
+    await within('volunteer', P.volunteer1, 'checkin', { ...on, code }, WRITE_TRIPS)
+    await emu().setClock(25 * HOUR)
+    await within(
+      'volunteer',
+      P.committee,
+      'confirmAttendance',
+      { ...on, openids: [P.volunteer1] },
+      WRITE_TRIPS
+    )
+    await within(
+      'volunteer',
+      P.volunteer1,
+      'feedback',
+      { ...on, rating: 5, comment: '很好' },
+      WRITE_TRIPS
+    )
+    await within('volunteer', P.committee, 'summary', { ...on, text: '活动圆满结束' }, WRITE_TRIPS)
+    await within('volunteer', P.volunteer1, 'myRecord', {}, READ_TRIPS)
+    await within('volunteer', P.volunteer1, 'proof', {}, READ_TRIPS)
+    await emu().fireTimer('volunteer')
+    await within('volunteer', P.volunteer1, 'myRecord', {}, READ_TRIPS)
+    await within('volunteer', P.resident1, 'honorRoll', {}, READ_TRIPS)
+    await within('volunteer', P.committee, 'settings', {}, READ_TRIPS)
+    await within(
+      'volunteer',
+      P.committee,
+      'updateSettings',
+      { wishHours: 1.5, errandHours: 1, starThresholds: [50, 100, 200, 400, 800] },
+      WRITE_TRIPS
+    )
+    await within('volunteer', P.committee, 'partyReport', {}, READ_TRIPS)
+    await within('user', P.committee, 'counts', {}, READ_TRIPS)
+    await within('user', P.volunteer1, 'counts', {}, READ_TRIPS)
+  })
+
   it('deleting an account', async () => {
     // The records holding their data are anonymised by the `erase` timer, not in the request.
     const { result, roundTrips } = await callWithStats(
@@ -228,6 +323,28 @@ describe('round-trip budget with a requestId', () => {
         complete: true,
         confirm: true,
         cancel: true,
+      },
+      volunteer: {
+        register: true,
+        listApplications: true,
+        reviewVolunteer: true,
+        createActivity: true,
+        listActivities: true,
+        getActivity: true,
+        signup: true,
+        cancelSignup: true,
+        checkinCode: true,
+        checkin: true,
+        roster: true,
+        confirmAttendance: true,
+        feedback: true,
+        summary: true,
+        myRecord: true,
+        honorRoll: true,
+        proof: true,
+        settings: true,
+        updateSettings: true,
+        partyReport: true,
       },
     }
     const all = Object.entries(every).flatMap(([fn, actions]) =>

@@ -2,6 +2,7 @@ import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import { WISH_PERSONAL_DATA } from '../wish/store'
 import { ERRAND_PERSONAL_DATA } from '../errand/store'
+import { VOLUNTEER_PERSONAL_DATA } from '../volunteer/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
 // (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
@@ -25,4 +26,8 @@ export interface PersonalDataEntry {
   summary: { title: string; line: (owner: Actor, doc: Doc) => string }
 }
 
-export const PERSONAL_DATA: PersonalDataEntry[] = [...WISH_PERSONAL_DATA, ...ERRAND_PERSONAL_DATA]
+export const PERSONAL_DATA: PersonalDataEntry[] = [
+  ...WISH_PERSONAL_DATA,
+  ...ERRAND_PERSONAL_DATA,
+  ...VOLUNTEER_PERSONAL_DATA,
+]

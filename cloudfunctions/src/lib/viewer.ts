@@ -3,6 +3,7 @@ import type { Actor } from './actor'
 import { userAbilities } from '../user/policy'
 import { wishAbilities } from '../wish/policy'
 import { errandAbilities } from '../errand/policy'
+import { volunteerAbilities } from '../volunteer/policy'
 
 // The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
 
@@ -10,4 +11,5 @@ export const viewerCan = (actor: Actor): ViewerCan => ({
   ...userAbilities(actor),
   ...wishAbilities(actor),
   ...errandAbilities(actor),
+  ...volunteerAbilities(actor),
 })

@@ -1,0 +1,63 @@
+import type { ViewerCounts } from '@/contract/viewer'
+import type { Counted, DomainCounters, GridCounts } from '../lib/counters'
+import { countOf } from '../lib/counters'
+import type { UserDoc } from '../lib/actor'
+import { isApprovedVolunteer } from '../lib/policy'
+import { standingOf, type ActivityDoc } from './store'
+
+// What the volunteer domain counts. Applications under review are counted per grid on the users
+// collection (`volunteer.pending`); activities open for signup and the viewer's own signups are
+// few, so they are read with the viewer (an activity carries its grid or community while open,
+// an activity its volunteers until it is over) and cost no counter write. Pure.
+
+type Counts = ViewerCounts['counts']
+type CountedUser = Pick<UserDoc, 'volunteer' | 'gridId' | 'gridName' | 'communityId'>
+
+export const PENDING_KEY = 'volunteer.pending'
+
+export const applicationCounted: Counted<CountedUser> = {
+  collection: 'users',
+  fields: ['volunteer', 'gridId', 'gridName', 'communityId'],
+  place: (u) =>
+    u.communityId && u.gridId
+      ? { communityId: u.communityId, gridId: u.gridId, gridName: u.gridName ?? '' }
+      : null,
+  keys: (u) => (u.volunteer?.status === 'pending' ? [PENDING_KEY] : []),
+}
+
+const sum = (grids: GridCounts[], key: string) => grids.reduce((n, g) => n + countOf(g, key), 0)
+
+export const volunteerCounters: DomainCounters = {
+  counted: applicationCounted as Counted<never>,
+  viewerLoads: (openid) => [
+    { as: 'volOpenGrid', from: 'volunteerActivities', field: 'openGrid', actorField: 'gridId' },
+    {
+      as: 'volOpenCommunity',
+      from: 'volunteerActivities',
+      field: 'openCommunity',
+      actorField: 'communityId',
+    },
+    { as: 'volLive', from: 'volunteerActivities', field: 'live', equals: openid },
+  ],
+  viewerCounts(actor, _year, grids, joined) {
+    const out: Counts = {}
+    const now = Date.now()
+    if (actor.committeeCommunityId && grids.reviewed) {
+      out['volunteer.toReview'] = sum(grids.reviewed, PENDING_KEY)
+    }
+    if (actor.verified && isApprovedVolunteer(actor)) {
+      // For whoever can sign up: a resident who is not a volunteer sees the list, not a badge.
+      const open = [
+        ...((joined['volOpenGrid'] ?? []) as unknown as ActivityDoc[]),
+        ...((joined['volOpenCommunity'] ?? []) as unknown as ActivityDoc[]),
+      ].filter((a) => new Date(a.signupDeadline).getTime() > now)
+      out['volunteer.upcoming'] = open.length
+      const live = (joined['volLive'] ?? []) as unknown as ActivityDoc[]
+      out['volunteer.signedUp'] = live.filter((a) => {
+        const st = standingOf(a, actor.openid)?.status
+        return (st === 'signed' || st === 'waitlisted') && new Date(a.startAt).getTime() > now
+      }).length
+    }
+    return out
+  },
+}
