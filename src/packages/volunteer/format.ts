@@ -54,7 +54,7 @@ export const instantOf = (date: string, time: string): string => `${date}T${time
 export const hoursText = (h: number): string => String(Math.round(h * 10) / 10)
 
 /** 已报名 / 候补第 2 位 / 已取消. */
-export function signupText(s: MySignup): string {
+export function signupText(s: Pick<MySignup, 'status' | 'position'>): string {
   if (s.status === 'waitlisted' && s.position) return `候补第 ${s.position} 位`
   return SIGNUP_STATUS_LABELS[s.status]
 }

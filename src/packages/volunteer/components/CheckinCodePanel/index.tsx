@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { ErrorState, LoadingState } from '@/components/Status'
+import { useQuery } from '@/hooks/useQuery'
+import { volunteerApi } from '@/services/volunteer'
+import type { Activity } from '@/contract/volunteer'
+import { CHECKIN_CODE_SECONDS, CHECKIN_OPENS_MINUTES } from '@/contract/volunteer.rules'
+import './index.scss'
+
+/**
+ * The rotating check-in code, large, with the seconds until it changes; a new one is fetched when
+ * the window ends (the previous one is still accepted for a while, so a slow phone is fine).
+ * `checkinCode` answers no QR image: volunteers type the code on the activity's 签到 page.
+ */
+export function CheckinCodePanel({ activity }: { activity: Activity }) {
+  const code = useQuery(() => volunteerApi.checkinCode(activity.id), [activity.id])
+  const [now, setNow] = useState(() => Date.now())
+  const expiresAt = code.data ? Date.parse(code.data.expiresAt) : null
+  const left = expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - now) / 1000))
+  const { refresh } = code
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  // The window ended: the next code.
+  useEffect(() => {
+    if (left === 0 && !code.loading) void refresh()
+  }, [left, code.loading, refresh])
+
+  const opensAt = Date.parse(activity.startAt) - CHECKIN_OPENS_MINUTES * 60_000
+  return (
+    <View className="card checkin-code" data-testid="checkin-code-panel">
+      <View className="card__title">签到码</View>
+      {code.data ? (
+        <>
+          <View
+            className="checkin-code__digits"
+            data-testid="checkin-code-value"
+            aria-label={`签到码 ${code.data.code.split('').join(' ')}`}
+          >
+            {code.data.code}
+          </View>
+          <View className="checkin-code__left" data-testid="checkin-code-left">
+            {left !== null && left > 0 ? `${left} 秒后更新` : '正在更新…'}
+          </View>
+          <View className="muted">
+            请志愿者打开本活动，点「签到」输入这 6 位数字。签到码每 {CHECKIN_CODE_SECONDS}{' '}
+            秒更新一次。
+          </View>
+          {now < opensAt && (
+            <View className="checkin-code__early" data-testid="checkin-code-early">
+              签到在活动开始前 {CHECKIN_OPENS_MINUTES} 分钟开放，现在志愿者还不能签到。
+            </View>
+          )}
+        </>
+      ) : code.error && !code.loading ? (
+        <ErrorState error={code.error} onRetry={code.refresh} />
+      ) : (
+        <LoadingState text="正在获取签到码…" />
+      )}
+      {code.data && (
+        <Button testId="checkin-code-refresh" onClick={() => void refresh()}>
+          刷新签到码
+        </Button>
+      )}
+    </View>
+  )
+}
