@@ -9,16 +9,14 @@ type Opts = CallOptions | undefined
 
 export const volunteerApi = {
   register: (input: In<'register'>, opts?: Opts) => call('volunteer', 'register', input, opts),
-  listApplications: (input: In<'listApplications'>) =>
-    call('volunteer', 'listApplications', input),
+  listApplications: (input: In<'listApplications'>) => call('volunteer', 'listApplications', input),
   reviewVolunteer: (input: In<'reviewVolunteer'>, opts?: Opts) =>
     call('volunteer', 'reviewVolunteer', input, opts),
   createActivity: (input: In<'createActivity'>, opts?: Opts) =>
     call('volunteer', 'createActivity', input, opts),
   listActivities: (input: In<'listActivities'>) => call('volunteer', 'listActivities', input),
   getActivity: (id: string) => call('volunteer', 'getActivity', { id }),
-  signup: (activityId: string, opts?: Opts) =>
-    call('volunteer', 'signup', { activityId }, opts),
+  signup: (activityId: string, opts?: Opts) => call('volunteer', 'signup', { activityId }, opts),
   cancelSignup: (activityId: string, opts?: Opts) =>
     call('volunteer', 'cancelSignup', { activityId }, opts),
   checkinCode: (activityId: string) => call('volunteer', 'checkinCode', { activityId }),

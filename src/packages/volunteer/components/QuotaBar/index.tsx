@@ -19,7 +19,9 @@ export function QuotaBar({ signed, quota, waitlist, testId = 'quota' }: QuotaBar
           已报名 <View className="quota-bar__n">{signed}</View>/{quota} 人
         </View>
         {full ? (
-          <View className="quota-bar__full">{waitlist > 0 ? `已满 · 候补 ${waitlist} 人` : '已满'}</View>
+          <View className="quota-bar__full">
+            {waitlist > 0 ? `已满 · 候补 ${waitlist} 人` : '已满'}
+          </View>
         ) : (
           <View className="muted">还差 {quota - signed} 人</View>
         )}

@@ -77,8 +77,7 @@ export function RosterPanel({
   return (
     <View className="card" data-testid="roster">
       <View className="card__title">
-        报名名单（已报名 {signed.length} 人，已签到 {signed.filter((e) => e.checkedIn).length}{' '}
-        人）
+        报名名单（已报名 {signed.length} 人，已签到 {signed.filter((e) => e.checkedIn).length} 人）
       </View>
       {items.length === 0 ? (
         <EmptyState text="还没有志愿者报名" />
@@ -122,7 +121,8 @@ export function RosterPanel({
               为 {ticked.size} 位志愿者各记 {hoursText(a.hours)} 小时服务时长。
             </View>
             <View className="muted">
-              未勾选的 {signed.length - ticked.size} 位已报名志愿者将记为缺席。同一位志愿者重复确认不会重复计时。
+              未勾选的 {signed.length - ticked.size}{' '}
+              位已报名志愿者将记为缺席。同一位志愿者重复确认不会重复计时。
             </View>
           </View>
         </Dialog>

@@ -42,14 +42,20 @@ export default function VolunteerApply() {
   const { me, loading, error, refresh } = useMe()
   const [sent, setSent] = useState<VolunteerApplication | null>(null)
   const body = () => {
-    if (!me) return error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />
+    if (!me)
+      return error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />
     if (sent) return <Applied application={sent} />
     if (me.can['volunteer.register']) return <ApplyForm onSent={setSent} />
     if (me.can['volunteer.signup']) {
       return (
         <EmptyState text="您已是志愿者">
           <View className="state__text">去看看近期有哪些志愿活动吧。</View>
-          <Button className="state__action" kind="primary" testId="apply-go-list" onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}>
+          <Button
+            className="state__action"
+            kind="primary"
+            testId="apply-go-list"
+            onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
+          >
             查看志愿活动
           </Button>
         </EmptyState>
@@ -247,7 +253,9 @@ function ApplyForm({ onSent }: { onSent: (a: VolunteerApplication) => void }) {
         >
           <View data-testid="apply-confirm">
             <View>特长：{v.skills.join('、')}</View>
-            <View>{v.partyMember ? `中共党员 · ${v.workUnit.trim() || '未填写单位'}` : '非党员'}</View>
+            <View>
+              {v.partyMember ? `中共党员 · ${v.workUnit.trim() || '未填写单位'}` : '非党员'}
+            </View>
             <View className="muted">社区两委审核后会通知您。</View>
           </View>
         </Dialog>

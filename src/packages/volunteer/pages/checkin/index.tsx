@@ -22,8 +22,11 @@ import './index.scss'
 // of the organizer's QR code opens this page with the code filled in.
 
 export default function VolunteerCheckin() {
-  const params = (useRouter()?.params ?? {}) as Record<string, string | undefined>
-  const target = useMemo(() => checkinTarget(params), [params])
+  const params = useRouter()?.params
+  const target = useMemo(
+    () => checkinTarget((params ?? {}) as Record<string, string | undefined>),
+    [params]
+  )
   const query = useQuery(() => volunteerApi.getActivity(target.activityId), [target.activityId], {
     enabled: !!target.activityId,
   })

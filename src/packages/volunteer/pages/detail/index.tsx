@@ -41,12 +41,21 @@ export default function ActivityDetail() {
           <MyPlace activity={a} />
           <View className="actions volunteer-detail__actions">
             {a.can.checkin && (
-              <Button kind="primary" block testId="volunteer-go-checkin" onClick={() => go(VOLUNTEER_ROUTES.checkin(a.id))}>
+              <Button
+                kind="primary"
+                block
+                testId="volunteer-go-checkin"
+                onClick={() => go(VOLUNTEER_ROUTES.checkin(a.id))}
+              >
                 签到
               </Button>
             )}
             {a.can.manage && (
-              <Button block testId="volunteer-go-manage" onClick={() => go(VOLUNTEER_ROUTES.manage(a.id))}>
+              <Button
+                block
+                testId="volunteer-go-manage"
+                onClick={() => go(VOLUNTEER_ROUTES.manage(a.id))}
+              >
                 签到码与出勤管理
               </Button>
             )}
@@ -103,7 +112,12 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 function Summary({ activity: a }: { activity: Activity }) {
   return (
     <View className="card">
-      <View className="volunteer-detail__title" role="heading" aria-level={1} data-testid="volunteer-detail-title">
+      <View
+        className="volunteer-detail__title"
+        role="heading"
+        aria-level={1}
+        data-testid="volunteer-detail-title"
+      >
         {a.title}
       </View>
       <ActivityTags activity={a} />
@@ -175,10 +189,15 @@ function Report({ activity: a }: { activity: Activity }) {
       {f.count > 0 && (
         <>
           <View className="card__title volunteer-detail__gap">
-            志愿者评价（{f.count} 条{f.average !== null ? `，平均 ${hoursText(f.average)} 分` : ''}）
+            志愿者评价（{f.count} 条{f.average !== null ? `，平均 ${hoursText(f.average)} 分` : ''}
+            ）
           </View>
           {f.comments.map((c, i) => (
-            <View key={`${c.at}-${i}`} className="volunteer-detail__comment" data-testid="volunteer-comment">
+            <View
+              key={`${c.at}-${i}`}
+              className="volunteer-detail__comment"
+              data-testid="volunteer-comment"
+            >
               <Stars value={c.rating} />
               {c.comment && <View>{c.comment}</View>}
             </View>

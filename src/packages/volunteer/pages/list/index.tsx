@@ -157,7 +157,11 @@ function Feed({ me, scope }: { me: Me; scope: ActivityListScope }) {
         <ActivityCard
           activity={a}
           onOpen={() =>
-            go(a.can.manage && scope === 'managed' ? VOLUNTEER_ROUTES.manage(a.id) : VOLUNTEER_ROUTES.detail(a.id))
+            go(
+              a.can.manage && scope === 'managed'
+                ? VOLUNTEER_ROUTES.manage(a.id)
+                : VOLUNTEER_ROUTES.detail(a.id)
+            )
           }
         />
       )}

@@ -49,7 +49,10 @@ function RecordBody({ me }: { me: Me }) {
     const result = await volunteerApi.myRecord(page)
     if (!result.ok) return result
     if (!page.cursor) setRecord(result.data)
-    return { ok: true, data: { items: result.data.entries.map(rowOf), nextCursor: result.data.nextCursor } }
+    return {
+      ok: true,
+      data: { items: result.data.entries.map(rowOf), nextCursor: result.data.nextCursor },
+    }
   })
   return (
     <>
@@ -61,7 +64,9 @@ function RecordBody({ me }: { me: Me }) {
         access={{ bindStatus: me.bindStatus, service: '服务记录' }}
         empty={
           <EmptyState text="还没有服务记录">
-            <View className="state__text">参加志愿活动、认领微心愿、接红色代办，都会计入服务时长。</View>
+            <View className="state__text">
+              参加志愿活动、认领微心愿、接红色代办，都会计入服务时长。
+            </View>
             <Button
               className="state__action"
               kind="primary"
@@ -94,11 +99,17 @@ function Totals({ record: r }: { record: ServiceRecord }) {
   return (
     <View className="card record__totals" data-testid="record-totals">
       <View className="record__total">
-        累计服务 <View className="record__total-n" data-testid="record-total-hours">{hoursText(r.totalHours)}</View> 小时
+        累计服务{' '}
+        <View className="record__total-n" data-testid="record-total-hours">
+          {hoursText(r.totalHours)}
+        </View>{' '}
+        小时
       </View>
       <View className="record__stars">
         <StarRow stars={r.stars} testId="record-stars" />
-        <View className="record__stars-text">{r.stars > 0 ? `${r.stars} 星志愿者` : '还未评星'}</View>
+        <View className="record__stars-text">
+          {r.stars > 0 ? `${r.stars} 星志愿者` : '还未评星'}
+        </View>
       </View>
       <StarProgress record={r} />
       <View className="record__sources" data-testid="record-by-source">
