@@ -252,9 +252,9 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
 
     const home = await e2e.openAs('demo-resident-1', PAGES.home())
     await settle(home)
-    await home.getByTestId('service-volunteering').click()
+    await home.getByTestId('service-deliberation').click()
     // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
-    await home.getByText('「志愿服务」即将上线，敬请期待').waitFor()
+    await home.getByText('「居民议事」即将上线，敬请期待').waitFor()
     expect(await elderSizes(home)).toEqual([])
     await home.waitForTimeout(300) // the toast fades in
     await home.screenshot({ path: path.join(SHOTS, 'demo-resident-1-toast.png') })

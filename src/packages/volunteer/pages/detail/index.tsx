@@ -115,7 +115,7 @@ function Summary({ activity: a }: { activity: Activity }) {
       <View
         className="volunteer-detail__title"
         role="heading"
-        aria-level={1}
+        aria-level={2}
         data-testid="volunteer-detail-title"
       >
         {a.title}

@@ -45,7 +45,7 @@ export default function ServiceProofPage() {
 function Sheet({ proof: p }: { proof: ServiceProof }) {
   return (
     <View className="proof__sheet" data-testid="proof-sheet">
-      <View className="proof__title" role="heading" aria-level={1}>
+      <View className="proof__title" role="heading" aria-level={2}>
         志愿服务证明
       </View>
       <View className="proof__para">
