@@ -8,6 +8,8 @@ import type { Activity } from '@/contract/volunteer'
 import { CHECKIN_CODE_SECONDS, CHECKIN_OPENS_MINUTES } from '@/contract/volunteer.rules'
 import './index.scss'
 
+const WINDOW_MS = CHECKIN_CODE_SECONDS * 1000
+
 /**
  * The rotating check-in code, large, with the seconds until it changes; a new one is fetched when
  * the window ends (the previous one is still accepted for a while, so a slow phone is fine).
@@ -16,9 +18,17 @@ import './index.scss'
 export function CheckinCodePanel({ activity }: { activity: Activity }) {
   const code = useQuery(() => volunteerApi.checkinCode(activity.id), [activity.id])
   const [now, setNow] = useState(() => Date.now())
-  const expiresAt = code.data ? Date.parse(code.data.expiresAt) : null
-  const left = expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - now) / 1000))
-  const { refresh } = code
+  // When to fetch the next code, on the phone's clock: the window's end as the server says it,
+  // but never more than a window away (the phone's clock may be off).
+  const [nextAt, setNextAt] = useState<number | null>(null)
+  const { refresh, data, loading } = code
+  useEffect(() => {
+    if (!data) return
+    const received = Date.now()
+    const d = Date.parse(data.expiresAt) - received
+    setNextAt(received + (d > 0 && d <= WINDOW_MS ? d : WINDOW_MS))
+  }, [data])
+  const left = nextAt === null ? null : Math.max(0, Math.ceil((nextAt - now) / 1000))
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000)
@@ -26,8 +36,11 @@ export function CheckinCodePanel({ activity }: { activity: Activity }) {
   }, [])
   // The window ended: the next code.
   useEffect(() => {
-    if (left === 0 && !code.loading) void refresh()
-  }, [left, code.loading, refresh])
+    if (left === 0 && !loading) {
+      setNextAt(null)
+      void refresh()
+    }
+  }, [left, loading, refresh])
 
   const opensAt = Date.parse(activity.startAt) - CHECKIN_OPENS_MINUTES * 60_000
   return (

@@ -33,7 +33,8 @@ export function RosterPanel({
   const intent = useIntent()
   const items = [...(roster.data?.items ?? [])].sort((x, y) => rank(x) - rank(y))
   const signed = items.filter((e) => e.status === 'signed')
-  const started = Date.now() >= Date.parse(a.startAt)
+  // The server's clock decides (the phase), not the phone's.
+  const started = a.phase === 'ongoing' || a.phase === 'ended'
 
   // Those who checked in (or were confirmed before) start ticked.
   useEffect(() => {

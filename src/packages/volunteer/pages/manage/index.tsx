@@ -43,7 +43,7 @@ export default function ManageActivity() {
         </EmptyState>
       )
     }
-    const running = Date.now() < Date.parse(a.endAt)
+    const running = a.phase !== 'ended'
     return (
       <>
         <View className="card">
