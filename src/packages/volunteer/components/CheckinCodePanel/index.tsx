@@ -42,6 +42,8 @@ export function CheckinCodePanel({ activity }: { activity: Activity }) {
     }
   }, [left, loading, refresh])
 
+  // Not started on the server's clock, and check-in still ahead on the phone's.
+  const notYet = activity.phase === 'signup' || activity.phase === 'closed'
   const opensAt = Date.parse(activity.startAt) - CHECKIN_OPENS_MINUTES * 60_000
   return (
     <View className="card checkin-code" data-testid="checkin-code-panel">
@@ -62,7 +64,7 @@ export function CheckinCodePanel({ activity }: { activity: Activity }) {
             请志愿者打开本活动，点「签到」输入这 6 位数字。签到码每 {CHECKIN_CODE_SECONDS}{' '}
             秒更新一次。
           </View>
-          {now < opensAt && (
+          {notYet && now < opensAt && (
             <View className="checkin-code__early" data-testid="checkin-code-early">
               签到在活动开始前 {CHECKIN_OPENS_MINUTES} 分钟开放，现在志愿者还不能签到。
             </View>
