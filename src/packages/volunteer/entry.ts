@@ -62,7 +62,7 @@ export const volunteerEntry: DomainEntry = {
     },
   ],
   grid: {
-    id: 'volunteer',
+    id: 'volunteers',
     title: '志愿服务',
     counts: [
       { key: 'volunteer.upcoming', label: '可报名活动', testId: 'grid-volunteer-upcoming' },

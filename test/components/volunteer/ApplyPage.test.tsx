@@ -39,8 +39,8 @@ const application = (patch: Partial<VolunteerApplication> = {}): VolunteerApplic
   ...patch,
 })
 
-const input = (testId: string, value: string) =>
-  fireEvent.input(screen.getByTestId(testId), { target: { value } })
+const input = async (testId: string, value: string) =>
+  fireEvent.input(await screen.findByTestId(testId), { target: { value } })
 
 test('skills are chips added and removed; a party member must name the work unit', async () => {
   mockCloud.on('user.me', ok(applicant()))
@@ -48,10 +48,10 @@ test('skills are chips added and removed; a party member must name the work unit
   fireEvent.click(await screen.findByTestId('apply-submit'))
   expect(await screen.findByTestId('skills-error')).toHaveTextContent('请填写 1–5 项特长')
 
-  input('apply-skill-input', '这个特长的名字实在是太长了')
+  await input('apply-skill-input', '这个特长的名字实在是太长了')
   fireEvent.click(screen.getByTestId('apply-skill-add'))
   expect(screen.getByTestId('skills-error')).toHaveTextContent('每项特长最多 10 个字')
-  input('apply-skill-input', '理发')
+  await input('apply-skill-input', '理发')
   fireEvent.click(screen.getByTestId('apply-skill-add'))
   fireEvent.click(screen.getByTestId('apply-suggest-陪伴老人'))
   fireEvent.click(screen.getByTestId('apply-suggest-维修'))
@@ -66,7 +66,7 @@ test('skills are chips added and removed; a party member must name the work unit
   )
   expect(mockCloud.callsTo('volunteer.register')).toEqual([])
 
-  input('apply-work-unit', '市第一人民医院')
+  await input('apply-work-unit', '市第一人民医院')
   mockCloud.on('volunteer.register', ok(application()))
   fireEvent.click(screen.getByTestId('apply-submit'))
   expect(screen.getByTestId('apply-confirm')).toHaveTextContent('理发、陪伴老人')
@@ -87,7 +87,7 @@ test("the server's word on a field shows beside it", async () => {
   fireEvent.click(await screen.findByTestId('apply-suggest-理发'))
   fireEvent.click(screen.getByTestId('apply-party'))
   await screen.findByTestId('apply-work-unit')
-  input('apply-work-unit', '某单位')
+  await input('apply-work-unit', '某单位')
   fireEvent.click(screen.getByTestId('apply-submit'))
   fireEvent.click(screen.getByTestId('dialog-ok'))
   expect(await screen.findByTestId('workUnit-error')).toHaveTextContent('不适宜')

@@ -78,7 +78,7 @@ test("the server's refusal of the scope shows at the scope", async () => {
     fail('FORBIDDEN', '您只能为自己服务的网格发布活动', 'scope.id')
   )
   renderPage(<PublishActivity />)
-  fireEvent.click(await screen.findByTestId('publish-scope-grid:g2'))
+  fireEvent.click(await screen.findByTestId('publish-scope-grid:g2', {}, { timeout: 5000 }))
   type('publish-title', '楼道清洁')
   type('publish-location', '2 号楼')
   fireEvent.click(screen.getByTestId('publish-submit'))

@@ -55,7 +55,9 @@ test('the committee approves one and refuses another with a reason; both leave t
   fireEvent.click(screen.getByTestId('application-refuse-r3'))
   fireEvent.click(screen.getByTestId('dialog-ok'))
   expect(await screen.findByTestId('reason-error')).toHaveTextContent('请填写不通过的原因')
-  fireEvent.input(screen.getByTestId('review-reason'), { target: { value: '请补充服务时间' } })
+  fireEvent.input(await screen.findByTestId('review-reason'), {
+    target: { value: '请补充服务时间' },
+  })
   fireEvent.click(screen.getByTestId('dialog-ok'))
   await waitFor(() => expect(screen.queryByTestId('application-r3')).toBeNull())
   expect(mockCloud.callsTo('volunteer.reviewVolunteer')).toEqual([

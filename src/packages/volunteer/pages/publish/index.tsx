@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
@@ -28,6 +27,7 @@ import {
 import { VOLUNTEER_ROUTES } from '../../routes'
 import { DateTimePick } from '../../components/DateTimePick'
 import { hoursText, instantOf, pickerParts, spanText } from '../../format'
+import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // The committee (any grid or the whole community) or a grid worker (their grids) publishes an
@@ -94,7 +94,7 @@ export default function PublishActivity() {
   if (!me.can['volunteer.publish']) {
     return (
       <Screen testId="page-volunteer-publish">
-        <AccessHint bindStatus={me.bindStatus} service="发布志愿活动" />
+        <NoAccess bindStatus={me.bindStatus} service="发布志愿活动" forWhom="社区两委和网格员" />
       </Screen>
     )
   }

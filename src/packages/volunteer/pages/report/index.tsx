@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components'
-import { AccessHint } from '@/components/AccessHint'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { useMe } from '@/hooks/useMe'
@@ -8,6 +7,7 @@ import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import type { PartyReport } from '@/contract/volunteer'
 import { hoursText } from '../../format'
+import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // 双报到台账: per work unit, how many working party members reported to the community and
@@ -20,7 +20,8 @@ export default function PartyReportPage() {
   usePullRefresh(query.refresh)
   const body = () => {
     if (!me) return <LoadingState />
-    if (!allowed) return <AccessHint bindStatus={me.bindStatus} service="双报到台账" />
+    if (!allowed)
+      return <NoAccess bindStatus={me.bindStatus} service="双报到台账" forWhom="社区两委" />
     if (query.data) return <Report report={query.data} />
     return query.error && !query.loading ? (
       <ErrorState error={query.error} onRetry={query.refresh} />

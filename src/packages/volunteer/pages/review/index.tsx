@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
 import { ContactPhone } from '@/components/ContactPhone'
 import { Dialog } from '@/components/Dialog'
@@ -20,6 +19,7 @@ import { volunteerApi } from '@/services/volunteer'
 import type { Me } from '@/contract/user'
 import type { VolunteerApplication } from '@/contract/volunteer'
 import { REVIEW_CROSS, REVIEW_RULES } from '@/contract/volunteer.rules'
+import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // The committee's queue of volunteer applications from its community, oldest first: approve
@@ -33,7 +33,7 @@ export default function ReviewApplications() {
         me.can['volunteer.review'] ? (
           <Queue me={me} />
         ) : (
-          <AccessHint bindStatus={me.bindStatus} service="志愿者审核" />
+          <NoAccess bindStatus={me.bindStatus} service="志愿者审核" forWhom="社区两委" />
         )
       ) : error && !loading ? (
         <ErrorState error={error} onRetry={refresh} />

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { AccessHint } from '@/components/AccessHint'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
@@ -15,6 +14,7 @@ import { volunteerApi } from '@/services/volunteer'
 import { checkInt } from '@/contract/rules'
 import type { LedgerSettings } from '@/contract/volunteer'
 import { SETTINGS_HOURS, STAR_THRESHOLD, STAR_THRESHOLDS_CROSS } from '@/contract/volunteer.rules'
+import { NoAccess } from '../../components/NoAccess'
 
 // The community's ledger settings: hours credited for a wish done and an errand closed, and the
 // cumulative hours for 1–5 stars. Changes apply to what is credited from now on.
@@ -29,7 +29,7 @@ export default function LedgerSettingsPage() {
   const body = () => {
     if (!me) return <LoadingState />
     if (!me.can['volunteer.ledger'])
-      return <AccessHint bindStatus={me.bindStatus} service="服务时长设置" />
+      return <NoAccess bindStatus={me.bindStatus} service="服务时长设置" forWhom="社区两委" />
     if (query.data) return <SettingsForm settings={query.data} onSaved={query.setData} />
     return query.error && !query.loading ? (
       <ErrorState error={query.error} onRetry={query.refresh} />
