@@ -130,3 +130,15 @@ test('the summary and feedback are public; an attendee may rate once', async () 
   await waitFor(() => expect(screen.queryByTestId('volunteer-feedback-form')).toBeNull())
   expect(mockCloud.callsTo('volunteer.feedback')).toEqual([{ activityId: 'a1', rating: 4 }])
 })
+
+test('an attendee whose hours were credited is one tap from the record', async () => {
+  await open(
+    activityOf({
+      phase: 'ended',
+      mySignup: { status: 'signed', checkedIn: true, attended: true, feedbackGiven: true },
+    })
+  )
+  expect(screen.getByTestId('volunteer-my-place')).toHaveTextContent('2 小时已计入服务记录')
+  fireEvent.click(screen.getByTestId('volunteer-go-record'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/record/index' })
+})

@@ -165,6 +165,16 @@ function MyPlace({ activity: a }: { activity: Activity }) {
           {n}
         </View>
       ))}
+      {s.attended === true && (
+        <Button
+          className="volunteer-detail__next-button"
+          block
+          testId="volunteer-go-record"
+          onClick={() => go(VOLUNTEER_ROUTES.record)}
+        >
+          查看我的服务记录
+        </Button>
+      )}
     </View>
   )
 }
