@@ -7,7 +7,7 @@ import { entry, isDuplicateKey, requestDocId } from '../lib/store'
 import { riskyField } from '../lib/screen'
 import type { CommunityDoc, GridDoc } from '../lib/places'
 import { canPublishIn } from './policy'
-import { activities, newActivityId, newSecret, type ActivityDoc } from './store'
+import { activities, audienceOf, newActivityId, newSecret, type ActivityDoc } from './store'
 import { activityView, organizerTitle } from './view'
 
 const NO_SCOPE = '网格或社区不存在'
@@ -42,6 +42,7 @@ function draft(actor: Actor, input: CreateActivityInput, place: Placed, id: stri
     quota: input.quota,
     hours: input.hours,
     ...place,
+    audience: audienceOf(place),
     organizerOpenid: actor.openid,
     organizerNickname: actor.user?.nickname ?? '',
     organizerTitle: organizerTitle(actor, actor.committeeCommunityId === place.communityId),

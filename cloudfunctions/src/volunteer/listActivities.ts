@@ -28,11 +28,8 @@ function select(
           ? _.gte(after.at)
           : _.gt(now)
         : _.lte(after && after.at < now ? after.at : now)
-    return {
-      ok: true,
-      where: { communityId: actor.communityId, startAt },
-      asc: scope === 'upcoming',
-    }
+    const audience = [`c:${actor.communityId}`, ...(actor.gridId ? [`g:${actor.gridId}`] : [])]
+    return { ok: true, where: { audience: _.in(audience), startAt }, asc: scope === 'upcoming' }
   }
   let where: Record<string, unknown>
   if (scope === 'mine') where = { queue: actor.openid }
@@ -45,8 +42,8 @@ function select(
 }
 
 /**
- * Activities in a scope, keyset-paged on the start time: upcoming ones of the viewer's community
- * soonest first, past ones and the viewer's own (signed up, waitlisted or cancelled) latest
+ * Activities in a scope, keyset-paged on the start time: upcoming ones for the viewer (their
+ * community's and their grid's) soonest first, past ones and the viewer's own (signed up, waitlisted or cancelled) latest
  * first, and the ones a committee or grid worker manages. One indexed query.
  */
 export const listActivities = action(

@@ -1,7 +1,7 @@
 import { ReviewVolunteerInput } from '@/contract/volunteer'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { users, type UserDoc } from '../lib/actor'
+import { users, type Actor, type UserDoc } from '../lib/actor'
 import { count } from '../lib/counting'
 import { db } from '../lib/cloud'
 import { applicationCounted } from './counters'
@@ -11,6 +11,15 @@ import type { ApplicationDoc } from './store'
 import { applicationView } from './view'
 
 const NOT_SEEN = '申请不存在或您无权审核'
+const DONE = '这份申请已经审核过了'
+
+/** Why the reviewer may not decide on this application now, or null. */
+function refusal(actor: Actor, target: UserDoc | null) {
+  if (!target?.volunteer || !reviews(actor, target.communityId)) return fail('NOT_FOUND', NOT_SEEN)
+  if (target._id === actor.openid) return fail('FORBIDDEN', '不能审核自己的申请')
+  if (target.volunteer.status !== 'pending') return fail('CONFLICT', DONE)
+  return null
+}
 
 /**
  * The committee of the applicant's community approves (the `volunteer` role is added in the same
@@ -21,11 +30,8 @@ export const reviewVolunteer = action(
   ReviewVolunteerInput,
   async ({ actor, input, joined, audit }) => {
     const target = (joined.applicant?.[0] ?? null) as unknown as UserDoc | null
-    if (!target?.volunteer || !reviews(actor, target.communityId)) {
-      return fail('NOT_FOUND', NOT_SEEN)
-    }
-    if (target._id === actor.openid) return fail('FORBIDDEN', '不能审核自己的申请')
-    if (target.volunteer.status !== 'pending') return fail('CONFLICT', '这份申请已经审核过了')
+    const no = refusal(actor, target)
+    if (no || !target?.volunteer) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const at = new Date()
     const v: ApplicationDoc = {
       ...(target.volunteer as ApplicationDoc),
@@ -44,7 +50,7 @@ export const reviewVolunteer = action(
     const res = await users()
       .where({ _id: target._id, 'volunteer.status': 'pending' })
       .update({ data })
-    if (res.stats.updated !== 1) return fail('CONFLICT', '这份申请已经审核过了')
+    if (res.stats.updated !== 1) return fail('CONFLICT', DONE)
     const roles = input.approve && !target.roles.includes('volunteer')
     const now = {
       ...target,

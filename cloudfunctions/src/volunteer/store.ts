@@ -50,6 +50,8 @@ export interface ActivityDoc {
   scopeName: string
   /** The grid of a grid activity, '' for a community one. */
   gridId: string
+  /** Whom it is for: `g:<grid>` or `c:<community>` (the residents' lists read by it). */
+  audience: string
   communityId: string
   organizerOpenid: string
   organizerNickname: string
@@ -157,6 +159,9 @@ export const settingsColl = () => db().collection<SettingsDoc>(SETTINGS)
 export const ledgerId = (source: LedgerSource, refId: string, openid: string) =>
   `${source}:${refId}:${openid}`
 export const yearId = (openid: string, year: number) => `${openid}:${year}`
+
+export const audienceOf = (scope: { gridId: string; communityId: string }): string =>
+  scope.gridId ? `g:${scope.gridId}` : `c:${scope.communityId}`
 
 /** 16 hex characters: short enough for a QR code's scene with the code beside it. */
 export const newActivityId = () => randomBytes(8).toString('hex')

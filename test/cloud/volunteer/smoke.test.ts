@@ -68,6 +68,10 @@ describe('volunteer: apply → publish → sign up → check in → confirm → 
     const a = data(await call(emu(), 'volunteer', P.committee, 'createActivity', activity(2)))
     expect(a).toMatchObject({ phase: 'signup', signedCount: 0, mySignup: null })
     expect(a.can.manage).toBe(true)
+    const listed = data(
+      await call(emu(), 'volunteer', P.volunteer2, 'listActivities', { scope: 'upcoming' })
+    )
+    expect(listed.items.map((x) => x.id)).toEqual([a.id])
     const up = data(await call(emu(), 'user', P.resident2, 'counts', {}))
     expect(up.counts['volunteer.upcoming']).toBe(1)
 
