@@ -24,6 +24,23 @@ const subPackages = [
     root: 'packages/errand',
     pages: ['pages/list/index', 'pages/detail/index', 'pages/book/index'],
   },
+  {
+    root: 'packages/volunteer',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/apply/index',
+      'pages/checkin/index',
+      'pages/manage/index',
+      'pages/record/index',
+      'pages/review/index',
+      'pages/publish/index',
+      'pages/honor/index',
+      'pages/proof/index',
+      'pages/settings/index',
+      'pages/report/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({

@@ -2,6 +2,7 @@ import type { DomainEntry } from '@/components/DomainEntry/types'
 import { userEntry } from '@/packages/user/entry'
 import { wishEntry } from '@/packages/wish/entry'
 import { errandEntry } from '@/packages/errand/entry'
+import { volunteerEntry } from '@/packages/volunteer/entry'
 
 // What every domain shows on 首页, 网格 and 我的: one line per domain, in the order shown. A domain
 // still to come is a tile without a url (即将上线) until its subpackage brings its entry.ts.
@@ -15,6 +16,6 @@ export const ENTRIES: readonly DomainEntry[] = [
   userEntry,
   wishEntry,
   errandEntry,
-  soon('volunteering', '志愿服务', '参加活动，记录服务时长'),
+  volunteerEntry,
   soon('deliberation', '居民议事', '小区大事，大家商量着办'),
 ]

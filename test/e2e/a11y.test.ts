@@ -14,6 +14,7 @@ const SHOTS = path.join(ARTIFACTS, 'a11y')
 let e2e: E2E
 let wishId = ''
 let errandId = ''
+let activityId = ''
 beforeAll(async () => {
   e2e = await startE2E()
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -39,6 +40,21 @@ beforeAll(async () => {
   })
   if (!booked.ok) throw new Error(JSON.stringify(booked.error))
   errandId = booked.data.id
+  // A community activity tomorrow, published by the committee: list, detail, organizer view.
+  const start = Date.now() + 24 * 3_600_000
+  const published = await e2e.emu.call('volunteer', 'demo-committee-1', 'createActivity', {
+    title: '重阳节义务理发',
+    description: '为社区老人义务理发，请自带工具。',
+    location: '党群服务中心一楼',
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * 3_600_000).toISOString(),
+    signupDeadline: new Date(start - 3_600_000).toISOString(),
+    quota: 20,
+    hours: 2,
+    scope: { type: 'community', id: 'c1' },
+  })
+  if (!published.ok) throw new Error(JSON.stringify(published.error))
+  activityId = published.data.id
 }, 120000)
 afterAll(() => e2e?.close())
 
@@ -60,6 +76,18 @@ const PAGES: Record<string, () => string> = {
   'errand-book': () => '/packages/errand/pages/book/index',
   'user-verify': () => '/packages/user/pages/verify/index',
   'user-residents': () => '/packages/user/pages/residents/index',
+  'volunteer-list': () => '/packages/volunteer/pages/list/index',
+  'volunteer-detail': () => `/packages/volunteer/pages/detail/index?id=${activityId}`,
+  'volunteer-apply': () => '/packages/volunteer/pages/apply/index',
+  'volunteer-checkin': () => `/packages/volunteer/pages/checkin/index?id=${activityId}&code=123456`,
+  'volunteer-manage': () => `/packages/volunteer/pages/manage/index?id=${activityId}`,
+  'volunteer-record': () => '/packages/volunteer/pages/record/index',
+  'volunteer-review': () => '/packages/volunteer/pages/review/index',
+  'volunteer-publish': () => '/packages/volunteer/pages/publish/index',
+  'volunteer-honor': () => '/packages/volunteer/pages/honor/index',
+  'volunteer-proof': () => '/packages/volunteer/pages/proof/index',
+  'volunteer-settings': () => '/packages/volunteer/pages/settings/index',
+  'volunteer-report': () => '/packages/volunteer/pages/report/index',
   // Staff see the code; a resident sees the server's refusal beside the picker.
   'user-grid-code': () => '/packages/user/pages/grid-code/index?gridId=g1',
 }
@@ -252,9 +280,9 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
 
     const home = await e2e.openAs('demo-resident-1', PAGES.home())
     await settle(home)
-    await home.getByTestId('service-volunteering').click()
+    await home.getByTestId('service-deliberation').click()
     // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
-    await home.getByText('「志愿服务」即将上线，敬请期待').waitFor()
+    await home.getByText('「居民议事」即将上线，敬请期待').waitFor()
     expect(await elderSizes(home)).toEqual([])
     await home.waitForTimeout(300) // the toast fades in
     await home.screenshot({ path: path.join(SHOTS, 'demo-resident-1-toast.png') })

@@ -40,8 +40,8 @@ test('a resident sees their grid and its verification state', async () => {
 test('services not yet available say so', async () => {
   mockCloud.on('user.me', ok(meOf()))
   renderPage(<Home />)
-  fireEvent.click(await screen.findByText('志愿服务'))
-  expect(await screen.findByText('「志愿服务」即将上线，敬请期待')).toBeInTheDocument()
+  fireEvent.click(await screen.findByText('居民议事'))
+  expect(await screen.findByText('「居民议事」即将上线，敬请期待')).toBeInTheDocument()
 })
 
 test('staff see each queue the server lets them open, with its count as a badge', async () => {

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿服务',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '发布志愿活动',
+})

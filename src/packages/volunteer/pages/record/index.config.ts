@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的服务记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿者审核',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})
