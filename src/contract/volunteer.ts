@@ -224,7 +224,12 @@ export interface CheckinCode {
   expiresAt: string
   /** What a scan of the activity's QR code opens (the check-in page with the code filled in). */
   scene: string
+  /** The 小程序码 carrying `scene` (opening CHECKIN_PAGE), as a PNG data URL. */
+  image: string
 }
+
+/** The page a check-in QR code opens, with `scene` (see `checkinCode`). */
+export const CHECKIN_PAGE = 'packages/volunteer/pages/check-in/index'
 
 /** One volunteer on an activity's roster, as its organizer sees it. */
 export interface RosterEntry {
@@ -315,6 +320,8 @@ export interface PartyReport {
 /** The `volunteer` function's actions (registered in api.ts). */
 export interface VolunteerApi {
   register: Action<typeof RegisterVolunteerInput, VolunteerApplication>
+  /** The caller's own application (status, and the reason if refused), or null. As built. */
+  myApplication: Action<typeof EmptyVolunteerInput, VolunteerApplication | null>
   listApplications: Action<typeof ListApplicationsInput, ApplicationPage>
   reviewVolunteer: Action<typeof ReviewVolunteerInput, VolunteerApplication>
   createActivity: Action<typeof CreateActivityInput, Activity>

@@ -183,6 +183,7 @@ describe('round-trip budget with a requestId', () => {
       WRITE_TRIPS
     )
     await within('volunteer', P.committee, 'listApplications', {}, READ_TRIPS)
+    await within('volunteer', P.resident2, 'myApplication', {}, READ_TRIPS)
     await within(
       'volunteer',
       P.committee,
@@ -326,6 +327,7 @@ describe('round-trip budget with a requestId', () => {
       },
       volunteer: {
         register: true,
+        myApplication: true,
         listApplications: true,
         reviewVolunteer: true,
         createActivity: true,

@@ -1,5 +1,6 @@
 import { createFunction } from '../lib/router'
 import { register } from './register'
+import { myApplication } from './myApplication'
 import { listApplications } from './listApplications'
 import { reviewVolunteer } from './reviewVolunteer'
 import { createActivity } from './createActivity'
@@ -25,6 +26,7 @@ export const main = createFunction(
   'volunteer',
   {
     register,
+    myApplication,
     listApplications,
     reviewVolunteer,
     createActivity,

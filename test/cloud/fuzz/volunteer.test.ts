@@ -93,6 +93,7 @@ const VALID: Record<string, ActionFuzz> = {
   honorRoll: [(r) => (r.chance(0.5) ? { limit: 1 + r.int(20) } : {}), []],
   proof: [() => ({}), []],
   settings: [() => ({}), [P.committee]],
+  myApplication: [() => ({}), [P.resident1, P.resident2, P.volunteer1]],
   updateSettings: [
     (r) => ({
       wishHours: r.pick([0, 0.5, 1, 2]),
