@@ -21,9 +21,26 @@ export const counters = () => db().collection<CounterDoc>('counters')
  * Applies the change of one document to the counters: one write per community touched (a move to
  * another community touches two). A community counted for the first time gets its document.
  */
-export async function count<T>(counted: Counted<T>, before: T | null, after: T | null) {
+export const count = <T>(counted: Counted<T>, before: T | null, after: T | null) =>
+  countMany(counted, [[before, after]])
+
+/**
+ * As `count`, for many documents changed together (a timer's batch): still one write per
+ * community touched, whatever the number of documents.
+ */
+export async function countMany<T>(counted: Counted<T>, changes: [T | null, T | null][]) {
+  const merged = new Map<string, { place: Place; inc: Record<string, number> }>()
+  for (const [before, after] of changes) {
+    for (const [at, d] of deltasOf(counted, before, after)) {
+      const into = merged.get(at) ?? { place: d.place, inc: {} }
+      for (const [k, n] of Object.entries(d.inc)) into.inc[k] = (into.inc[k] ?? 0) + n
+      merged.set(at, into)
+    }
+  }
   const byCommunity = new Map<string, { place: Place; inc: Record<string, number> }[]>()
-  for (const d of deltasOf(counted, before, after).values()) {
+  for (const d of merged.values()) {
+    for (const k of Object.keys(d.inc)) if (d.inc[k] === 0) delete d.inc[k]
+    if (!Object.keys(d.inc).length) continue
     byCommunity.set(d.place.communityId, [...(byCommunity.get(d.place.communityId) ?? []), d])
   }
   const _ = db().command

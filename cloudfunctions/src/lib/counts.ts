@@ -1,6 +1,7 @@
 import type { ViewerCounts } from '@/contract/viewer'
 import { userCounters } from '../user/counters'
 import { wishCounters } from '../wish/counters'
+import { errandCounters } from '../errand/counters'
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import type { Join } from './load'
@@ -8,7 +9,7 @@ import { tally, type CounterDoc, type DomainCounters, type ViewerGrids } from '.
 
 // The registry of kept counts: one line per domain (what it counts per grid, what it reads with
 // the viewer, and the counts it answers in `user.counts`).
-export const COUNTERS: readonly DomainCounters[] = [userCounters, wishCounters]
+export const COUNTERS: readonly DomainCounters[] = [userCounters, wishCounters, errandCounters]
 
 export const COUNTED = COUNTERS.map((c) => c.counted)
 

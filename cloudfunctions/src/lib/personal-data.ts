@@ -1,6 +1,7 @@
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import { WISH_PERSONAL_DATA } from '../wish/store'
+import { ERRAND_PERSONAL_DATA } from '../errand/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
 // (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
@@ -21,4 +22,4 @@ export interface PersonalDataEntry {
   summary: { title: string; line: (owner: Actor, doc: Doc) => string }
 }
 
-export const PERSONAL_DATA: PersonalDataEntry[] = [...WISH_PERSONAL_DATA]
+export const PERSONAL_DATA: PersonalDataEntry[] = [...WISH_PERSONAL_DATA, ...ERRAND_PERSONAL_DATA]

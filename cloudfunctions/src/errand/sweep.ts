@@ -1,0 +1,247 @@
+import {
+  ERRAND_AUTO_CLOSE_DAYS,
+  ERRAND_LEVEL_LABELS,
+  ERRAND_OVERDUE_HOURS,
+  ERRAND_PURGE_DAYS,
+  ESCALATE_TO_COMMITTEE_HOURS,
+  ESCALATE_TO_COMMUNITY_HOURS,
+  type ErrandLevel,
+} from '@/contract/errand'
+import { db } from '../lib/cloud'
+import { audit } from '../lib/audit'
+import { users } from '../lib/actor'
+import { countMany } from '../lib/counting'
+import { applied, entry, transition } from '../lib/store'
+import { errandCounted } from './counters'
+import { derived, errands, type ErrandDoc, type TimelineDoc } from './store'
+import { tellEscalated, tellExpired, tellOverdue } from './notify'
+
+// The `errand` timer (every 10 minutes): escalation, expiry, the overdue flag, auto-close and the
+// purge of personal data. Each path reads its due errands by an index in batches and moves each
+// batch with conditional writes: where every errand of a batch gets the same change, one write
+// per community moves them all; the counters take one write per community per batch.
+
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+const BATCH = 100
+const MAX_BATCHES = 50
+
+type Due = { where: Record<string, unknown>; order: keyof ErrandDoc }
+
+/** The due errands of one path, a batch at a time (moved rows leave the query, so it restarts). */
+async function eachBatch(due: Due, run: (batch: ErrandDoc[]) => Promise<number>) {
+  let moved = 0
+  for (let n = 0; n < MAX_BATCHES; n++) {
+    const { data } = await errands().where(due.where).orderBy(due.order, 'asc').limit(BATCH).get()
+    if (data.length) moved += await run(data)
+    if (data.length < BATCH) break
+  }
+  return moved
+}
+
+/**
+ * One conditional write for many errands (the same change for each, guarded as `guard`); the
+ * errands as they are now that it moved. When fewer moved than asked (a user acted meanwhile),
+ * the batch is read again to know which.
+ */
+async function moveAll(
+  batch: ErrandDoc[],
+  guard: Record<string, unknown>,
+  changes: Partial<ErrandDoc>,
+  step: TimelineDoc
+): Promise<ErrandDoc[]> {
+  const _ = db().command
+  const ids = batch.map((e) => e._id)
+  const res = await errands()
+    .where({ _id: _.in(ids), ...guard })
+    .update({ data: { ...changes, updatedAt: step.at, timeline: _.push([step]) } })
+  let moved = batch
+  if (res.stats.updated < batch.length) {
+    const { data } = await errands()
+      .where({ _id: _.in(ids) })
+      .limit(BATCH)
+      .get()
+    // Ours carry this step (the same instant and type) in their timeline.
+    const ours = (e: ErrandDoc) =>
+      e.timeline?.some((t) => +new Date(t.at) === +step.at && t.type === step.type)
+    const still = new Set(data.filter(ours).map((e) => e._id))
+    moved = batch.filter((e) => still.has(e._id))
+  }
+  const now = moved.map((e) => applied(e, { ...changes, ...derived({ ...e, ...changes }) }, step))
+  await countMany(
+    errandCounted,
+    moved.map((e, i) => [e, now[i]])
+  )
+  return now
+}
+
+const groupBy = <T>(xs: T[], key: (x: T) => string) => {
+  const out = new Map<string, T[]>()
+  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x])
+  return out
+}
+
+const auditAll = (action: string, moved: ErrandDoc[], detail: Record<string, unknown>) =>
+  Promise.all(moved.map((e) => audit('system', action, e._id, detail)))
+
+async function workersOf(gridIds: string[]): Promise<string[]> {
+  const _ = db().command
+  const { data } = await users()
+    .where({ workerGridIds: gridIds.length === 1 ? gridIds[0] : _.in(gridIds) })
+    .limit(1000)
+    .get()
+  return data.map((u) => u._id)
+}
+
+async function committeeOf(communityId: string): Promise<string[]> {
+  const { data } = await users().where({ committeeCommunityId: communityId }).limit(1000).get()
+  return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
+}
+
+async function agentsOf(communityId: string): Promise<string[]> {
+  const { data } = await users()
+    .where({ communityId, bindStatus: 'verified', roles: 'redAgent' })
+    .limit(1000)
+    .get()
+  return data.map((u) => u._id)
+}
+
+/** Unaccepted past the hours of `from`: up one level, with one write per community. */
+function escalate(from: ErrandLevel, to: ErrandLevel, hours: number) {
+  const cutoff = new Date(Date.now() - hours * HOUR)
+  return eachBatch(
+    {
+      where: { status: 'requested', level: from, createdAt: db().command.lte(cutoff) },
+      order: 'createdAt',
+    },
+    async (batch) => {
+      let n = 0
+      for (const [communityId, list] of groupBy(batch, (e) => e.communityId)) {
+        const step = entry(new Date(), 'escalated', `无人接单，已升级到${ERRAND_LEVEL_LABELS[to]}`)
+        const changes: Partial<ErrandDoc> = {
+          level: to,
+          pool: `c:${communityId}`,
+          helpPool: '',
+        }
+        const moved = await moveAll(list, { status: 'requested', level: from }, changes, step)
+        if (!moved.length) continue
+        n += moved.length
+        await auditAll('errand.escalate', moved, { from, to })
+        const staff =
+          to === 'community'
+            ? await workersOf([...new Set(moved.map((e) => e.gridId))])
+            : await committeeOf(communityId)
+        const agents = to === 'community' ? await agentsOf(communityId) : []
+        const bookers = new Set(moved.map((e) => e.bookerOpenid))
+        await tellEscalated(
+          moved[0],
+          staff,
+          agents.filter((a) => !bookers.has(a)),
+          ERRAND_LEVEL_LABELS[to]
+        )
+      }
+      return n
+    }
+  )
+}
+
+/** Unaccepted when its slot ended (a help call: HELP_EXPIRE_HOURS after it): expired, booker told. */
+function expire() {
+  return eachBatch(
+    { where: { status: 'requested', expiresAt: db().command.lte(new Date()) }, order: 'expiresAt' },
+    async (batch) => {
+      const step = entry(new Date(), 'expired', '时段已过，无人接单，代办已过期')
+      // One write each: each gives its booker's key back (its own id).
+      const moved = (
+        await Promise.all(
+          batch.map(async (e) => {
+            const changes: Partial<ErrandDoc> = { status: 'expired', endedAt: step.at }
+            const all = { ...changes, ...derived({ ...e, ...changes }) }
+            const won = await transition<ErrandDoc>('errands', e._id, 'requested', {}, all, step)
+            return won ? applied(e, all, step) : null
+          })
+        )
+      ).filter((e): e is ErrandDoc => !!e)
+      const before = new Map(batch.map((e) => [e._id, e]))
+      await countMany(
+        errandCounted,
+        moved.map((e) => [before.get(e._id)!, e])
+      )
+      await auditAll('errand.expire', moved, { from: 'requested', to: 'expired' })
+      await Promise.all(moved.map(tellExpired))
+      return moved.length
+    }
+  )
+}
+
+/** Accepted and not completed 48 h after acceptance: flagged, the grid workers told. */
+function flagOverdue() {
+  const cutoff = new Date(Date.now() - ERRAND_OVERDUE_HOURS * HOUR)
+  return eachBatch(
+    {
+      where: { status: 'accepted', overdue: false, acceptedAt: db().command.lte(cutoff) },
+      order: 'acceptedAt',
+    },
+    async (batch) => {
+      const step = entry(new Date(), 'overdue', `接单超过 ${ERRAND_OVERDUE_HOURS} 小时未办结`)
+      const guard = { status: 'accepted', overdue: false }
+      const moved = await moveAll(batch, guard, { overdue: true }, step)
+      await auditAll('errand.overdue', moved, {})
+      for (const [, list] of groupBy(moved, (e) => e.gridId)) {
+        await tellOverdue(list[0], await workersOf([list[0].gridId]))
+      }
+      return moved.length
+    }
+  )
+}
+
+/** Completed and not signed off for 3 days: closed without a rating. */
+function autoClose() {
+  const cutoff = new Date(Date.now() - ERRAND_AUTO_CLOSE_DAYS * DAY)
+  return eachBatch(
+    { where: { status: 'completed', completedAt: db().command.lte(cutoff) }, order: 'completedAt' },
+    async (batch) => {
+      const step = entry(
+        new Date(),
+        'autoClosed',
+        `超过 ${ERRAND_AUTO_CLOSE_DAYS} 天未销单，系统自动销单`
+      )
+      const changes: Partial<ErrandDoc> = { status: 'closed', endedAt: step.at, live: [] }
+      const moved = await moveAll(batch, { status: 'completed' }, changes, step)
+      await auditAll('errand.autoClose', moved, { from: 'completed', to: 'closed' })
+      return moved.length
+    }
+  )
+}
+
+/** 30 days after the end: the booker's phone and room, the contact phone and the detail removed. */
+function purge() {
+  const cutoff = new Date(Date.now() - ERRAND_PURGE_DAYS * DAY)
+  return eachBatch(
+    { where: { purged: false, endedAt: db().command.lte(cutoff) }, order: 'endedAt' },
+    async (batch) => {
+      const step = entry(new Date(), 'purged', '已按规定清除联系方式、门牌号和代办内容')
+      const changes: Partial<ErrandDoc> = {
+        purged: true,
+        bookerPhone: null,
+        bookerRoom: null,
+        contactPhone: null,
+        detail: null,
+      }
+      const moved = await moveAll(batch, { purged: false }, changes, step)
+      await auditAll('errand.purge', moved, {})
+      return moved.length
+    }
+  )
+}
+
+/** The timer: every path in turn; how many errands each moved. */
+export async function sweep() {
+  const community = await escalate('grid', 'community', ESCALATE_TO_COMMUNITY_HOURS)
+  const committee = await escalate('community', 'committee', ESCALATE_TO_COMMITTEE_HOURS)
+  const expired = await expire()
+  const overdue = await flagOverdue()
+  const closed = await autoClose()
+  const purged = await purge()
+  return { escalated: community + committee, expired, overdue, closed, purged }
+}
