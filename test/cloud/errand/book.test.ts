@@ -244,6 +244,13 @@ describe('errand.book', () => {
       'INVALID_INPUT',
       'date'
     )
+    // The range runs from the Shanghai day: its 14th day ahead is in, the 15th out.
+    data(await call(emu(), 'errand', R2, 'book', booking(emu(), { date: now.plus(14) })))
+    expectError(
+      await flow().call(R2, 'book', booking(emu(), { date: now.plus(15) })),
+      'INVALID_INPUT',
+      'date'
+    )
   })
 
   it.each([['the detail', { detail: '帮我买违禁测试词' }, 'detail']])(
@@ -304,6 +311,37 @@ describe('errand.book', () => {
       expect(await flow().count()).toBe(before + 2)
       expect(await flow().ids(R1, 'mine')).toHaveLength(2)
     })
+  })
+
+  it('every action needs an identity; every step needs an id', async () => {
+    const actions = [
+      'types',
+      'book',
+      'help',
+      'bookFor',
+      'list',
+      'get',
+      'accept',
+      'release',
+      'complete',
+      'confirm',
+      'cancel',
+    ]
+    for (const action of actions) {
+      expectError(await flow().call(null, action, {}), 'UNAUTHENTICATED')
+    }
+    for (const action of ['get', 'accept', 'release', 'complete', 'confirm', 'cancel']) {
+      expectError(
+        await flow().call(V1, action, { reason: '有事', rating: 5 }),
+        'INVALID_INPUT',
+        'id'
+      )
+      expectError(
+        await flow().call(V1, action, { id: 'x'.repeat(200), reason: '有事', rating: 5 }),
+        'INVALID_INPUT',
+        'id'
+      )
+    }
   })
 
   it('an unknown action is INVALID_INPUT on the action field', async () => {

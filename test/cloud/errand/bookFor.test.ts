@@ -92,6 +92,17 @@ describe('errand.bookFor', () => {
     expect(await flow().count()).toBe(before)
   })
 
+  it('bookings and filings for one resident racing: 2 open at most', async () => {
+    const before = await flow().count()
+    const results = await Promise.all([
+      ...[1, 2, 3].map((n) => flow().call(GW, 'bookFor', filed(R3, { detail: `代办 ${n}` }))),
+      ...[4, 5, 6].map((n) => flow().call(R3, 'book', booking(emu(), { detail: `自己约 ${n}` }))),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(2)
+    for (const r of results.filter((x) => !x.ok)) expectError(r, 'LIMIT_EXCEEDED')
+    expect(await flow().count()).toBe(before + 2)
+  })
+
   it("the filer confirms and rates on the resident's behalf, audited as such", async () => {
     await redAgent(emu(), G2_AGENT, 'g2')
     const e = data(await bookFor(GW, filed(R3)))

@@ -3,6 +3,7 @@ import type { Envelope } from '../../helpers/emulator'
 import {
   ADMIN,
   C2_RESIDENT,
+  call,
   callWithStats,
   clockAt,
   CM,
@@ -180,6 +181,23 @@ describe('errand.get', () => {
       expect(agent?.phone).toBeNull()
       expect(agent?.can.call).toBe(false)
       expect(data(await get(GW, e.id)).agent).toMatchObject(V1_FULL)
+    })
+  })
+
+  describe('in the data export (user.exportMyData)', () => {
+    const exported = async (who: string) =>
+      JSON.stringify(data(await call(emu(), 'user', who, 'exportMyData', {})).records)
+
+    it("holds the booker's errands, and shows the agent the booker only as the app does", async () => {
+      const e = await flow().closed(R1, V1, { phone: CONTACT })
+      const mine = await exported(R1)
+      expect(mine).toContain(e.id)
+      expect(mine).toContain('13912345678')
+      const agents = await exported(V1)
+      expect(agents).toContain(e.id)
+      // Closed: the agent's need has passed.
+      expect(agents).not.toMatch(/张桂兰|13800000001|13912345678/)
+      expect(await exported(R2)).not.toContain(e.id)
     })
   })
 })

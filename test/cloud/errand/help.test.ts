@@ -81,6 +81,12 @@ describe('errand.help', () => {
     expect(errand).toMatchObject({ type: 'help', urgent: true, date: late.date, gridId: 'g2' })
   })
 
+  it('just after midnight Shanghai (the day before in UTC) it is dated the Shanghai day', async () => {
+    const now = await clockAt(emu(), '00:30')
+    const { errand } = data(await call(emu(), 'errand', R1, 'help', {}))
+    expect(errand.date).toBe(now.date)
+  })
+
   it('is not counted among the 2 open errands, and they do not block it', async () => {
     await flow().requested(R1)
     await flow().requested(R1)

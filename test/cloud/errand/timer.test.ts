@@ -128,6 +128,22 @@ describe('errand timer: expiry', () => {
   })
 })
 
+describe('errand timer: help', () => {
+  it('a help errand is escalated like any other, and expires 24 h after the call rather than at a slot end', async () => {
+    const { errand } = data(await call(emu(), 'errand', R1, 'help', {}))
+    await after(4 * HOUR + MINUTE)
+    expect(data(await flow().get(R1, errand.id))).toMatchObject({
+      level: 'community',
+      status: 'requested',
+    })
+    await after(13 * HOUR) // 02:01 the next day: every slot of its date is over
+    expect(data(await flow().get(R1, errand.id)).status).toBe('requested')
+    await after(7 * HOUR) // 24 h 01 min after the call
+    expect(data(await flow().get(R1, errand.id)).status).toBe('expired')
+    expect(await flow().messagesAbout(R1, errand.id)).toContain(TPL.expired)
+  })
+})
+
 describe('errand timer: overdue', () => {
   it('accepted 48 h and not completed: overdue, the grid worker told; completing still works', async () => {
     const e = await flow().accepted(R1, V1, { date: day.plus(1), slot: 'evening' })
