@@ -10,6 +10,8 @@ import {
   MINUTE,
   R1,
   R1_FULL,
+  R2,
+  R3,
   redAgent,
   TPL,
   useEmulator,
@@ -70,6 +72,22 @@ describe('errand timer: escalation', () => {
     expect(
       data(await flow().get(R1, e.id)).timeline.filter((t) => t.type === 'escalated')
     ).toHaveLength(1)
+  })
+
+  it('errands of both grids escalated in the same run: each one is told to its grid workers and to the agents whose pool it enters', async () => {
+    // SERVER BUG (errand-server 00fc8fd): sweep.escalate sends one message per community and
+    // batch, about the batch's first errand only (tellEscalated(moved[0], …)); the others
+    // escalate silently.
+    await redAgent(emu(), G2_AGENT, 'g2')
+    const g1 = await flow().requested(R1, { date: day.plus(2) })
+    const g2 = await flow().requested(R3, { date: day.plus(2) })
+    await after(4 * HOUR + MINUTE)
+    for (const e of [g1, g2]) {
+      expect(data(await flow().get(GW, e.id)).level).toBe('community')
+      expect([e.gridId, await flow().messagesAbout(GW, e.id)]).toEqual([e.gridId, [TPL.alert]])
+    }
+    expect(await flow().messagesAbout(G2_AGENT, g1.id)).toEqual([TPL.pool])
+    expect(await flow().messagesAbout(V1, g2.id)).toEqual([TPL.pool])
   })
 
   it('unaccepted for 24 h: level committee, the committee told', async () => {
@@ -161,6 +179,28 @@ describe('errand timer: overdue', () => {
     await after(HOUR)
     expect((await flow().messagesAbout(GW, e.id)).filter((t) => t === TPL.alert)).toHaveLength(1)
     data(await call(emu(), 'errand', V1, 'complete', { id: e.id }))
+    expect((await flow().counts(GW))['errand.overdue']).toBe(before)
+  })
+
+  it('two errands overdue in the same run: the grid worker is told about each', async () => {
+    // SERVER BUG (errand-server 00fc8fd): sweep.flagOverdue tells the grid's workers about the
+    // first errand of each grid only (tellOverdue(list[0], …)).
+    const a = await flow().accepted(R1, V1, { date: day.plus(1), slot: 'morning' })
+    const b = await flow().accepted(R2, V1, { date: day.plus(1), slot: 'afternoon' })
+    await after(48 * HOUR + MINUTE)
+    for (const e of [a, b]) {
+      expect(data(await flow().get(GW, e.id)).overdue).toBe(true)
+      expect(await flow().messagesAbout(GW, e.id)).toEqual([TPL.alert])
+    }
+  })
+
+  it('a released overdue errand is no longer overdue, nor counted as such', async () => {
+    const before = (await flow().counts(GW))['errand.overdue'] ?? 0
+    const e = await flow().accepted(R1, V1)
+    await after(48 * HOUR + MINUTE)
+    expect((await flow().counts(GW))['errand.overdue']).toBe(before + 1)
+    const back = data(await call(emu(), 'errand', V1, 'release', { id: e.id, reason: '办不了' }))
+    expect(back.overdue).toBe(false)
     expect((await flow().counts(GW))['errand.overdue']).toBe(before)
   })
 })
