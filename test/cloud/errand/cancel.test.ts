@@ -2,6 +2,7 @@ import type { Errand } from '@/contract/errand'
 import {
   booking,
   call,
+  callWithStats,
   clockAt,
   CM,
   data,
@@ -13,6 +14,7 @@ import {
   R4,
   useEmulator,
   V1,
+  WRITE_TRIPS,
 } from './helpers'
 
 // errand.cancel: the booker, the filer or staff cancel an errand that is not yet completed.
@@ -120,5 +122,26 @@ describe('errand.cancel', () => {
     const e = await flow().requested(R1)
     const first = data(await cancel(R1, e.id, undefined, 'cancel-1'))
     expect(data(await cancel(R1, e.id, undefined, 'cancel-1'))).toEqual(first)
+  })
+
+  it('costs at most 4 round trips with a requestId', async () => {
+    const e = await flow().accepted(R1, V1)
+    const { result, roundTrips } = await callWithStats(
+      emu(),
+      'errand',
+      R1,
+      'cancel',
+      { id: e.id },
+      'cancel-trips'
+    )
+    expect(data(result).status).toBe('cancelled')
+    expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
+  })
+
+  it('a requestId already used by the same user for another action replays that result and cancels nothing', async () => {
+    const booked = data(await flow().call(R1, 'book', booking(emu()), 'one-intent'))
+    const replay = data(await cancel(R1, booked.id, undefined, 'one-intent'))
+    expect(replay).toEqual(booked)
+    expect(data(await flow().get(R1, booked.id)).status).toBe('requested')
   })
 })
