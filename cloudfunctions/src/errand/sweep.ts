@@ -8,7 +8,7 @@ import {
   type ErrandLevel,
 } from '@/contract/errand'
 import { db } from '../lib/cloud'
-import { audit } from '../lib/audit'
+import { auditMany } from '../lib/audit'
 import { users } from '../lib/actor'
 import { countMany } from '../lib/counting'
 import { applied, entry, transition } from '../lib/store'
@@ -82,7 +82,10 @@ const groupBy = <T>(xs: T[], key: (x: T) => string) => {
 }
 
 const auditAll = (action: string, moved: ErrandDoc[], detail: Record<string, unknown>) =>
-  Promise.all(moved.map((e) => audit('system', action, e._id, detail)))
+  auditMany(
+    action,
+    moved.map((e) => ({ targetId: e._id, detail }))
+  )
 
 async function workersOf(gridIds: string[]): Promise<string[]> {
   const _ = db().command

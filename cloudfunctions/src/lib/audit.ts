@@ -45,6 +45,27 @@ export async function audit(
   })
 }
 
+/**
+ * Many changes the system made at once (a timer's batch): one entry per target, in one insert,
+ * so a batch costs one write of audit whatever its size.
+ */
+export async function auditMany(
+  action: string,
+  targets: { targetId: string; detail?: Record<string, unknown> }[]
+): Promise<void> {
+  if (!targets.length) return
+  const at = db().serverDate()
+  await audits().add({
+    data: targets.map((t) => ({
+      actorOpenid: 'system',
+      action,
+      targetId: t.targetId,
+      detail: t.detail ?? {},
+      at,
+    })),
+  })
+}
+
 export function replayOf<T>(rec: RequestRecord): Result<T> {
   return typeof rec.replay === 'string'
     ? (JSON.parse(rec.replay) as Result<T>)

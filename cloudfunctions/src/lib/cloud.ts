@@ -44,7 +44,10 @@ export interface Aggregate {
 
 export interface CollectionRef<T> extends Query<T> {
   doc(id: string): DocRef<T>
-  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  /** One document, or many in one insert (their ids then come back as `_ids`). */
+  add(options: {
+    data: Record<string, unknown> | Record<string, unknown>[]
+  }): Promise<{ _id: string }>
   aggregate(): Aggregate
 }
 

@@ -245,6 +245,9 @@ describe('kept counters', () => {
     )
     const home = data(await call(e, 'user', P.resident1, 'counts', {}))
     expect(home.counts).toEqual({
+      'errand.closedThisYear': g1(`errand.closed.y${year}`),
+      'errand.open': 0,
+      'errand.toConfirm': 0,
       'wish.litThisYear': g1(`wish.lit.y${year}`),
       'wish.openNow': g1('wish.open') + 1,
       'wish.toConfirm': 0,

@@ -69,6 +69,8 @@ describe('user.exportMyData', () => {
       '个人资料',
       '我发布的心愿（1 条）',
       '我认领的心愿（0 条）',
+      '我预约的红色代办（0 条）',
+      '我接的红色代办（0 条）',
       expect.stringMatching(/^操作记录（\d+ 条）$/),
     ])
     expect(section(e, '导出说明')[0]).toBe(`导出时间：${beijing(e.exportedAt)}（北京时间）`)
