@@ -1,5 +1,6 @@
 import type { Errand, ErrandPage } from '@/contract/errand'
 import {
+  booking,
   C2_RESIDENT,
   call,
   callWithStats,
@@ -185,6 +186,36 @@ describe('errand.list', () => {
       return ids
     })()
     expect([...first.items.map((e) => e.id), ...rest].sort()).toEqual([...seen].sort())
+  })
+
+  it('errands booked at the same moment page through one at a time without skips or repeats', async () => {
+    const made = (
+      await Promise.all(
+        [R1, R2, R4, R1, R2, R4].map((who, n) =>
+          flow().call(who, 'book', { ...booking(emu()), detail: `同时预约 ${n}` })
+        )
+      )
+    ).map((r) => data(r).id)
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 100; pages++) {
+      const page: ErrandPage = data(
+        await list(GW, { scope: 'managed', limit: 1, ...(cursor ? { cursor } : {}) })
+      )
+      seen.push(...page.items.map((e) => e.id))
+      cursor = page.nextCursor
+      if (!cursor) break
+    }
+    expect(cursor).toBeNull()
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).toEqual(expect.arrayContaining(made))
+  })
+
+  it('the pool holds only requested errands: another status finds nothing', async () => {
+    await flow().requested(R1)
+    await flow().accepted(R2, V1)
+    expect(await flow().ids(V1, 'pool', 'accepted')).toEqual([])
+    expect((await flow().ids(V1, 'pool', 'requested')).length).toBeGreaterThan(0)
   })
 
   it.each([
