@@ -1,5 +1,6 @@
 import {
   booking,
+  C2_RESIDENT,
   call,
   callWithStats,
   clockAt,
@@ -9,6 +10,7 @@ import {
   GW,
   MINUTE,
   NEWCOMER,
+  newC2Resident,
   R1,
   R3,
   redAgent,
@@ -85,6 +87,13 @@ describe('errand.help', () => {
     const now = await clockAt(emu(), '00:30')
     const { errand } = data(await call(emu(), 'errand', R1, 'help', {}))
     expect(errand.date).toBe(now.date)
+  })
+
+  it('a grid without a grid worker still takes the call, with no number to dial', async () => {
+    await newC2Resident(emu())
+    const { errand, callNumbers } = data(await call(emu(), 'errand', C2_RESIDENT, 'help', {}))
+    expect(errand).toMatchObject({ type: 'help', gridId: 'g3', status: 'requested' })
+    expect(callNumbers).toEqual([])
   })
 
   it('is not counted among the 2 open errands, and they do not block it', async () => {
