@@ -12,8 +12,8 @@ import {
 } from '@/contract/errand'
 import { randomBytes } from 'node:crypto'
 import { db, type Doc } from '../lib/cloud'
-import { count } from '../lib/counting'
-import { applied, entry, isDuplicateKey, transition, type Step } from '../lib/store'
+import { count, moveCounted } from '../lib/counting'
+import { isDuplicateKey, ownerStep, type Step } from '../lib/store'
 import type { Actor, UserDoc } from '../lib/actor'
 import type { Join } from '../lib/load'
 import { grids } from '../lib/places'
@@ -180,10 +180,7 @@ export async function move(
   step: TimelineDoc
 ): Promise<ErrandDoc | null> {
   const all = { ...changes, ...derived({ ...e, ...changes }) }
-  if (!(await transition<ErrandDoc>('errands', e._id, from, guard, all, step))) return null
-  const now = applied(e, all, step)
-  await count(errandCounted, { ...e, status: from }, now)
-  return now
+  return moveCounted<ErrandDoc>(errandCounted, e, from, guard, all, step)
 }
 
 /**
@@ -200,12 +197,9 @@ export function bookerStep(
   guard: Partial<Pick<ErrandDoc, 'bookerOpenid' | 'filedBy'>>
   detail: { onBehalfOf?: string }
 } {
-  const onBehalf = actsForBooker(actor, e)
-  return {
-    step: entry(new Date(), type, onBehalf ? text.filer : text.booker),
-    guard: onBehalf ? { filedBy: actor.openid } : { bookerOpenid: actor.openid },
-    detail: onBehalf ? { onBehalfOf: e.bookerOpenid } : {},
-  }
+  const owner = { field: 'bookerOpenid' as const, openid: e.bookerOpenid }
+  const words = { owner: text.booker, filer: text.filer }
+  return ownerStep(actor.openid, owner, actsForBooker(actor, e), type, words)
 }
 
 // Creating an errand.

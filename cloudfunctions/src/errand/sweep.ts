@@ -101,12 +101,16 @@ async function committeeOf(communityId: string): Promise<string[]> {
   return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
 }
 
-async function agentsOf(communityId: string): Promise<string[]> {
+/** The community's agents whose pool grew: not the bookers, nor agents of every errand's own grid. */
+async function agentsOf(communityId: string, moved: ErrandDoc[]): Promise<string[]> {
   const { data } = await users()
     .where({ communityId, bindStatus: 'verified', roles: 'redAgent' })
     .limit(1000)
     .get()
-  return data.map((u) => u._id)
+  const bookers = new Set(moved.map((e) => e.bookerOpenid))
+  const grew = (u: { _id: string; gridId?: string }) =>
+    !bookers.has(u._id) && moved.some((e) => e.gridId !== u.gridId)
+  return data.filter(grew).map((u) => u._id)
 }
 
 /** Unaccepted past the hours of `from`: up one level, with one write per community. */
@@ -134,14 +138,8 @@ function escalate(from: ErrandLevel, to: ErrandLevel, hours: number) {
           to === 'community'
             ? await workersOf([...new Set(moved.map((e) => e.gridId))])
             : await committeeOf(communityId)
-        const agents = to === 'community' ? await agentsOf(communityId) : []
-        const bookers = new Set(moved.map((e) => e.bookerOpenid))
-        await tellEscalated(
-          moved[0],
-          staff,
-          agents.filter((a) => !bookers.has(a)),
-          ERRAND_LEVEL_LABELS[to]
-        )
+        const agents = to === 'community' ? await agentsOf(communityId, moved) : []
+        await tellEscalated(moved[0], staff, agents, ERRAND_LEVEL_LABELS[to])
       }
       return n
     }
@@ -240,9 +238,10 @@ function purge() {
 
 /** The timer: every path in turn; how many errands each moved. */
 export async function sweep() {
+  // Expiry first: nobody is told of an escalation for an errand whose time is already over.
+  const expired = await expire()
   const community = await escalate('grid', 'community', ESCALATE_TO_COMMUNITY_HOURS)
   const committee = await escalate('community', 'committee', ESCALATE_TO_COMMITTEE_HOURS)
-  const expired = await expire()
   const overdue = await flagOverdue()
   const closed = await autoClose()
   const purged = await purge()

@@ -1,5 +1,5 @@
 import { db, type Doc } from './cloud'
-import { isDuplicateKey } from './store'
+import { applied, isDuplicateKey, transition, type Tracked } from './store'
 import { COUNTED } from './counts'
 import { grids } from './places'
 import {
@@ -73,6 +73,24 @@ export async function countMany<T>(counted: Counted<T>, changes: [T | null, T | 
       }
     })
   )
+}
+
+/**
+ * Moves `doc` from status `from` with one conditional write (see lib/store `transition`) and keeps
+ * the counters. The document as it is now, or null if a concurrent change won.
+ */
+export async function moveCounted<T extends Tracked>(
+  counted: Counted<T>,
+  doc: T,
+  from: T['status'],
+  guard: Partial<T>,
+  changes: Partial<T>,
+  step: T['timeline'][number]
+): Promise<T | null> {
+  if (!(await transition<T>(counted.collection, doc._id, from, guard, changes, step))) return null
+  const now = applied(doc, changes, step)
+  await count(counted, { ...doc, status: from }, now)
+  return now
 }
 
 /** Every document of a collection, `fields` only, in pages along `_id` (the recount's read). */

@@ -74,6 +74,32 @@ export async function transition<T extends Tracked>(
 }
 
 /**
+ * A step the owner of a document takes, or the staff member who filed it for them takes on their
+ * behalf (`onBehalf`): the timeline entry saying who acted, the guard for the conditional write
+ * (the same person still in that place), and what the audit entry adds (`onBehalfOf`).
+ */
+export function ownerStep<K extends string, F extends string>(
+  actorOpenid: string,
+  owner: { field: F; openid: string },
+  onBehalf: boolean,
+  type: K,
+  text: { owner: string; filer: string }
+): {
+  step: Step<K>
+  guard: Partial<Record<F | 'filedBy', string>>
+  detail: { onBehalfOf?: string }
+} {
+  const guard: Partial<Record<F | 'filedBy', string>> = {}
+  if (onBehalf) guard.filedBy = actorOpenid
+  else guard[owner.field] = actorOpenid
+  return {
+    step: entry(new Date(), type, onBehalf ? text.filer : text.owner),
+    guard,
+    detail: onBehalf ? { onBehalfOf: owner.openid } : {},
+  }
+}
+
+/**
  * The `_id` of a document a request creates, derived from the caller and the requestId, so that a
  * second delivery of the request fails on `_id` instead of creating it twice. Undefined without a
  * requestId (the database assigns one).

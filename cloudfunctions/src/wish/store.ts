@@ -1,7 +1,7 @@
 import type { WishCategory, WishStatus, WishTimelineEntry } from '@/contract/wish'
 import { db, type Doc } from '../lib/cloud'
-import { count } from '../lib/counting'
-import { applied, entry, isDuplicateKey, transition, type Step } from '../lib/store'
+import { count, moveCounted } from '../lib/counting'
+import { isDuplicateKey, ownerStep, type Step } from '../lib/store'
 import type { Actor, UserDoc } from '../lib/actor'
 import { grids } from '../lib/places'
 import type { PersonalDataEntry } from '../lib/personal-data'
@@ -108,20 +108,14 @@ export const wishById = (id: string) => ({ as: 'wish', from: 'wishes', field: '_
  * Moves `wish` from `from` with one conditional write (see lib/store `transition`) and keeps the
  * counters. The wish as it is now, or null if a concurrent change won.
  */
-export async function move(
+export const move = (
   wish: WishDoc,
   from: WishStatus,
   guard: Partial<Pick<WishDoc, 'authorOpenid' | 'claimerOpenid' | 'filedBy'>>,
   changes: Partial<WishDoc>,
   step: TimelineDoc
-): Promise<WishDoc | null> {
-  if (!(await transition<WishDoc>('wishes', wish._id, from, guard, changes, step))) return null
-  const now = applied(wish, changes, step)
-  await count(wishCounted, { ...wish, status: from }, now)
-  return now
-}
+): Promise<WishDoc | null> => moveCounted<WishDoc>(wishCounted, wish, from, guard, changes, step)
 
-/** The guard of a move made by the author, or by the filer on the author's behalf. */
 /**
  * A step the author takes, or the grid worker who filed the wish takes on their behalf: the
  * timeline entry saying who acted, the guard for the conditional write (the same person still in
@@ -137,12 +131,9 @@ export function authorStep(
   guard: Partial<Pick<WishDoc, 'authorOpenid' | 'filedBy'>>
   detail: { onBehalfOf?: string }
 } {
-  const onBehalf = actsForAuthor(actor, wish)
-  return {
-    step: entry(new Date(), type, onBehalf ? text.filer : text.author),
-    guard: onBehalf ? { filedBy: actor.openid } : { authorOpenid: actor.openid },
-    detail: onBehalf ? { onBehalfOf: wish.authorOpenid } : {},
-  }
+  const owner = { field: 'authorOpenid' as const, openid: wish.authorOpenid }
+  const words = { owner: text.author, filer: text.filer }
+  return ownerStep(actor.openid, owner, actsForAuthor(actor, wish), type, words)
 }
 
 // Creating a wish: the author's snapshot, the place names, and a free slot under the limit.
