@@ -139,6 +139,16 @@ describe('errand timer: expiry', () => {
     )
   })
 
+  it('due for escalation and expiry in the same run: it expires, and nobody is told of an escalation', async () => {
+    const e = await flow().requested(R1, { date: day.date, slot: 'morning' })
+    await after(4 * HOUR + 5 * MINUTE) // 13:05: 4 h after booking, and the morning is over
+    const gone = data(await flow().get(R1, e.id))
+    expect(gone).toMatchObject({ status: 'expired', level: 'grid' })
+    expect(gone.timeline.map((t) => t.type)).toEqual(['booked', 'expired'])
+    expect(await flow().messagesAbout(GW, e.id)).toEqual([])
+    expect(await flow().messagesAbout(R1, e.id)).toEqual([TPL.expired])
+  })
+
   it('an accepted errand whose slot is over does not expire', async () => {
     const e = await flow().accepted(R1, V1, { date: day.date, slot: 'morning' })
     await after(4 * HOUR)
