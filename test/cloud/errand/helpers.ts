@@ -199,11 +199,6 @@ export class ErrandFlow {
     return (await this.emu.emulator.db.find('errands')).length
   }
 
-  /** The template ids sent to someone, newest first. */
-  async inbox(touser: string): Promise<string[]> {
-    return (await this.emu.outbox(touser)).map((m) => m.templateId)
-  }
-
   /** Messages to someone about one errand (their page names its id). */
   async messagesAbout(touser: string, id: string): Promise<string[]> {
     return (await this.emu.outbox(touser))
