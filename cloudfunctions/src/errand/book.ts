@@ -3,8 +3,7 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { entry, requestDocId } from '../lib/store'
 import { riskyField } from '../lib/screen'
-import { freeHolds, heldOf } from './booking'
-import { insertErrand, newErrandId, slotEnd } from './store'
+import { freeHolds, heldOf, insertErrand, newErrandId, slotEnd } from './store'
 import { errandView } from './view'
 
 export const LIMIT_MESSAGE = `最多同时有 ${MAX_OPEN_ERRANDS} 个进行中的代办，请等已有代办办结或取消后再预约`

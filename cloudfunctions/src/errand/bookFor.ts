@@ -4,9 +4,8 @@ import { fail, ok } from '../lib/result'
 import { entry, requestDocId } from '../lib/store'
 import { riskyField } from '../lib/screen'
 import type { UserDoc } from '../lib/actor'
-import { freeHolds, heldOf } from './booking'
 import { canBookFor } from './policy'
-import { insertErrand, newErrandId, slotEnd } from './store'
+import { freeHolds, heldOf, insertErrand, newErrandId, slotEnd } from './store'
 import { errandView } from './view'
 
 const RESIDENT_LIMIT = `这位居民已有 ${MAX_OPEN_ERRANDS} 个进行中的代办，请等已有代办办结后再预约`

@@ -161,6 +161,20 @@ export const liveOf = (openid: string, as = 'live'): Join => ({
   equals: openid,
 })
 
+/** Reads the booker's open errands by their keys with the caller (see lib/load). */
+export const heldOf = (openid: string): Join => ({
+  as: 'held',
+  from: 'errands',
+  field: 'hold',
+  equals: holdsOf(openid),
+})
+
+/** The booker's keys no open errand holds (a racing booking may still take one: the insert tells). */
+export function freeHolds(openid: string, joined: Record<string, Doc[]>): string[] {
+  const taken = new Set(joinedList(joined, 'held').map((e) => e.hold))
+  return holdsOf(openid).filter((h) => !taken.has(h))
+}
+
 /** The errand `errandById` read with the caller, or null. */
 export const joinedErrand = (joined: Record<string, Doc[]>): ErrandDoc | null =>
   (joined.errand?.[0] as unknown as ErrandDoc | undefined) ?? null
