@@ -140,6 +140,27 @@ describe('errand.accept', () => {
     expect(data(await flow().get(R1, e.id)).status).toBe('requested')
   })
 
+  it('a red agent whose new address waits for verification may not accept until verified again', async () => {
+    const e = await flow().requested(R1)
+    data(
+      await emu().call('user', V1, 'bindGrid', {
+        gridId: 'g1',
+        buildingId: 'g1-b2',
+        room: '909',
+        name: '赵志强',
+      })
+    )
+    expect(data(await call(emu(), 'user', V1, 'me', {})).can['errand.accept']).toBe(false)
+    const res = await accept(V1, e.id)
+    expect(res.ok).toBe(false)
+    expect(!res.ok && ['NOT_VERIFIED', 'NOT_FOUND', 'FORBIDDEN']).toContain(
+      !res.ok && res.error.code
+    )
+    expect(data(await flow().get(R1, e.id)).status).toBe('requested')
+    data(await call(emu(), 'user', GW, 'verifyResident', { openid: V1, approve: true }))
+    expect(data(await accept(V1, e.id)).status).toBe('accepted')
+  })
+
   it('an unknown id is NOT_FOUND; a missing id is INVALID_INPUT', async () => {
     expectError(await accept(V1, 'no-such-errand'), 'NOT_FOUND')
     expectError(await flow().call(V1, 'accept', {}), 'INVALID_INPUT', 'id')
