@@ -20,9 +20,12 @@ import { NOT_SEEN, activityView } from './view'
 
 /**
  * The organizer, once the activity has started, says who came: they are credited the activity's
- * hours, the other signed volunteers are no-shows. Once per activity: the write is conditional
- * on no confirmation yet, and each ledger entry's id is unique per activity and volunteer, so a
- * repeat credits nothing. Two writes whatever the number of volunteers.
+ * hours, the other signed volunteers are no-shows. A later call may add someone forgotten: the
+ * signed volunteers it lists who were not credited yet are credited (a no-show becomes an
+ * attendee); whoever was credited already is not credited again. The write adds the newcomers
+ * to `attendees` conditional on none of them being there yet, so of two calls naming the same
+ * person one adds them; each ledger entry's id is unique per activity and volunteer besides.
+ * Two writes whatever the number of volunteers.
  */
 export const confirmAttendance = action(
   ConfirmAttendanceInput,
@@ -37,19 +40,34 @@ export const confirmAttendance = action(
     if (now.getTime() < new Date(a.startAt).getTime()) {
       return fail('CONFLICT', '活动开始后才能确认出勤')
     }
-    if (a.confirmedAt) return ok(activityView(actor, a, now))
     const signed = new Set(signedOf(a))
     const stranger = input.openids.find((o) => !signed.has(o))
     if (stranger) return fail('INVALID_INPUT', '只能确认正式报名的志愿者', 'openids')
-    const attendees = [...new Set(input.openids)]
+    const before = a.attendees ?? []
+    const newcomers = [...new Set(input.openids)].filter((o) => !before.includes(o))
+    // A repeat naming only who was credited already: nothing to write.
+    if (a.confirmedAt && !newcomers.length) return ok(activityView(actor, a, now))
+    const attendees = [...before, ...newcomers]
 
     const step = entry(now, 'attendanceConfirmed', `已确认出勤 ${attendees.length} 人`)
     const _ = db().command
+    const first = !a.confirmedAt
     const res = await activities()
-      .where({ _id: a._id, confirmedAt: null })
-      .update({ data: { confirmedAt: now, attendees, updatedAt: now, timeline: _.push([step]) } })
+      .where(
+        first
+          ? { _id: a._id, confirmedAt: null }
+          : { _id: a._id, attendees: _.nin(newcomers) }
+      )
+      .update({
+        data: {
+          ...(first ? { confirmedAt: now } : {}),
+          attendees: _.push(newcomers),
+          updatedAt: now,
+          timeline: _.push([step]),
+        },
+      })
     if (res.stats.updated !== 1) return ok(activityView(actor, a, now))
-    const entries: LedgerDoc[] = attendees.map((o) => ({
+    const entries: LedgerDoc[] = newcomers.map((o) => ({
       _id: ledgerId('activity', a._id, o),
       openid: o,
       communityId: a.communityId,
@@ -74,13 +92,14 @@ export const confirmAttendance = action(
     }
     audit('volunteer.confirmAttendance', a._id, {
       attended: attendees.length,
+      added: newcomers.length,
       noShows: signed.size - attendees.length,
       hours: a.hours,
     })
-    await tellCredited(attendees, a)
+    await tellCredited(newcomers, a)
     const now2: ActivityDoc = {
       ...a,
-      confirmedAt: now,
+      confirmedAt: a.confirmedAt ?? now,
       attendees,
       timeline: [...(a.timeline ?? []), step],
     }

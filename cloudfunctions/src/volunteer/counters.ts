@@ -6,7 +6,8 @@ import { isApprovedVolunteer } from '../lib/policy'
 import { standingOf, type ActivityDoc } from './store'
 
 // What the volunteer domain counts. Applications under review are counted per grid on the users
-// collection (`volunteer.pending`); activities open for signup and the viewer's own signups are
+// collection (`volunteer.pending`), and so are approved party members per work unit (the 双报到
+// report's members, `volunteer.party.<unit>`); activities open for signup and the viewer's own signups are
 // few, so they are read with the viewer (an activity carries its grid or community while open,
 // an activity its volunteers until it is over) and cost no counter write. Pure.
 
@@ -14,6 +15,19 @@ type Counts = ViewerCounts['counts']
 type CountedUser = Pick<UserDoc, 'volunteer' | 'gridId' | 'gridName' | 'communityId'>
 
 export const PENDING_KEY = 'volunteer.pending'
+/** 双报到: approved party members per work unit, `volunteer.party.u<hex of the unit's UTF-8>`. */
+export const PARTY_PREFIX = 'volunteer.party.'
+
+/** A counter key holds no dots or odd characters: the work unit as hex ('' when none). */
+export const unitKey = (workUnit: string | null | undefined): string =>
+  `u${Buffer.from(workUnit ?? '', 'utf8').toString('hex')}`
+export const unitOfKey = (key: string): string =>
+  Buffer.from(key.slice(1), 'hex').toString('utf8')
+
+const partyKeys = (u: CountedUser): string[] => {
+  const v = u.volunteer as { status?: string; partyMember?: boolean; workUnit?: string | null }
+  return v?.status === 'approved' && v.partyMember ? [PARTY_PREFIX + unitKey(v.workUnit)] : []
+}
 
 export const applicationCounted: Counted<CountedUser> = {
   collection: 'users',
@@ -22,7 +36,7 @@ export const applicationCounted: Counted<CountedUser> = {
     u.communityId && u.gridId
       ? { communityId: u.communityId, gridId: u.gridId, gridName: u.gridName ?? '' }
       : null,
-  keys: (u) => (u.volunteer?.status === 'pending' ? [PENDING_KEY] : []),
+  keys: (u) => [...(u.volunteer?.status === 'pending' ? [PENDING_KEY] : []), ...partyKeys(u)],
 }
 
 const sum = (grids: GridCounts[], key: string) => grids.reduce((n, g) => n + countOf(g, key), 0)

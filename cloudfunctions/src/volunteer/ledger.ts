@@ -7,6 +7,7 @@ import { isDuplicateKey } from '../lib/store'
 import { shanghaiYear } from '../lib/time'
 import type { UserDoc } from '../lib/actor'
 import { round1 } from './policy'
+import { unitKey } from './counters'
 import {
   STATE,
   ledger,
@@ -14,6 +15,7 @@ import {
   settingsColl,
   settingsOf,
   totals,
+  units,
   yearId,
   years,
   type LedgerDoc,
@@ -118,17 +120,25 @@ const entryOf = (source: LedgerSource, item: Owned, hours: number): LedgerDoc =>
   }
 }
 
-/** One source's items done since the cursor, walked in order; the entries inserted. */
+/**
+ * How far before the cursor each run reads again: an item whose done time was taken before a run
+ * but committed after it sorts behind that run's cursor. Entries are unique per item and person,
+ * so what is read twice is credited once.
+ */
+export const RESUME_MARGIN_MS = 10 * 60_000
+
+/** One source's items done since the cursor (less the margin), walked in order; the entries inserted. */
 async function walk(
   source: 'wish' | 'errand',
-  from: Date,
+  cursor: Date,
   read: (from: Date) => Promise<DoneItem[]>,
   hoursOf: (s: SettingsDoc) => number
 ): Promise<{ inserted: number; reached: Date }> {
-  let reached = from
+  let from = new Date(Math.max(0, cursor.getTime() - RESUME_MARGIN_MS))
+  let reached = cursor
   let inserted = 0
   for (let i = 0; i < MAX_BATCHES; i++) {
-    const items = await read(reached)
+    const items = await read(from)
     if (!items.length) break
     // Only what is not credited yet costs the settings' read and the insert.
     const fresh = await notCredited(source, items)
@@ -140,12 +150,11 @@ async function walk(
       inserted += await insertAll(entries)
     }
     const last = new Date(items[items.length - 1].at)
+    // The cursor never moves back (the margin is re-read from it each run).
+    if (last.getTime() > reached.getTime()) reached = last
     // A full batch all at one instant cannot move on: stop (the next run retries it).
-    if (items.length < BATCH || last.getTime() === reached.getTime()) {
-      reached = last
-      break
-    }
-    reached = last
+    if (items.length < BATCH || last.getTime() === from.getTime()) break
+    from = last
   }
   return { inserted, reached }
 }
@@ -226,12 +235,12 @@ type Sums = {
 
 /** Adds to a document by id, creating it the first time (a concurrent creation: add to it). */
 async function upsert(
-  coll: 'totals' | 'years',
+  coll: 'totals' | 'years' | 'units',
   id: string,
   inc: Record<string, unknown>,
   create: Record<string, unknown>
 ): Promise<void> {
-  const ref = coll === 'totals' ? totals() : years()
+  const ref = coll === 'totals' ? totals() : coll === 'years' ? years() : units()
   const res = await ref.where({ _id: id }).update({ data: inc })
   if (res.stats.updated === 1) return
   try {
@@ -278,13 +287,22 @@ function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
   const who = u
     ? { communityId: u.communityId ?? '', nickname: u.nickname ?? '', name: u.realName ?? '' }
     : kept
-  const v = (u?.volunteer ?? {}) as { partyMember?: boolean; workUnit?: string | null }
+  const v = (u?.volunteer ?? {}) as {
+    status?: string
+    partyMember?: boolean
+    workUnit?: string | null
+  }
   const party = {
     partyMember: !!v.partyMember,
     workUnit: v.workUnit || '',
     partyOf: v.partyMember ? who.communityId : '',
   }
-  return { who, party }
+  // The 双报到 report counts approved party members (see counters.ts): their hours go to the unit.
+  const unit =
+    u && v.partyMember && v.status === 'approved' && who.communityId
+      ? { communityId: who.communityId, workUnit: v.workUnit || '' }
+      : null
+  return { who, party, unit }
 }
 
 async function sum(mine: LedgerDoc[]): Promise<void> {
@@ -321,6 +339,32 @@ async function sum(mine: LedgerDoc[]): Promise<void> {
   const user = new Map(people.map((u) => [u._id, u]))
   const prior = new Map(before.map((t) => [t._id, t]))
   const now = new Date()
+  const byUnit = new Map<string, { communityId: string; workUnit: string; hours: number }>()
+  for (const openid of ids) {
+    const { unit } = personOf(user.get(openid), prior.get(openid))
+    if (!unit) continue
+    const id = `${unit.communityId}:${unitKey(unit.workUnit)}`
+    const u = byUnit.get(id) ?? { ...unit, hours: 0 }
+    u.hours += by.get(openid)!.hours
+    byUnit.set(id, u)
+  }
+  await Promise.all(
+    [...byUnit].map(([id, u]) =>
+      upsert(
+        'units',
+        id,
+        { hours: _.inc(u.hours), updatedAt: now },
+        {
+          communityId: u.communityId,
+          unitKey: unitKey(u.workUnit),
+          workUnit: u.workUnit,
+          hours: u.hours,
+          createdAt: now,
+          updatedAt: now,
+        }
+      )
+    )
+  )
   await Promise.all(
     ids.map(async (openid) => {
       const s = by.get(openid)!

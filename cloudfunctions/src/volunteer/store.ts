@@ -133,6 +133,20 @@ export interface YearDoc {
   createdAt: Date
 }
 
+/**
+ * 双报到: the hours of one work unit's approved party members in one community, `_id` =
+ * <communityId>:<unitKey>, added to by the timer as it sums the ledger.
+ */
+export interface UnitDoc {
+  _id: string
+  communityId: string
+  unitKey: string
+  workUnit: string
+  hours: number
+  createdAt: Date
+  updatedAt: Date
+}
+
 export interface SettingsDoc {
   _id: string
   communityId: string
@@ -149,11 +163,13 @@ export const TOTALS = 'volunteerTotals'
 export const YEARS = 'volunteerYears'
 export const SETTINGS = 'volunteerSettings'
 export const STATE = 'volunteerState'
+export const UNITS = 'volunteerUnits'
 
 export const activities = () => db().collection<ActivityDoc>(ACTIVITIES)
 export const ledger = () => db().collection<LedgerDoc>(LEDGER)
 export const totals = () => db().collection<TotalsDoc>(TOTALS)
 export const years = () => db().collection<YearDoc>(YEARS)
+export const units = () => db().collection<UnitDoc>(UNITS)
 export const settingsColl = () => db().collection<SettingsDoc>(SETTINGS)
 
 export const ledgerId = (source: LedgerSource, refId: string, openid: string) =>

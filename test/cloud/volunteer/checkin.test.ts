@@ -203,23 +203,39 @@ describe('volunteer.confirmAttendance', () => {
       [P.volunteer2, false],
     ])
 
-    // A repeat, even listing more, credits nothing more; nor do two at once.
+    // A repeat naming the same people credits nothing more; nor do two at once.
+    const same = { activityId: a.id, openids: [P.volunteer1] }
+    await Promise.all([
+      vol(emu(), P.committee, 'confirmAttendance', same),
+      vol(emu(), P.committee, 'confirmAttendance', same),
+    ])
+    expect((await storedLedger(emu(), { source: 'activity' })).map((e) => e.openid)).toEqual([
+      P.volunteer1,
+    ])
+    // A later call naming someone forgotten credits them (the no-show attended), once however
+    // often it is sent; who was credited already is not credited again.
     const again = { activityId: a.id, openids: [P.volunteer1, P.volunteer2] }
     await Promise.all([
       vol(emu(), P.committee, 'confirmAttendance', again),
       vol(emu(), P.committee, 'confirmAttendance', again),
     ])
     const entries = await storedLedger(emu(), { source: 'activity' })
-    expect(entries.map((e) => [e.openid, e.hours])).toEqual([[P.volunteer1, 2]])
+    expect(entries.map((e) => [e.openid, e.hours]).sort()).toEqual([
+      [P.volunteer1, 2],
+      [P.volunteer2, 2],
+    ])
+    expect((await view(P.volunteer2, a.id)).mySignup?.attended).toBe(true)
     const v1 = data(await vol(emu(), P.volunteer1, 'myRecord', {}))
     expect(v1.entries.filter((e) => e.refId === a.id)).toEqual([
       expect.objectContaining({ source: 'activity', title: '敬老院陪伴活动', hours: 2 }),
     ])
     expect(v1.bySource.activity).toBe(2)
-    expect(data(await vol(emu(), P.volunteer2, 'myRecord', {})).bySource.activity).toBe(0)
-    expect(
-      (await emu().outbox(P.volunteer1)).filter((m) => m.templateId.includes('HOURS_CREDITED'))
-    ).toHaveLength(1)
+    expect(data(await vol(emu(), P.volunteer2, 'myRecord', {})).bySource.activity).toBe(2)
+    for (const who of [P.volunteer1, P.volunteer2]) {
+      expect(
+        (await emu().outbox(who)).filter((m) => m.templateId.includes('HOURS_CREDITED'))
+      ).toHaveLength(1)
+    }
   })
 
   it('only signed volunteers may be listed; only who runs it confirms', async () => {
