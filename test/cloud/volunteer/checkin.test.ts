@@ -171,6 +171,42 @@ describe('volunteer.roster', () => {
   })
 })
 
+describe('volunteer.roster pages', () => {
+  it('a page at a time: signed first, then the waitlist, each once; a bad cursor is INVALID_INPUT', async () => {
+    const [v1, v2, v3] = await manyVolunteers(emu(), 3)
+    const a = await withSigned([v1, v2, v3], 1)
+    const seen: [string, string][] = []
+    let cursor: string | undefined
+    let pages = 0
+    do {
+      const page = data(
+        await vol(emu(), P.committee, 'roster', { activityId: a.id, cursor, limit: 1 })
+      )
+      expect(page.items).toHaveLength(1)
+      seen.push(...page.items.map((r): [string, string] => [r.openid, r.status]))
+      cursor = page.nextCursor ?? undefined
+      pages++
+    } while (cursor && pages < 10)
+    expect(seen).toEqual([
+      [v1, 'signed'],
+      [v2, 'waitlisted'],
+      [v3, 'waitlisted'],
+    ])
+    for (const bad of ['x', 'o-1', '1']) {
+      expectError(
+        await vol(emu(), P.committee, 'roster', { activityId: a.id, cursor: bad }),
+        'INVALID_INPUT',
+        'cursor'
+      )
+    }
+    expectError(
+      await vol(emu(), P.committee, 'roster', { activityId: a.id, limit: 501 }),
+      'INVALID_INPUT',
+      'limit'
+    )
+  })
+})
+
 describe('volunteer.confirmAttendance', () => {
   it('after the start the organizer confirms: attendees credited once, the others no-shows, a repeat credits nothing', async () => {
     const a = await withSigned([P.volunteer1, P.volunteer2])
