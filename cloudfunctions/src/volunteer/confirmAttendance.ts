@@ -54,9 +54,7 @@ export const confirmAttendance = action(
     const first = !a.confirmedAt
     const res = await activities()
       .where(
-        first
-          ? { _id: a._id, confirmedAt: null }
-          : { _id: a._id, attendees: _.nin(newcomers) }
+        first ? { _id: a._id, confirmedAt: null } : { _id: a._id, attendees: _.nin(newcomers) }
       )
       .update({
         data: {

@@ -21,8 +21,7 @@ export const PARTY_PREFIX = 'volunteer.party.'
 /** A counter key holds no dots or odd characters: the work unit as hex ('' when none). */
 export const unitKey = (workUnit: string | null | undefined): string =>
   `u${Buffer.from(workUnit ?? '', 'utf8').toString('hex')}`
-export const unitOfKey = (key: string): string =>
-  Buffer.from(key.slice(1), 'hex').toString('utf8')
+export const unitOfKey = (key: string): string => Buffer.from(key.slice(1), 'hex').toString('utf8')
 
 const partyKeys = (u: CountedUser): string[] => {
   const v = u.volunteer as { status?: string; partyMember?: boolean; workUnit?: string | null }

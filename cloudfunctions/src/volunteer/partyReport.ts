@@ -37,9 +37,7 @@ export const partyReport = action(
     if (!communityId) return fail('FORBIDDEN', '只有社区两委可以查看双报到台账')
     const doc = joinedCounters(joined, 'committee').find((c) => c._id === counterId(communityId))
     const members = membersByUnit(doc?.grids ?? {})
-    const hours = new Map(
-      joinedAll<UnitDoc>(joined, 'units').map((u) => [u.unitKey, u.hours ?? 0])
-    )
+    const hours = new Map(joinedAll<UnitDoc>(joined, 'units').map((u) => [u.unitKey, u.hours ?? 0]))
     const list = [...members]
       .filter(([, n]) => n > 0)
       .map(([key, n]) => ({
