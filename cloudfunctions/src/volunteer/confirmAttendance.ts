@@ -34,7 +34,7 @@ export const confirmAttendance = action(
     const a = joinedOne<ActivityDoc>(joined, 'activity')
     const no = refuse(manageDenial(actor, a), {
       NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有活动的组织者可以确认出勤',
+      FORBIDDEN: '只有活动的组织者、社区两委和网格活动的网格员可以确认出勤',
     })
     if (no || !a) return no ?? fail('NOT_FOUND', NOT_SEEN)
     if (now.getTime() < new Date(a.startAt).getTime()) {

@@ -29,7 +29,7 @@ export const roster = action(
     const a = joinedOne<ActivityDoc>(joined, 'activity')
     const no = refuse(manageDenial(actor, a), {
       NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有活动的组织者可以查看报名名单',
+      FORBIDDEN: '只有活动的组织者、社区两委和网格活动的网格员可以查看报名名单',
     })
     if (no || !a) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const from = offsetOf(input.cursor)

@@ -53,6 +53,11 @@ export interface ActivityDoc {
   /** Whom it is for: `g:<grid>` or `c:<community>` (the residents' lists read by it). */
   audience: string
   communityId: string
+  /**
+   * The grids of its community when published (its own grid for a grid activity): their grid
+   * workers see it (and are told FORBIDDEN, not NOT_FOUND, for what only its staff may do).
+   */
+  staffGridIds?: string[]
   organizerOpenid: string
   organizerNickname: string
   organizerTitle: string
