@@ -18,6 +18,32 @@ import {
 import { tellCredited } from './notify'
 import { NOT_SEEN, activityView } from './view'
 
+/** The newcomers' ledger entries, in one write (an entry is unique per activity and volunteer). */
+async function credit(a: ActivityDoc, openids: string[], now: Date): Promise<void> {
+  if (!openids.length) return
+  const entries: LedgerDoc[] = openids.map((o) => ({
+    _id: ledgerId('activity', a._id, o),
+    openid: o,
+    communityId: a.communityId,
+    source: 'activity',
+    refId: a._id,
+    title: a.title,
+    hours: a.hours,
+    at: now,
+    year: shanghaiYear(now),
+    credited: false,
+    pending: o,
+    batch: '',
+    createdAt: now,
+  }))
+  try {
+    await ledger().add({ data: entries.map((e) => ({ ...e })) })
+  } catch (err) {
+    // Credited already: nothing twice.
+    if (!isDuplicateKey(err)) throw err
+  }
+}
+
 /**
  * The organizer, once the activity has started, says who came: they are credited the activity's
  * hours, the other signed volunteers are no-shows. A later call may add someone forgotten: the
@@ -65,29 +91,7 @@ export const confirmAttendance = action(
         },
       })
     if (res.stats.updated !== 1) return ok(activityView(actor, a, now))
-    const entries: LedgerDoc[] = newcomers.map((o) => ({
-      _id: ledgerId('activity', a._id, o),
-      openid: o,
-      communityId: a.communityId,
-      source: 'activity',
-      refId: a._id,
-      title: a.title,
-      hours: a.hours,
-      at: now,
-      year: shanghaiYear(now),
-      credited: false,
-      pending: o,
-      batch: '',
-      createdAt: now,
-    }))
-    if (entries.length) {
-      try {
-        await ledger().add({ data: entries.map((e) => ({ ...e })) })
-      } catch (err) {
-        // Credited already (an entry is unique per activity and volunteer): nothing twice.
-        if (!isDuplicateKey(err)) throw err
-      }
-    }
+    await credit(a, newcomers, now)
     audit('volunteer.confirmAttendance', a._id, {
       attended: attendees.length,
       added: newcomers.length,

@@ -25,10 +25,11 @@ import {
 } from './store'
 
 // The hours ledger's timer work. Wishes that reached `done` and errands that reached `closed`
-// become entries (walked by their indexed end time from where the last run stopped; from the
-// beginning the first time, which is the backfill; an entry's id is unique per item and person,
+// become entries (walked by their indexed end time from where the last run stopped, less a margin
+// for done times committed late; from the beginning the first time, which is the backfill; an entry's id is unique per item and person,
 // so a walk over the same items again adds nothing). Then the entries not summed yet are summed
-// into each volunteer's totals and per-year totals, each entry exactly once: a run claims a
+// into each volunteer's totals, per-year totals and per-work-unit hours (双报到), each entry
+// exactly once: a run claims a
 // batch with one conditional write and sums what it claimed.
 
 const BATCH = 500
@@ -277,6 +278,18 @@ export async function credit(): Promise<{ entries: number; volunteers: number }>
   return { entries, volunteers: touched.size }
 }
 
+/** The 双报到 report counts approved party members (see counters.ts): their hours go to the unit. */
+function unitOf(u: UserDoc | undefined, communityId: string) {
+  const v = (u?.volunteer ?? {}) as {
+    status?: string
+    partyMember?: boolean
+    workUnit?: string | null
+  }
+  return v.partyMember && v.status === 'approved' && communityId
+    ? { communityId, workUnit: v.workUnit || '' }
+    : null
+}
+
 /** Who a volunteer is on the honor roll and the 双报到 report: their profile now, else as last kept. */
 function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
   const kept = {
@@ -287,22 +300,13 @@ function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
   const who = u
     ? { communityId: u.communityId ?? '', nickname: u.nickname ?? '', name: u.realName ?? '' }
     : kept
-  const v = (u?.volunteer ?? {}) as {
-    status?: string
-    partyMember?: boolean
-    workUnit?: string | null
-  }
+  const v = (u?.volunteer ?? {}) as { partyMember?: boolean; workUnit?: string | null }
   const party = {
     partyMember: !!v.partyMember,
     workUnit: v.workUnit || '',
     partyOf: v.partyMember ? who.communityId : '',
   }
-  // The 双报到 report counts approved party members (see counters.ts): their hours go to the unit.
-  const unit =
-    u && v.partyMember && v.status === 'approved' && who.communityId
-      ? { communityId: who.communityId, workUnit: v.workUnit || '' }
-      : null
-  return { who, party, unit }
+  return { who, party, unit: unitOf(u, who.communityId) }
 }
 
 async function sum(mine: LedgerDoc[]): Promise<void> {

@@ -109,6 +109,27 @@ async function release(openid: string, activityId: string): Promise<void> {
 }
 
 /**
+ * Appends the arrival to the activity's signup log: conditional on the log being as read (then
+ * the log is the one read plus this arrival, no read back), else, when others arrived meanwhile,
+ * on the volunteer not being in it yet (then the log is read back). Null: in it already.
+ */
+async function join(a: ActivityDoc, openid: string, now: Date): Promise<ActivityDoc | null> {
+  const _ = db().command
+  const data = { queue: _.push([openid]), live: _.push([openid]), updatedAt: now }
+  const queue = a.queue ?? []
+  // The log only grows: no entry past the ones read means nobody arrived since.
+  const quiet = await activities()
+    .where({ _id: a._id, [`queue.${queue.length}`]: _.exists(false) })
+    .update({ data })
+  if (quiet.stats.updated === 1) return { ...a, queue: [...queue, openid] }
+  const res = await activities()
+    .where({ _id: a._id, queue: _.neq(openid) })
+    .update({ data })
+  if (res.stats.updated !== 1) return null
+  return findById<ActivityDoc>(ACTIVITIES, a._id)
+}
+
+/**
  * An approved volunteer of the activity's community signs up before the deadline, once, and not
  * for two activities at the same time. The activity's time is first taken on the volunteer's
  * busy document (a conditional write: two signups of one volunteer at once are decided in turn),
@@ -135,26 +156,13 @@ export const signup = action(
     if (took === 'overlap') return fail('CONFLICT', OVERLAP)
     if (took === 'busy') return fail('CONFLICT', BUSY_NOW)
 
-    const _ = db().command
-    const data = { queue: _.push([actor.openid]), live: _.push([actor.openid]), updatedAt: now }
-    const queue = a.queue ?? []
-    // Nobody arrived since the read (the log only grows: no entry past the one read).
-    const quiet = await activities()
-      .where({ _id: a._id, [`queue.${queue.length}`]: _.exists(false) })
-      .update({ data })
-    let after: ActivityDoc | null = { ...a, queue: [...queue, actor.openid] }
-    if (quiet.stats.updated !== 1) {
-      const res = await activities()
-        .where({ _id: a._id, queue: _.neq(actor.openid) })
-        .update({ data })
-      if (res.stats.updated !== 1) {
-        await release(actor.openid, a._id)
-        return fail('CONFLICT', ONCE)
-      }
-      after = await findById<ActivityDoc>(ACTIVITIES, a._id)
+    const after = await join(a, actor.openid, now)
+    if (!after) {
+      await release(actor.openid, a._id)
+      return fail('CONFLICT', ONCE)
     }
-    const arrival = (after?.queue ?? []).indexOf(actor.openid)
-    const standing = after ? standingOf(after, actor.openid, arrival + 1) : null
+    const arrival = (after.queue ?? []).indexOf(actor.openid)
+    const standing = standingOf(after, actor.openid, arrival + 1)
     if (!standing || standing.status === 'cancelled') return fail('CONFLICT', ONCE)
     audit('volunteer.signup', a._id, { status: standing.status })
     const out: SignupResult = { status: standing.status }
