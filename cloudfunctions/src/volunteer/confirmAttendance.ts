@@ -50,7 +50,7 @@ async function credit(a: ActivityDoc, openids: string[], now: Date): Promise<voi
  * signed volunteers it lists who were not credited yet are credited (a no-show becomes an
  * attendee); whoever was credited already is not credited again. The write adds the newcomers
  * to `attendees` conditional on none of them being there yet, so of two calls naming the same
- * person one adds them; each ledger entry's id is unique per activity and volunteer besides.
+ * person one adds them (two first confirmations naming different people both count); each ledger entry's id is unique per activity and volunteer besides.
  * Two writes whatever the number of volunteers.
  */
 export const confirmAttendance = action(
@@ -78,9 +78,13 @@ export const confirmAttendance = action(
     const step = entry(now, 'attendanceConfirmed', `已确认出勤 ${attendees.length} 人`)
     const _ = db().command
     const first = !a.confirmedAt
+    // Whoever is added, once: conditional on none of them being there yet (a first confirmation
+    // naming nobody: on there being none yet).
     const res = await activities()
       .where(
-        first ? { _id: a._id, confirmedAt: null } : { _id: a._id, attendees: _.nin(newcomers) }
+        newcomers.length
+          ? { _id: a._id, attendees: _.nin(newcomers) }
+          : { _id: a._id, confirmedAt: null }
       )
       .update({
         data: {

@@ -277,6 +277,20 @@ describe('volunteer.confirmAttendance', () => {
     }
   })
 
+  it('two first confirmations at once naming different people: both are credited, once each', async () => {
+    const [v1, v2] = await manyVolunteers(emu(), 2)
+    const a = await withSigned([v1, v2])
+    await emu().setClock(25 * HOUR)
+    await Promise.all(
+      [v1, v2].map((o) =>
+        vol(emu(), P.committee, 'confirmAttendance', { activityId: a.id, openids: [o] })
+      )
+    )
+    const entries = await storedLedger(emu(), { source: 'activity', refId: a.id })
+    expect(entries.map((e) => e.openid).sort()).toEqual([v1, v2].sort())
+    for (const o of [v1, v2]) expect((await view(o, a.id)).mySignup?.attended).toBe(true)
+  })
+
   it('only signed volunteers may be listed; only who runs it confirms', async () => {
     const [signed, waiting] = await manyVolunteers(emu(), 2)
     const a = await withSigned([signed, waiting], 1)
