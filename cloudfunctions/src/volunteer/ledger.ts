@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../lib/store'
 import { shanghaiYear } from '../lib/time'
 import type { UserDoc } from '../lib/actor'
 import { round1 } from './policy'
-import { unitKey } from './counters'
+import { reportsAsPartyMember, unitKey } from './counters'
 import {
   STATE,
   ledger,
@@ -278,16 +278,10 @@ export async function credit(): Promise<{ entries: number; volunteers: number }>
   return { entries, volunteers: touched.size }
 }
 
-/** The 双报到 report counts approved party members (see counters.ts): their hours go to the unit. */
+/** The 双报到 report's party members (see counters.ts): their hours go to their work unit. */
 function unitOf(u: UserDoc | undefined, communityId: string) {
-  const v = (u?.volunteer ?? {}) as {
-    status?: string
-    partyMember?: boolean
-    workUnit?: string | null
-  }
-  return v.partyMember && v.status === 'approved' && communityId
-    ? { communityId, workUnit: v.workUnit || '' }
-    : null
+  if (!u || !communityId || !reportsAsPartyMember(u)) return null
+  return { communityId, workUnit: (u.volunteer as { workUnit?: string | null }).workUnit || '' }
 }
 
 /** Who a volunteer is on the honor roll and the 双报到 report: their profile now, else as last kept. */

@@ -8,7 +8,7 @@ import { UNITS, joinedAll, type UnitDoc } from './store'
 
 const NO_UNIT = '未填写工作单位'
 
-/** The approved party members per work unit key, summed over the community's grids. */
+/** The party members per work unit key, summed over the community's grids. */
 function membersByUnit(grids: Record<string, GridCounts>): Map<string, number> {
   const out = new Map<string, number>()
   const [domain, party] = PARTY_PREFIX.split('.')
@@ -26,7 +26,7 @@ function membersByUnit(grids: Record<string, GridCounts>): Map<string, number> {
 
 /**
  * 双报到台账: per work unit, the party members who reported to the committee's community and
- * their hours, at any size in one read: the members are the kept counters (approved party
+ * their hours, at any size in one read: the members are the kept counters (party
  * members per grid and work unit, kept by register and reviewVolunteer, rebuilt by the recount
  * timer), the hours the per-unit totals the volunteer timer keeps as it sums the ledger.
  */

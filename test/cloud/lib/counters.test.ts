@@ -56,6 +56,19 @@ async function expectedCounts(e: TestEmulator): Promise<Record<string, Record<st
           ? 'user.verified'
           : null
     if (key) bump(u.communityId, u.gridId, key)
+    // 双报到: a verified volunteer who is a party member, per work unit (hex of its UTF-8).
+    const v = u.volunteer as { partyMember?: boolean; workUnit?: string | null } | undefined
+    if (
+      u.bindStatus === 'verified' &&
+      (u.roles as string[]).includes('volunteer') &&
+      v?.partyMember
+    ) {
+      bump(
+        u.communityId,
+        u.gridId,
+        `volunteer.party.u${Buffer.from(v.workUnit ?? '').toString('hex')}`
+      )
+    }
   }
   return out
 }
