@@ -92,6 +92,20 @@ export type ActivityIdInput = z.infer<typeof ActivityIdInput>
 export const OnActivityInput = z.object({ activityId })
 export type OnActivityInput = z.infer<typeof OnActivityInput>
 
+/** The roster a page at a time: `limit` entries (100 unless given, at most 500) from `cursor`. */
+export const ROSTER_PAGE = { default: 100, max: 500 } as const
+export const RosterInput = z.object({
+  activityId,
+  cursor: pageInput.cursor,
+  limit: z
+    .number('每页数量必须是数字')
+    .int('每页数量必须是整数')
+    .min(1, '每页至少 1 条')
+    .max(ROSTER_PAGE.max, `每页最多 ${ROSTER_PAGE.max} 条`)
+    .optional(),
+})
+export type RosterInput = z.infer<typeof RosterInput>
+
 export const CheckinInput = z.object({ activityId, code: zText(CHECKIN_CODE_RULE) })
 export type CheckinInput = z.infer<typeof CheckinInput>
 
@@ -246,9 +260,12 @@ export interface RosterEntry {
   can: ContactCan
 }
 
+/** Signed first, then the waitlist in order, then who cancelled; a page at a time. */
 export interface Roster {
   activityId: string
   items: RosterEntry[]
+  /** The next page's cursor; null on the last page. */
+  nextCursor: string | null
 }
 
 export interface LedgerEntry {
@@ -331,7 +348,7 @@ export interface VolunteerApi {
   cancelSignup: Action<typeof OnActivityInput, Activity>
   checkinCode: Action<typeof OnActivityInput, CheckinCode>
   checkin: Action<typeof CheckinInput, Activity>
-  roster: Action<typeof OnActivityInput, Roster>
+  roster: Action<typeof RosterInput, Roster>
   confirmAttendance: Action<typeof ConfirmAttendanceInput, Activity>
   feedback: Action<typeof FeedbackInput, Activity>
   summary: Action<typeof SummaryInput, Activity>

@@ -18,7 +18,7 @@ export const checkinCode = action(
     const a = joinedOne<ActivityDoc>(joined, 'activity')
     const no = refuse(manageDenial(actor, a), {
       NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有活动的组织者可以查看签到码',
+      FORBIDDEN: '只有活动的组织者、社区两委和网格活动的网格员可以查看签到码',
     })
     if (no || !a) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const { code, expiresAt } = currentCode(a.secret, new Date())

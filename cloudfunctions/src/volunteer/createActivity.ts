@@ -29,7 +29,13 @@ function placeOf(type: 'grid' | 'community', joined: Record<string, Doc[]>): Pla
 }
 
 /** A new activity, open for signup. */
-function draft(actor: Actor, input: CreateActivityInput, place: Placed, id: string): ActivityDoc {
+function draft(
+  actor: Actor,
+  input: CreateActivityInput,
+  place: Placed,
+  id: string,
+  staffGridIds: string[]
+): ActivityDoc {
   const step = entry(new Date(), 'published', '活动已发布，开始报名')
   return {
     _id: id,
@@ -42,6 +48,7 @@ function draft(actor: Actor, input: CreateActivityInput, place: Placed, id: stri
     quota: input.quota,
     hours: input.hours,
     ...place,
+    staffGridIds,
     audience: audienceOf(place),
     organizerOpenid: actor.openid,
     organizerNickname: actor.user?.nickname ?? '',
@@ -92,7 +99,11 @@ export const createActivity = action(
     if (risky) return fail('CONTENT_REJECTED', '内容包含不适宜的信息，请修改', risky)
 
     const fromRequest = requestDocId(actor.openid, requestId)
-    const doc = draft(actor, input, place, fromRequest ? fromRequest.slice(0, 16) : newActivityId())
+    const staffGridIds = place.gridId
+      ? [place.gridId]
+      : ((joined.communityGrids ?? []) as unknown as GridDoc[]).map((g) => g._id)
+    const id = fromRequest ? fromRequest.slice(0, 16) : newActivityId()
+    const doc = draft(actor, input, place, id, staffGridIds)
     try {
       await activities().add({ data: { ...doc } })
     } catch (err) {
@@ -112,7 +123,14 @@ export const createActivity = action(
         field: '_id',
         equals: input.scope.id,
       }
-      return input.scope.type === 'grid' ? [grid, community] : [community, grid]
+      // A community's grids: their grid workers see its activities (staffGridIds).
+      const communityGrids = {
+        as: 'communityGrids',
+        from: 'grids',
+        field: 'communityId',
+        equals: input.scope.id,
+      }
+      return input.scope.type === 'grid' ? [grid, community] : [community, grid, communityGrids]
     },
   }
 )

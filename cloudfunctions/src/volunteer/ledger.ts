@@ -7,6 +7,7 @@ import { isDuplicateKey } from '../lib/store'
 import { shanghaiYear } from '../lib/time'
 import type { UserDoc } from '../lib/actor'
 import { round1 } from './policy'
+import { reportsAsPartyMember, unitKey } from './counters'
 import {
   STATE,
   ledger,
@@ -14,6 +15,7 @@ import {
   settingsColl,
   settingsOf,
   totals,
+  units,
   yearId,
   years,
   type LedgerDoc,
@@ -23,10 +25,11 @@ import {
 } from './store'
 
 // The hours ledger's timer work. Wishes that reached `done` and errands that reached `closed`
-// become entries (walked by their indexed end time from where the last run stopped; from the
-// beginning the first time, which is the backfill; an entry's id is unique per item and person,
+// become entries (walked by their indexed end time from where the last run stopped, less a margin
+// for done times committed late; from the beginning the first time, which is the backfill; an entry's id is unique per item and person,
 // so a walk over the same items again adds nothing). Then the entries not summed yet are summed
-// into each volunteer's totals and per-year totals, each entry exactly once: a run claims a
+// into each volunteer's totals, per-year totals and per-work-unit hours (双报到), each entry
+// exactly once: a run claims a
 // batch with one conditional write and sums what it claimed.
 
 const BATCH = 500
@@ -118,17 +121,25 @@ const entryOf = (source: LedgerSource, item: Owned, hours: number): LedgerDoc =>
   }
 }
 
-/** One source's items done since the cursor, walked in order; the entries inserted. */
+/**
+ * How far before the cursor each run reads again: an item whose done time was taken before a run
+ * but committed after it sorts behind that run's cursor. Entries are unique per item and person,
+ * so what is read twice is credited once.
+ */
+export const RESUME_MARGIN_MS = 10 * 60_000
+
+/** One source's items done since the cursor (less the margin), walked in order; the entries inserted. */
 async function walk(
   source: 'wish' | 'errand',
-  from: Date,
+  cursor: Date,
   read: (from: Date) => Promise<DoneItem[]>,
   hoursOf: (s: SettingsDoc) => number
 ): Promise<{ inserted: number; reached: Date }> {
-  let reached = from
+  let from = new Date(Math.max(0, cursor.getTime() - RESUME_MARGIN_MS))
+  let reached = cursor
   let inserted = 0
   for (let i = 0; i < MAX_BATCHES; i++) {
-    const items = await read(reached)
+    const items = await read(from)
     if (!items.length) break
     // Only what is not credited yet costs the settings' read and the insert.
     const fresh = await notCredited(source, items)
@@ -140,12 +151,11 @@ async function walk(
       inserted += await insertAll(entries)
     }
     const last = new Date(items[items.length - 1].at)
+    // The cursor never moves back (the margin is re-read from it each run).
+    if (last.getTime() > reached.getTime()) reached = last
     // A full batch all at one instant cannot move on: stop (the next run retries it).
-    if (items.length < BATCH || last.getTime() === reached.getTime()) {
-      reached = last
-      break
-    }
-    reached = last
+    if (items.length < BATCH || last.getTime() === from.getTime()) break
+    from = last
   }
   return { inserted, reached }
 }
@@ -226,12 +236,12 @@ type Sums = {
 
 /** Adds to a document by id, creating it the first time (a concurrent creation: add to it). */
 async function upsert(
-  coll: 'totals' | 'years',
+  coll: 'totals' | 'years' | 'units',
   id: string,
   inc: Record<string, unknown>,
   create: Record<string, unknown>
 ): Promise<void> {
-  const ref = coll === 'totals' ? totals() : years()
+  const ref = coll === 'totals' ? totals() : coll === 'years' ? years() : units()
   const res = await ref.where({ _id: id }).update({ data: inc })
   if (res.stats.updated === 1) return
   try {
@@ -268,6 +278,12 @@ export async function credit(): Promise<{ entries: number; volunteers: number }>
   return { entries, volunteers: touched.size }
 }
 
+/** The 双报到 report's party members (see counters.ts): their hours go to their work unit. */
+function unitOf(u: UserDoc | undefined, communityId: string) {
+  if (!u || !communityId || !reportsAsPartyMember(u)) return null
+  return { communityId, workUnit: (u.volunteer as { workUnit?: string | null }).workUnit || '' }
+}
+
 /** Who a volunteer is on the honor roll and the 双报到 report: their profile now, else as last kept. */
 function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
   const kept = {
@@ -284,7 +300,7 @@ function personOf(u: UserDoc | undefined, t: TotalsDoc | undefined) {
     workUnit: v.workUnit || '',
     partyOf: v.partyMember ? who.communityId : '',
   }
-  return { who, party }
+  return { who, party, unit: unitOf(u, who.communityId) }
 }
 
 async function sum(mine: LedgerDoc[]): Promise<void> {
@@ -321,6 +337,32 @@ async function sum(mine: LedgerDoc[]): Promise<void> {
   const user = new Map(people.map((u) => [u._id, u]))
   const prior = new Map(before.map((t) => [t._id, t]))
   const now = new Date()
+  const byUnit = new Map<string, { communityId: string; workUnit: string; hours: number }>()
+  for (const openid of ids) {
+    const { unit } = personOf(user.get(openid), prior.get(openid))
+    if (!unit) continue
+    const id = `${unit.communityId}:${unitKey(unit.workUnit)}`
+    const u = byUnit.get(id) ?? { ...unit, hours: 0 }
+    u.hours += by.get(openid)!.hours
+    byUnit.set(id, u)
+  }
+  await Promise.all(
+    [...byUnit].map(([id, u]) =>
+      upsert(
+        'units',
+        id,
+        { hours: _.inc(u.hours), updatedAt: now },
+        {
+          communityId: u.communityId,
+          unitKey: unitKey(u.workUnit),
+          workUnit: u.workUnit,
+          hours: u.hours,
+          createdAt: now,
+          updatedAt: now,
+        }
+      )
+    )
+  )
   await Promise.all(
     ids.map(async (openid) => {
       const s = by.get(openid)!

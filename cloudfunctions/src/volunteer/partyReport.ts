@@ -1,52 +1,63 @@
 import { EmptyVolunteerInput } from '@/contract/volunteer'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { users } from '../lib/actor'
+import { counterId, countersOf, joinedCounters, type GridCounts } from '../lib/counters'
 import { round1 } from './policy'
-import { TOTALS, joinedAll, type TotalsDoc } from './store'
+import { PARTY_PREFIX, unitOfKey } from './counters'
+import { UNITS, joinedAll, type UnitDoc } from './store'
 
 const NO_UNIT = '未填写工作单位'
 
+/** The party members per work unit key, summed over the community's grids. */
+function membersByUnit(grids: Record<string, GridCounts>): Map<string, number> {
+  const out = new Map<string, number>()
+  const [domain, party] = PARTY_PREFIX.split('.')
+  for (const g of Object.values(grids)) {
+    const units = ((g[domain] as Record<string, unknown> | undefined)?.[party] ?? {}) as Record<
+      string,
+      unknown
+    >
+    for (const [key, n] of Object.entries(units)) {
+      if (typeof n === 'number') out.set(key, (out.get(key) ?? 0) + n)
+    }
+  }
+  return out
+}
+
 /**
- * 双报到台账: per work unit, the party members who reported to the committee's community (from
- * their applications, one indexed read) and their hours (the party members' totals the timer
- * keeps, read with the caller).
+ * 双报到台账: per work unit, the party members who reported to the committee's community and
+ * their hours, at any size in one read: the members are the kept counters (party
+ * members per grid and work unit, kept by register and reviewVolunteer, rebuilt by the recount
+ * timer), the hours the per-unit totals the volunteer timer keeps as it sums the ledger.
  */
 export const partyReport = action(
   EmptyVolunteerInput,
   async ({ actor, joined }) => {
     const communityId = actor.committeeCommunityId
     if (!communityId) return fail('FORBIDDEN', '只有社区两委可以查看双报到台账')
-    const { data } = await users()
-      .where({ communityId, bindStatus: 'verified', 'volunteer.partyMember': true })
-      .limit(1000)
-      .get()
-    const members = data.filter((u) => u.roles.includes('volunteer'))
-    const hours = new Map(
-      joinedAll<TotalsDoc>(joined, 'party').map((t) => [t.openid, t.total ?? 0])
-    )
-    const units = new Map<string, { workUnit: string; members: number; hours: number }>()
-    for (const u of members) {
-      const workUnit = (u.volunteer as { workUnit?: string | null }).workUnit || NO_UNIT
-      const unit = units.get(workUnit) ?? { workUnit, members: 0, hours: 0 }
-      unit.members += 1
-      unit.hours = round1(unit.hours + (hours.get(u._id) ?? 0))
-      units.set(workUnit, unit)
-    }
-    const list = [...units.values()].sort(
-      (a, b) => b.members - a.members || (a.workUnit < b.workUnit ? -1 : 1)
-    )
+    const doc = joinedCounters(joined, 'committee').find((c) => c._id === counterId(communityId))
+    const members = membersByUnit(doc?.grids ?? {})
+    const hours = new Map(joinedAll<UnitDoc>(joined, 'units').map((u) => [u.unitKey, u.hours ?? 0]))
+    const list = [...members]
+      .filter(([, n]) => n > 0)
+      .map(([key, n]) => ({
+        workUnit: unitOfKey(key) || NO_UNIT,
+        members: n,
+        hours: round1(hours.get(key) ?? 0),
+      }))
+      .sort((a, b) => b.members - a.members || (a.workUnit < b.workUnit ? -1 : 1))
     return ok({
       communityId,
       units: list,
-      totalMembers: members.length,
+      totalMembers: list.reduce((n, u) => n + u.members, 0),
       totalHours: round1(list.reduce((n, u) => n + u.hours, 0)),
     })
   },
   {
     read: true,
     load: () => [
-      { as: 'party', from: TOTALS, field: 'partyOf', actorField: 'committeeCommunityId' },
+      countersOf.committee,
+      { as: 'units', from: UNITS, field: 'communityId', actorField: 'committeeCommunityId' },
     ],
   }
 )

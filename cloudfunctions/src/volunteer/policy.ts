@@ -26,6 +26,8 @@ export interface ActivityFacts {
   startAt: Date
   endAt: Date
   signupDeadline: Date
+  /** The grids of its community (its own grid for a grid activity), as published. */
+  staffGridIds?: string[]
 }
 
 /** What the viewer's own signup says: where they stand, checked in, attended. */
@@ -78,8 +80,12 @@ export const isFor = (a: Actor, e: ActivityFacts): boolean =>
   a.communityId === e.communityId &&
   (e.scopeType === 'community' || a.gridId === e.gridId)
 
+/** Staff of its community: a grid worker of one of the community's grids sees its activities. */
+export const staffOf = (a: Actor, e: ActivityFacts): boolean =>
+  (e.staffGridIds ?? []).some((g) => a.workerGridIds.includes(g))
+
 export const canSee = (a: Actor, e: ActivityFacts, s: SignupFacts | null): boolean =>
-  manages(a, e) || isFor(a, e) || !!s?.standing
+  manages(a, e) || staffOf(a, e) || isFor(a, e) || !!s?.standing
 
 export const canSignup = (a: Actor, e: ActivityFacts, s: SignupFacts | null, now: Date) =>
   isApprovedVolunteer(a) && isFor(a, e) && !s?.standing && phaseOf(e, now) === 'signup'

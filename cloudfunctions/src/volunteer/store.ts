@@ -53,6 +53,11 @@ export interface ActivityDoc {
   /** Whom it is for: `g:<grid>` or `c:<community>` (the residents' lists read by it). */
   audience: string
   communityId: string
+  /**
+   * The grids of its community when published (its own grid for a grid activity): their grid
+   * workers see it (and are told FORBIDDEN, not NOT_FOUND, for what only its staff may do).
+   */
+  staffGridIds?: string[]
   organizerOpenid: string
   organizerNickname: string
   organizerTitle: string
@@ -133,6 +138,38 @@ export interface YearDoc {
   createdAt: Date
 }
 
+/**
+ * 双报到: the hours of one work unit's approved party members in one community, `_id` =
+ * <communityId>:<unitKey>, added to by the timer as it sums the ledger.
+ */
+export interface UnitDoc {
+  _id: string
+  communityId: string
+  unitKey: string
+  workUnit: string
+  hours: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A time range a volunteer holds with a signup (signed or waitlisted). */
+export interface Slot {
+  startAt: Date
+  endAt: Date
+}
+
+/**
+ * `_id` = openid: the time ranges of the volunteer's signups by activity id, and a version every
+ * signup's write is conditional on, so that two signups of one volunteer at once are decided one
+ * after the other (the overlap check holds however they race).
+ */
+export interface BusyDoc {
+  _id: string
+  v: number
+  slots: Record<string, Slot>
+  updatedAt: Date
+}
+
 export interface SettingsDoc {
   _id: string
   communityId: string
@@ -149,11 +186,15 @@ export const TOTALS = 'volunteerTotals'
 export const YEARS = 'volunteerYears'
 export const SETTINGS = 'volunteerSettings'
 export const STATE = 'volunteerState'
+export const UNITS = 'volunteerUnits'
+export const BUSY = 'volunteerBusy'
 
 export const activities = () => db().collection<ActivityDoc>(ACTIVITIES)
 export const ledger = () => db().collection<LedgerDoc>(LEDGER)
 export const totals = () => db().collection<TotalsDoc>(TOTALS)
 export const years = () => db().collection<YearDoc>(YEARS)
+export const busy = () => db().collection<BusyDoc>(BUSY)
+export const units = () => db().collection<UnitDoc>(UNITS)
 export const settingsColl = () => db().collection<SettingsDoc>(SETTINGS)
 
 export const ledgerId = (source: LedgerSource, refId: string, openid: string) =>
@@ -181,6 +222,13 @@ export const liveOf = (openid: string): Join => ({
   from: ACTIVITIES,
   field: 'live',
   equals: openid,
+})
+/** The volunteer's held time ranges (a lookup: the activity stays the target of the read). */
+export const busyOf = (openid: string): Join => ({
+  as: 'busy',
+  from: BUSY,
+  field: '_id',
+  equals: [openid],
 })
 /** By `openid`, not `_id`: the caller stays the base of the read when they have no totals yet. */
 export const totalsOf = (openid: string): Join => ({

@@ -16,7 +16,7 @@ export const summary = action(
     const a = joinedOne<ActivityDoc>(joined, 'activity')
     const no = refuse(manageDenial(actor, a), {
       NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有活动的组织者可以发布总结',
+      FORBIDDEN: '只有活动的组织者、社区两委和网格活动的网格员可以发布总结',
     })
     if (no || !a) return no ?? fail('NOT_FOUND', NOT_SEEN)
     if (now.getTime() < new Date(a.startAt).getTime()) {

@@ -13,6 +13,13 @@ const SHANGHAI_MS = 8 * 3600 * 1000
 const yearOf = (d: unknown) =>
   new Date(new Date(d as string).getTime() + SHANGHAI_MS).getUTCFullYear()
 
+/** 双报到: a verified volunteer who is a party member counts per work unit (hex of its UTF-8). */
+function partyKeys(u: Record<string, unknown>): string[] {
+  const v = u.volunteer as { partyMember?: boolean; workUnit?: string | null } | undefined
+  if (u.bindStatus !== 'verified' || !(u.roles as string[]).includes('volunteer')) return []
+  return v?.partyMember ? [`volunteer.party.u${Buffer.from(v.workUnit ?? '').toString('hex')}`] : []
+}
+
 /** Per community, per grid: every non-zero count the raw data implies. */
 async function expectedCounts(e: TestEmulator): Promise<Record<string, Record<string, Raw>>> {
   const out: Record<string, Record<string, Record<string, number>>> = {}
@@ -56,6 +63,7 @@ async function expectedCounts(e: TestEmulator): Promise<Record<string, Record<st
           ? 'user.verified'
           : null
     if (key) bump(u.communityId, u.gridId, key)
+    partyKeys(u).forEach((k) => bump(u.communityId, u.gridId, k))
   }
   return out
 }

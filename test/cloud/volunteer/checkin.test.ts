@@ -26,12 +26,13 @@ const checkin = (who: string, activityId: string, c: string) =>
   vol(emu(), who, 'checkin', { activityId, code: c })
 const view = async (who: string, id: string) => data(await vol(emu(), who, 'getActivity', { id }))
 /**
- * A refusal for a grid worker on a community-wide activity: the contract does not say whether
- * they see it at all (NOT_FOUND) or see it but may not act (FORBIDDEN); either refuses.
+ * A grid worker of the community sees a community-wide activity but does not run it: what only
+ * its staff may do is FORBIDDEN (NOT_FOUND is for who may not see it at all).
  */
-const refused = (res: { ok: boolean; error?: { code: string } }) => {
+const refused = (res: { ok: boolean; error?: { code: string; message: string } }) => {
   expect(res.ok).toBe(false)
-  expect(['FORBIDDEN', 'NOT_FOUND']).toContain(res.error?.code)
+  expect(res.error?.code).toBe('FORBIDDEN')
+  expect(res.error?.message).toMatch(/只有活动的组织者/)
 }
 const other = (c: string) => String((Number(c) + 500_000) % 1_000_000).padStart(6, '0')
 
@@ -141,6 +142,8 @@ describe('volunteer.checkinCode and checkin', () => {
       expectError(await vol(emu(), who, 'checkinCode', { activityId: a.id }), 'FORBIDDEN')
     }
     refused(await vol(emu(), P.gridWorker, 'checkinCode', { activityId: a.id }))
+    // They see it (to answer residents' questions), with no management button.
+    expect((await view(P.gridWorker, a.id)).can.manage).toBe(false)
     expectError(await vol(emu(), null, 'checkinCode', { activityId: a.id }), 'UNAUTHENTICATED')
     expectError(await vol(emu(), P.committee, 'checkinCode', { activityId: 'nope' }), 'NOT_FOUND')
     // A grid worker's own grid activity: the grid worker and the committee both run it.
@@ -168,6 +171,42 @@ describe('volunteer.roster', () => {
       const seen = JSON.stringify(await view(who, a.id))
       expect(seen).not.toMatch(/赵志强|13800000005|demo-volunteer-1/)
     }
+  })
+})
+
+describe('volunteer.roster pages', () => {
+  it('a page at a time: signed first, then the waitlist, each once; a bad cursor is INVALID_INPUT', async () => {
+    const [v1, v2, v3] = await manyVolunteers(emu(), 3)
+    const a = await withSigned([v1, v2, v3], 1)
+    const seen: [string, string][] = []
+    let cursor: string | undefined
+    let pages = 0
+    do {
+      const page = data(
+        await vol(emu(), P.committee, 'roster', { activityId: a.id, cursor, limit: 1 })
+      )
+      expect(page.items).toHaveLength(1)
+      seen.push(...page.items.map((r): [string, string] => [r.openid, r.status]))
+      cursor = page.nextCursor ?? undefined
+      pages++
+    } while (cursor && pages < 10)
+    expect(seen).toEqual([
+      [v1, 'signed'],
+      [v2, 'waitlisted'],
+      [v3, 'waitlisted'],
+    ])
+    for (const bad of ['x', 'o-1', '1']) {
+      expectError(
+        await vol(emu(), P.committee, 'roster', { activityId: a.id, cursor: bad }),
+        'INVALID_INPUT',
+        'cursor'
+      )
+    }
+    expectError(
+      await vol(emu(), P.committee, 'roster', { activityId: a.id, limit: 501 }),
+      'INVALID_INPUT',
+      'limit'
+    )
   })
 })
 
@@ -203,23 +242,53 @@ describe('volunteer.confirmAttendance', () => {
       [P.volunteer2, false],
     ])
 
-    // A repeat, even listing more, credits nothing more; nor do two at once.
+    // A repeat naming the same people credits nothing more; nor do two at once.
+    const same = { activityId: a.id, openids: [P.volunteer1] }
+    await Promise.all([
+      vol(emu(), P.committee, 'confirmAttendance', same),
+      vol(emu(), P.committee, 'confirmAttendance', same),
+    ])
+    expect((await storedLedger(emu(), { source: 'activity' })).map((e) => e.openid)).toEqual([
+      P.volunteer1,
+    ])
+    // A later call naming someone forgotten credits them (the no-show attended), once however
+    // often it is sent; who was credited already is not credited again.
     const again = { activityId: a.id, openids: [P.volunteer1, P.volunteer2] }
     await Promise.all([
       vol(emu(), P.committee, 'confirmAttendance', again),
       vol(emu(), P.committee, 'confirmAttendance', again),
     ])
     const entries = await storedLedger(emu(), { source: 'activity' })
-    expect(entries.map((e) => [e.openid, e.hours])).toEqual([[P.volunteer1, 2]])
+    expect(entries.map((e) => [e.openid, e.hours]).sort()).toEqual([
+      [P.volunteer1, 2],
+      [P.volunteer2, 2],
+    ])
+    expect((await view(P.volunteer2, a.id)).mySignup?.attended).toBe(true)
     const v1 = data(await vol(emu(), P.volunteer1, 'myRecord', {}))
     expect(v1.entries.filter((e) => e.refId === a.id)).toEqual([
       expect.objectContaining({ source: 'activity', title: '敬老院陪伴活动', hours: 2 }),
     ])
     expect(v1.bySource.activity).toBe(2)
-    expect(data(await vol(emu(), P.volunteer2, 'myRecord', {})).bySource.activity).toBe(0)
-    expect(
-      (await emu().outbox(P.volunteer1)).filter((m) => m.templateId.includes('HOURS_CREDITED'))
-    ).toHaveLength(1)
+    expect(data(await vol(emu(), P.volunteer2, 'myRecord', {})).bySource.activity).toBe(2)
+    for (const who of [P.volunteer1, P.volunteer2]) {
+      expect(
+        (await emu().outbox(who)).filter((m) => m.templateId.includes('HOURS_CREDITED'))
+      ).toHaveLength(1)
+    }
+  })
+
+  it('two first confirmations at once naming different people: both are credited, once each', async () => {
+    const [v1, v2] = await manyVolunteers(emu(), 2)
+    const a = await withSigned([v1, v2])
+    await emu().setClock(25 * HOUR)
+    await Promise.all(
+      [v1, v2].map((o) =>
+        vol(emu(), P.committee, 'confirmAttendance', { activityId: a.id, openids: [o] })
+      )
+    )
+    const entries = await storedLedger(emu(), { source: 'activity', refId: a.id })
+    expect(entries.map((e) => e.openid).sort()).toEqual([v1, v2].sort())
+    for (const o of [v1, v2]) expect((await view(o, a.id)).mySignup?.attended).toBe(true)
   })
 
   it('only signed volunteers may be listed; only who runs it confirms', async () => {

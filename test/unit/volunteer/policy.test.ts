@@ -147,8 +147,11 @@ describe('managing', () => {
     ['demo-committee-1', activity(), null],
     ['demo-committee-1', gridActivity, null],
     ['demo-gridworker-1', gridActivity, null],
-    // Not living in c1: a community activity they do not run is not theirs to see.
+    // A grid worker of the community's grids sees its community-wide activities, not runs them.
+    ['demo-gridworker-1', activity({ staffGridIds: ['g1', 'g2', 'g3'] }), 'FORBIDDEN'],
+    // Published without the community's grids, or in a community they do not serve: unseen.
     ['demo-gridworker-1', activity(), 'NOT_FOUND'],
+    ['demo-gridworker-1', activity({ communityId: 'c2', staffGridIds: ['g3'] }), 'NOT_FOUND'],
     ['demo-volunteer-1', activity(), 'FORBIDDEN'],
     ['demo-volunteer-1', gridActivity, 'NOT_FOUND'],
   ] as const)('%s → %s', (openid, a, code) => {
