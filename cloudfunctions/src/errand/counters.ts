@@ -62,10 +62,20 @@ export const errandCounters: DomainCounters = {
         (d) => d.communityId === actor.communityId
       )
       const help = (joined['errandHelp'] ?? []) as unknown as ErrandDoc[]
+      // The kept counts hold the viewer's own requested errands too, which their pool leaves
+      // out (read with the caller in `errandLive`); help calls at level grid are counted apart.
+      const ownInPool = mine.filter(
+        (e) =>
+          e.status === 'requested' &&
+          (e.level === 'grid'
+            ? e.type !== 'help' && e.gridId === actor.gridId
+            : e.communityId === actor.communityId)
+      ).length
       out['errand.pool'] =
         countOf(grids.home, 'errand.pool') +
         sum(Object.values(community?.grids ?? {}), 'errand.escalated') +
-        help.filter((e) => e.helpPool === actor.gridId && e.bookerOpenid !== actor.openid).length
+        help.filter((e) => e.helpPool === actor.gridId && e.bookerOpenid !== actor.openid).length -
+        ownInPool
       out['errand.assigned'] = live.filter(
         (e) => e.agentOpenid === actor.openid && e.status === 'accepted'
       ).length

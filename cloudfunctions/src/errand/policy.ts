@@ -123,6 +123,8 @@ export type ErrandFilter =
         communityId?: string
         pool?: string[]
       }
+      /** A booker left out (the pool never holds the viewer's own errands: see `reaches`). */
+      notBooker?: string
       /** A status the scope cannot hold: nothing to read. */
       empty?: boolean
     }
@@ -140,7 +142,12 @@ const SCOPES: Record<ErrandScope, (a: Actor, status?: ErrandStatus) => ErrandFil
       return { ok: false, code: 'FORBIDDEN', message: '只有红色代办员可以查看待接代办' }
     }
     const pool = [`g:${a.gridId}`, `c:${a.communityId}`]
-    return { ok: true, match: { pool }, empty: !!status && status !== 'requested' }
+    return {
+      ok: true,
+      match: { pool },
+      notBooker: a.openid,
+      empty: !!status && status !== 'requested',
+    }
   },
   managed: (a) => {
     if (a.committeeCommunityId) return { ok: true, match: { communityId: a.committeeCommunityId } }

@@ -87,13 +87,18 @@ const auditAll = (action: string, moved: ErrandDoc[], detail: Record<string, unk
     moved.map((e) => ({ targetId: e._id, detail }))
   )
 
-async function workersOf(gridIds: string[]): Promise<string[]> {
+/** The grid workers of `gridIds`, read at once: for each grid, who serves it. */
+async function workersOf(gridIds: string[]): Promise<Map<string, string[]>> {
   const _ = db().command
   const { data } = await users()
     .where({ workerGridIds: gridIds.length === 1 ? gridIds[0] : _.in(gridIds) })
     .limit(1000)
     .get()
-  return data.map((u) => u._id)
+  const out = new Map<string, string[]>(gridIds.map((g) => [g, []]))
+  for (const u of data) {
+    for (const g of u.workerGridIds ?? []) out.get(g)?.push(u._id)
+  }
+  return out
 }
 
 async function committeeOf(communityId: string): Promise<string[]> {
@@ -101,17 +106,18 @@ async function committeeOf(communityId: string): Promise<string[]> {
   return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
 }
 
-/** The community's agents whose pool grew: not the bookers, nor agents of every errand's own grid. */
-async function agentsOf(communityId: string, moved: ErrandDoc[]): Promise<string[]> {
+/** The community's verified red agents, read once per community and batch. */
+async function agentsOf(communityId: string): Promise<{ _id: string; gridId?: string }[]> {
   const { data } = await users()
     .where({ communityId, bindStatus: 'verified', roles: 'redAgent' })
     .limit(1000)
     .get()
-  const bookers = new Set(moved.map((e) => e.bookerOpenid))
-  const grew = (u: { _id: string; gridId?: string }) =>
-    !bookers.has(u._id) && moved.some((e) => e.gridId !== u.gridId)
-  return data.filter(grew).map((u) => u._id)
+  return data
 }
+
+/** The agents whose pool an escalated errand enters: not its booker, nor its own grid's agents. */
+const poolGrew = (agents: { _id: string; gridId?: string }[], e: ErrandDoc): string[] =>
+  agents.filter((u) => u._id !== e.bookerOpenid && u.gridId !== e.gridId).map((u) => u._id)
 
 /** Unaccepted past the hours of `from`: up one level, with one write per community. */
 function escalate(from: ErrandLevel, to: ErrandLevel, hours: number) {
@@ -134,12 +140,23 @@ function escalate(from: ErrandLevel, to: ErrandLevel, hours: number) {
         if (!moved.length) continue
         n += moved.length
         await auditAll('errand.escalate', moved, { from, to })
-        const staff =
-          to === 'community'
-            ? await workersOf([...new Set(moved.map((e) => e.gridId))])
-            : await committeeOf(communityId)
-        const agents = to === 'community' ? await agentsOf(communityId, moved) : []
-        await tellEscalated(moved[0], staff, agents, ERRAND_LEVEL_LABELS[to])
+        // Who is told is read once per community and batch; each errand is told on its own
+        // (a subscribe message opens one errand).
+        const level = ERRAND_LEVEL_LABELS[to]
+        if (to === 'community') {
+          const [workers, agents] = await Promise.all([
+            workersOf([...new Set(moved.map((e) => e.gridId))]),
+            agentsOf(communityId),
+          ])
+          await Promise.all(
+            moved.map((e) =>
+              tellEscalated(e, workers.get(e.gridId) ?? [], poolGrew(agents, e), level)
+            )
+          )
+        } else {
+          const committee = await committeeOf(communityId)
+          await Promise.all(moved.map((e) => tellEscalated(e, committee, [], level)))
+        }
       }
       return n
     }
@@ -188,8 +205,10 @@ function flagOverdue() {
       const guard = { status: 'accepted', overdue: false }
       const moved = await moveAll(batch, guard, { overdue: true }, step)
       await auditAll('errand.overdue', moved, {})
-      for (const [, list] of groupBy(moved, (e) => e.gridId)) {
-        await tellOverdue(list[0], await workersOf([list[0].gridId]))
+      if (moved.length) {
+        // The workers of every grid of the batch in one read; each errand told to its grid's.
+        const workers = await workersOf([...new Set(moved.map((e) => e.gridId))])
+        await Promise.all(moved.map((e) => tellOverdue(e, workers.get(e.gridId) ?? [])))
       }
       return moved.length
     }

@@ -100,8 +100,7 @@ describe('errand.list', () => {
       can: { accept: true },
     })
     // An agent's own errand is not theirs to take ("requested errands this red agent can take").
-    // SERVER BUG (errand-server 00fc8fd): list pool selects by pool key only and returns the
-    // agent's own errand (with can.accept false); policy.inPool itself leaves the booker out.
+    // Was a server bug: the pool list selected by pool key only and showed the agent's own errand.
     const own = await flow().requested(V1)
     expect(await flow().ids(V1, 'pool')).not.toContain(own.id)
     expect(await flow().ids('seed-g1-04', 'pool')).toContain(own.id)

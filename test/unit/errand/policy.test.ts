@@ -184,10 +184,11 @@ describe('privacy', () => {
 })
 
 describe('lists and abilities', () => {
-  it('the pool is the agent’s grid and community; others may not look', () => {
+  it('the pool is the agent’s grid and community, their own errands left out; others may not look', () => {
     expect(listFilter(actor('demo-volunteer-1'), 'pool')).toMatchObject({
       ok: true,
       match: { pool: ['g:g1', 'c:c1'] },
+      notBooker: 'demo-volunteer-1',
     })
     expect(listFilter(actor('demo-volunteer-1'), 'pool', 'closed')).toMatchObject({ empty: true })
     expect(listFilter(actor('demo-resident-1'), 'pool')).toMatchObject({
