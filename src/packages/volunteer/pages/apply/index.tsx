@@ -17,6 +17,7 @@ import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import { checkText } from '@/contract/rules'
+import type { Me } from '@/contract/user'
 import type { VolunteerApplication } from '@/contract/volunteer'
 import {
   APPLICATION_STATUS_LABELS,
@@ -51,49 +52,71 @@ export default function VolunteerApply() {
     if (sent) return <Applied application={sent} />
     if (mine.error && !mine.data) return <ErrorState error={mine.error} onRetry={mine.refresh} />
     if (mine.data === undefined) return <LoadingState />
-    const application = mine.data
-    if (me.can['volunteer.signup'] || application?.status === 'approved') {
-      return (
-        <EmptyState text="您已是志愿者">
-          <View className="state__text" data-testid="apply-approved">
-            {application?.status === 'approved' ? '您的申请已通过。' : ''}
-            去看看近期有哪些志愿活动吧。
-          </View>
-          <Button
-            className="state__action"
-            kind="primary"
-            testId="apply-go-list"
-            onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
-          >
-            查看志愿活动
-          </Button>
-        </EmptyState>
-      )
-    }
-    const canApply = !!me.can['volunteer.register']
-    if (application?.status === 'rejected' && canApply && again)
-      return <ApplyForm from={application} onSent={setSent} />
-    if (application) {
-      return (
-        <Applied
-          application={application}
-          onApplyAgain={canApply ? () => setAgain(true) : undefined}
-        />
-      )
-    }
-    if (canApply) return <ApplyForm onSent={setSent} />
-    if (me.can['volunteer.record']) {
-      return (
-        <EmptyState text="您的申请正在审核中">
-          <View className="state__text" data-testid="apply-pending">
-            社区两委审核后会通知您，通过后就可以报名志愿活动。
-          </View>
-        </EmptyState>
-      )
-    }
-    return <AccessHint bindStatus={me.bindStatus} service="志愿服务" />
+    return (
+      <Standing
+        me={me}
+        application={mine.data}
+        again={again}
+        onApplyAgain={() => setAgain(true)}
+        onSent={setSent}
+      />
+    )
   }
   return <Screen testId="page-volunteer-apply">{body()}</Screen>
+}
+
+/** What the page offers, from the viewer's abilities and their application (null: none yet). */
+function Standing({
+  me,
+  application,
+  again,
+  onApplyAgain,
+  onSent,
+}: {
+  me: Me
+  application: VolunteerApplication | null
+  again: boolean
+  onApplyAgain: () => void
+  onSent: (a: VolunteerApplication) => void
+}) {
+  const approved = application?.status === 'approved'
+  if (me.can['volunteer.signup'] || approved) return <AlreadyVolunteer approved={approved} />
+  const canApply = !!me.can['volunteer.register']
+  if (application?.status === 'rejected' && canApply && again)
+    return <ApplyForm from={application} onSent={onSent} />
+  if (application)
+    return <Applied application={application} onApplyAgain={canApply ? onApplyAgain : undefined} />
+  if (canApply) return <ApplyForm onSent={onSent} />
+  if (me.can['volunteer.record']) return <UnderReview />
+  return <AccessHint bindStatus={me.bindStatus} service="志愿服务" />
+}
+
+function AlreadyVolunteer({ approved }: { approved: boolean }) {
+  return (
+    <EmptyState text="您已是志愿者">
+      <View className="state__text" data-testid="apply-approved">
+        {approved ? '您的申请已通过。' : ''}去看看近期有哪些志愿活动吧。
+      </View>
+      <Button
+        className="state__action"
+        kind="primary"
+        testId="apply-go-list"
+        onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
+      >
+        查看志愿活动
+      </Button>
+    </EmptyState>
+  )
+}
+
+function UnderReview() {
+  return (
+    <EmptyState text="您的申请正在审核中">
+      <View className="state__text" data-testid="apply-pending">
+        社区两委审核后会通知您，通过后就可以报名志愿活动。
+      </View>
+    </EmptyState>
+  )
 }
 
 /** An application sent: where it stands, why it was refused, and the way on. */
