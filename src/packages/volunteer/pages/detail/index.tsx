@@ -10,7 +10,7 @@ import { CHECKIN_OPENS_MINUTES } from '@/contract/volunteer.rules'
 import { VOLUNTEER_ROUTES } from '../../routes'
 import { ActivityTags } from '../../components/ActivityCard'
 import { QuotaBar } from '../../components/QuotaBar'
-import { SignupActions } from '../../components/SignupActions'
+import { ActivityActions } from '../../components/ActivityActions'
 import { FeedbackForm } from '../../components/FeedbackForm'
 import { hoursText, scopeText, signupText, spanText, timeText } from '../../format'
 import './index.scss'
@@ -54,7 +54,7 @@ export default function ActivityDetail() {
                 签到码与出勤管理
               </Button>
             )}
-            <SignupActions activity={a} onChanged={setActivity} onRefresh={refresh} />
+            <ActivityActions activity={a} onChanged={setActivity} onRefresh={refresh} />
           </View>
           {a.feedbackOpen && <FeedbackForm activity={a} onDone={setActivity} />}
           <Report activity={a} />
