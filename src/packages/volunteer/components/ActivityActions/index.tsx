@@ -19,7 +19,7 @@ export function ActivityActions({ activity, onChanged, onRefresh }: ActivityActi
       order={ALL_STEPS}
       steps={stepsFor(activity)}
       empty={EMPTY}
-      prefix="volunteer"
+      prefix="activity"
       onChanged={onChanged}
       onStale={onRefresh}
     />
