@@ -9,6 +9,7 @@ type Opts = CallOptions | undefined
 
 export const volunteerApi = {
   register: (input: In<'register'>, opts?: Opts) => call('volunteer', 'register', input, opts),
+  myApplication: () => call('volunteer', 'myApplication', {}),
   listApplications: (input: In<'listApplications'>) => call('volunteer', 'listApplications', input),
   reviewVolunteer: (input: In<'reviewVolunteer'>, opts?: Opts) =>
     call('volunteer', 'reviewVolunteer', input, opts),

@@ -66,8 +66,8 @@ test('a resident applies, is approved, signs up, checks in with the code, and se
 
   // 报名: the volunteer signs up from the activity's page.
   const detail = await e2e.openAs('demo-resident-2', `${ROOT}/detail/index?id=${id}`)
-  await detail.getByTestId('volunteer-signup').click()
-  await see(detail.getByTestId('volunteer-confirm-signup'), '2.5 小时')
+  await detail.getByTestId('activity-action-signup').click()
+  await see(detail.getByTestId('activity-step-signup'), '2.5 小时')
   await confirm(detail)
   await see(detail.getByTestId('volunteer-my-status'), '已报名')
   await see(detail.getByTestId('quota'), '已报名 1/10 人')

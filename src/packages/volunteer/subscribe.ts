@@ -1,8 +1,15 @@
-import type { SubscribeMoment } from './subscribe-templates'
+import type { TemplateKey } from '@/contract/templates'
+import { subscriber } from '../../services/subscribe'
 
-// Taro builds pick `subscribe.weapp.ts` for WeChat. H5 (local mode) and jest resolve this file:
-// there are no subscribe messages outside WeChat.
+// Which subscribe messages of the volunteer flow to ask for at each tap. The keys are the
+// contract's (src/contract/templates.ts, the same the functions send by).
 
-export type { SubscribeMoment }
+export type SubscribeMoment = 'register' | 'signup'
 
-export async function askToSubscribe(_moment: SubscribeMoment): Promise<void> {}
+/** On applying: the review's outcome. On signing up: a promotion from the waitlist, hours credited. */
+export const ASKED: Record<SubscribeMoment, TemplateKey[]> = {
+  register: ['volunteerReviewed'],
+  signup: ['signupPromoted', 'hoursCredited'],
+}
+
+export const askToSubscribe = subscriber(ASKED)

@@ -42,6 +42,8 @@ const application = (patch: Partial<VolunteerApplication> = {}): VolunteerApplic
 const input = async (testId: string, value: string) =>
   fireEvent.input(await screen.findByTestId(testId), { target: { value } })
 
+beforeEach(() => mockCloud.on('volunteer.myApplication', ok(null)))
+
 test('skills are chips added and removed; a party member must name the work unit', async () => {
   mockCloud.on('user.me', ok(applicant()))
   renderPage(<VolunteerApply />)
@@ -104,4 +106,46 @@ test('an applicant under review is told so; a volunteer is sent to the activitie
   await waitFor(() =>
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/list/index' })
   )
+})
+
+test('a later visit shows the application under review, with no form', async () => {
+  mockCloud.on('user.me', ok(meOf({ can: canOf('volunteer.record') })))
+  mockCloud.on('volunteer.myApplication', ok(application()))
+  renderPage(<VolunteerApply />)
+  expect(await screen.findByTestId('apply-status')).toHaveTextContent('申请状态：审核中')
+  expect(screen.getByTestId('apply-pending')).toBeInTheDocument()
+  expect(screen.queryByTestId('apply-submit')).toBeNull()
+})
+
+test('an approved applicant is told so and sent to the activities', async () => {
+  mockCloud.on('user.me', ok(meOf({ can: canOf('volunteer.record', 'volunteer.signup') })))
+  mockCloud.on('volunteer.myApplication', ok(application({ status: 'approved' })))
+  renderPage(<VolunteerApply />)
+  expect(await screen.findByTestId('apply-approved')).toHaveTextContent('您的申请已通过')
+  expect(screen.getByTestId('apply-go-list')).toBeInTheDocument()
+})
+
+test('a refused applicant sees why, and applies again from what they sent', async () => {
+  mockCloud.on('user.me', ok(applicant()))
+  mockCloud.on(
+    'volunteer.myApplication',
+    ok(application({ status: 'rejected', reason: '请补充工作单位全称' }))
+  )
+  renderPage(<VolunteerApply />)
+  expect(await screen.findByTestId('apply-status')).toHaveTextContent('申请状态：未通过')
+  expect(screen.getByTestId('apply-reason')).toHaveTextContent('未通过的原因：请补充工作单位全称')
+  expect(screen.queryByTestId('apply-submit')).toBeNull()
+
+  fireEvent.click(screen.getByTestId('apply-again'))
+  expect(await screen.findByTestId('apply-skill-理发')).toBeInTheDocument()
+  expect(screen.getByTestId('apply-skill-陪伴老人')).toBeInTheDocument()
+  expect(screen.getByTestId('apply-party')).toHaveAttribute('aria-checked', 'true')
+  await input('apply-work-unit', '市第一人民医院内科')
+  mockCloud.on('volunteer.register', ok(application()))
+  fireEvent.click(screen.getByTestId('apply-submit'))
+  fireEvent.click(screen.getByTestId('dialog-ok'))
+  expect(await screen.findByTestId('apply-status')).toHaveTextContent('申请状态：审核中')
+  expect(mockCloud.callsTo('volunteer.register')).toEqual([
+    { skills: ['理发', '陪伴老人'], partyMember: true, workUnit: '市第一人民医院内科' },
+  ])
 })

@@ -31,8 +31,8 @@ async function open(a: Activity) {
 const BUTTONS = [
   ['volunteer-go-checkin', '签到'],
   ['volunteer-go-manage', '签到码与出勤管理'],
-  ['volunteer-signup', '我要报名'],
-  ['volunteer-cancel', '取消报名'],
+  ['activity-action-signup', '我要报名'],
+  ['activity-action-cancel', '取消报名'],
 ] as const
 const visible = () => BUTTONS.filter(([id]) => screen.queryByTestId(id)).map(([, l]) => l)
 
@@ -58,10 +58,8 @@ test('shows what, when, where, the hours, the quota and the organizer', async ()
 
 test('signing up asks first, then shows the place the server gave (候补第 N 位)', async () => {
   await open(activityOf({ signedCount: 20, can: can('signup') }))
-  fireEvent.click(screen.getByTestId('volunteer-signup'))
-  expect(screen.getByTestId('volunteer-confirm-signup')).toHaveTextContent(
-    '名额已满，报名后进入候补'
-  )
+  fireEvent.click(screen.getByTestId('activity-action-signup'))
+  expect(screen.getByTestId('activity-step-waitlist')).toHaveTextContent('名额已满，报名后进入候补')
   mockCloud.on('volunteer.signup', ok({ status: 'waitlisted', position: 2 }))
   mockCloud.on(
     'volunteer.getActivity',
@@ -83,7 +81,7 @@ test('signing up asks first, then shows the place the server gave (候补第 N �
   fireEvent.click(screen.getByTestId('dialog-ok'))
   expect(await screen.findByTestId('volunteer-my-status')).toHaveTextContent('候补第 2 位')
   expect(mockCloud.callsTo('volunteer.signup')).toEqual([{ activityId: 'a1' }])
-  expect(screen.getByTestId('volunteer-cancel')).toHaveTextContent('取消候补')
+  expect(screen.getByTestId('activity-action-cancel')).toHaveTextContent('取消候补')
 })
 
 test('cancelling explains the 2-hour rule; a refusal is said and the activity reloads', async () => {
@@ -94,14 +92,14 @@ test('cancelling explains the 2-hour rule; a refusal is said and the activity re
     })
   )
   expect(screen.getByTestId('volunteer-my-status')).toHaveTextContent('已报名')
-  fireEvent.click(screen.getByTestId('volunteer-cancel'))
-  expect(screen.getByTestId('volunteer-confirm-cancel')).toHaveTextContent(
+  fireEvent.click(screen.getByTestId('activity-action-cancel'))
+  expect(screen.getByTestId('activity-step-cancel')).toHaveTextContent(
     '活动开始前 2 小时内不能再取消'
   )
   mockCloud.on('volunteer.cancelSignup', fail('CONFLICT', '活动开始前 2 小时内不能取消报名'))
   mockCloud.on('volunteer.getActivity', ok(activityOf({ can: can() })))
   fireEvent.click(screen.getByTestId('dialog-ok'))
-  await waitFor(() => expect(screen.queryByTestId('volunteer-cancel')).toBeNull())
+  await waitFor(() => expect(screen.queryByTestId('activity-action-cancel')).toBeNull())
   expect(screen.queryByTestId('dialog')).toBeNull()
 })
 

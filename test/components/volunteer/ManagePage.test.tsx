@@ -30,15 +30,17 @@ beforeEach(() => {
   mockCloud.calls.length = 0
   mockCloud.on('user.me', ok(meOf({ can: canOf('volunteer.publish') })))
   Current.router = { params: { id: 'a1' }, path: '' } as never
-  mockCloud.on(
-    'volunteer.checkinCode',
-    ok({
-      code: '482913',
-      expiresAt: new Date(Date.now() + 30_000).toISOString(),
-      scene: 'v=a1&c=482913',
-    })
-  )
+  mockCloud.on('volunteer.checkinCode', codeFor('482913'))
 })
+
+const PNG = (code: string) => `data:image/png;base64,${code}`
+const codeFor = (code: string) =>
+  ok({
+    code,
+    expiresAt: new Date(Date.now() + 30_000).toISOString(),
+    scene: `v=a1&c=${code}`,
+    image: PNG(code),
+  })
 
 test('the organizer sees the code large, the roster, and confirms who came', async () => {
   mockCloud.on('volunteer.getActivity', ok(activityOf({ phase: 'ongoing', can: can('manage') })))
@@ -93,4 +95,20 @@ test('someone who does not organize it is told so, and sees no code', async () =
   renderPage(<ManageActivity />)
   expect(await screen.findByText('只有活动的组织者可以管理签到和出勤')).toBeInTheDocument()
   expect(mockCloud.callsTo('volunteer.checkinCode')).toEqual([])
+})
+
+test('the 小程序码 of the check-in page shows beside the code, and changes with it', async () => {
+  mockCloud.on('volunteer.getActivity', ok(activityOf({ phase: 'ongoing', can: can('manage') })))
+  mockCloud.on('volunteer.roster', ok({ activityId: 'a1', items: [] }))
+  renderPage(<ManageActivity />)
+  const image = await screen.findByTestId('checkin-code-image')
+  expect(image).toHaveAttribute('src', PNG('482913'))
+  expect(image).toHaveAttribute('alt', '签到小程序码，志愿者扫码即可签到')
+
+  mockCloud.on('volunteer.checkinCode', codeFor('105377'))
+  fireEvent.click(screen.getByTestId('checkin-code-refresh'))
+  await waitFor(() => expect(screen.getByTestId('checkin-code-value')).toHaveTextContent('105377'))
+  await waitFor(() =>
+    expect(screen.getByTestId('checkin-code-image')).toHaveAttribute('src', PNG('105377'))
+  )
 })

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { useQuery } from '@/hooks/useQuery'
@@ -9,11 +9,12 @@ import { CHECKIN_CODE_SECONDS, CHECKIN_OPENS_MINUTES } from '@/contract/voluntee
 import './index.scss'
 
 const WINDOW_MS = CHECKIN_CODE_SECONDS * 1000
+const QR_LABEL = '签到小程序码，志愿者扫码即可签到'
 
 /**
- * The rotating check-in code, large, with the seconds until it changes; a new one is fetched when
- * the window ends (the previous one is still accepted for a while, so a slow phone is fine).
- * `checkinCode` answers no QR image: volunteers type the code on the activity's 签到 page.
+ * The rotating check-in code, large, with the seconds until it changes, and its 小程序码 (a scan
+ * opens the check-in page with the code filled in); both are fetched anew when the window ends
+ * (the previous code is still accepted for a while, so a slow phone is fine).
  */
 export function CheckinCodePanel({ activity }: { activity: Activity }) {
   const code = useQuery(() => volunteerApi.checkinCode(activity.id), [activity.id])
@@ -57,12 +58,22 @@ export function CheckinCodePanel({ activity }: { activity: Activity }) {
           >
             {code.data.code}
           </View>
+          <View className="checkin-code__frame">
+            {/* A square code in a square box: fill it (H5's aspectFit never scales a small PNG up). */}
+            <Image
+              className="checkin-code__image"
+              src={code.data.image}
+              mode="scaleToFill"
+              ariaLabel={QR_LABEL}
+              nativeProps={{ alt: QR_LABEL, 'data-testid': 'checkin-code-image' }}
+            />
+          </View>
           <View className="checkin-code__left" data-testid="checkin-code-left">
             {left !== null && left > 0 ? `${left} 秒后更新` : '正在更新…'}
           </View>
           <View className="muted">
-            请志愿者打开本活动，点「签到」输入这 6 位数字。签到码每 {CHECKIN_CODE_SECONDS}{' '}
-            秒更新一次。
+            请志愿者用微信扫一扫上方小程序码，或打开本活动点「签到」输入这 6 位数字。签到码每{' '}
+            {CHECKIN_CODE_SECONDS} 秒更新一次。
           </View>
           {notYet && now < opensAt && (
             <View className="checkin-code__early" data-testid="checkin-code-early">

@@ -14,8 +14,10 @@ import { Toggle } from '@/components/Toggle'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
 import { useMe } from '@/hooks/useMe'
+import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import { checkText } from '@/contract/rules'
+import type { Me } from '@/contract/user'
 import type { VolunteerApplication } from '@/contract/volunteer'
 import {
   APPLICATION_STATUS_LABELS,
@@ -40,48 +42,98 @@ const SUGGESTED = ['陪伴老人', '理发', '维修', '文艺演出', '环境�
 
 export default function VolunteerApply() {
   const { me, loading, error, refresh } = useMe()
+  // Where the caller's application stands, on any later visit (null before they applied).
+  const mine = useQuery(() => volunteerApi.myApplication(), [], { enabled: !!me })
   const [sent, setSent] = useState<VolunteerApplication | null>(null)
+  const [again, setAgain] = useState(false)
   const body = () => {
     if (!me)
       return error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />
     if (sent) return <Applied application={sent} />
-    if (me.can['volunteer.register']) return <ApplyForm onSent={setSent} />
-    if (me.can['volunteer.signup']) {
-      return (
-        <EmptyState text="您已是志愿者">
-          <View className="state__text">去看看近期有哪些志愿活动吧。</View>
-          <Button
-            className="state__action"
-            kind="primary"
-            testId="apply-go-list"
-            onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
-          >
-            查看志愿活动
-          </Button>
-        </EmptyState>
-      )
-    }
-    if (me.can['volunteer.record']) {
-      return (
-        <EmptyState text="您的申请正在审核中">
-          <View className="state__text" data-testid="apply-pending">
-            社区两委审核后会通知您，通过后就可以报名志愿活动。
-          </View>
-        </EmptyState>
-      )
-    }
-    return <AccessHint bindStatus={me.bindStatus} service="志愿服务" />
+    if (mine.error && !mine.data) return <ErrorState error={mine.error} onRetry={mine.refresh} />
+    if (mine.data === undefined) return <LoadingState />
+    return (
+      <Standing
+        me={me}
+        application={mine.data}
+        again={again}
+        onApplyAgain={() => setAgain(true)}
+        onSent={setSent}
+      />
+    )
   }
   return <Screen testId="page-volunteer-apply">{body()}</Screen>
 }
 
-/** After applying: where the application stands, and the way on. */
-function Applied({ application: a }: { application: VolunteerApplication }) {
+/** What the page offers, from the viewer's abilities and their application (null: none yet). */
+function Standing({
+  me,
+  application,
+  again,
+  onApplyAgain,
+  onSent,
+}: {
+  me: Me
+  application: VolunteerApplication | null
+  again: boolean
+  onApplyAgain: () => void
+  onSent: (a: VolunteerApplication) => void
+}) {
+  const approved = application?.status === 'approved'
+  if (me.can['volunteer.signup'] || approved) return <AlreadyVolunteer approved={approved} />
+  const canApply = !!me.can['volunteer.register']
+  if (application?.status === 'rejected' && canApply && again)
+    return <ApplyForm from={application} onSent={onSent} />
+  if (application)
+    return <Applied application={application} onApplyAgain={canApply ? onApplyAgain : undefined} />
+  if (canApply) return <ApplyForm onSent={onSent} />
+  if (me.can['volunteer.record']) return <UnderReview />
+  return <AccessHint bindStatus={me.bindStatus} service="志愿服务" />
+}
+
+function AlreadyVolunteer({ approved }: { approved: boolean }) {
+  return (
+    <EmptyState text="您已是志愿者">
+      <View className="state__text" data-testid="apply-approved">
+        {approved ? '您的申请已通过。' : ''}去看看近期有哪些志愿活动吧。
+      </View>
+      <Button
+        className="state__action"
+        kind="primary"
+        testId="apply-go-list"
+        onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
+      >
+        查看志愿活动
+      </Button>
+    </EmptyState>
+  )
+}
+
+function UnderReview() {
+  return (
+    <EmptyState text="您的申请正在审核中">
+      <View className="state__text" data-testid="apply-pending">
+        社区两委审核后会通知您，通过后就可以报名志愿活动。
+      </View>
+    </EmptyState>
+  )
+}
+
+/** An application sent: where it stands, why it was refused, and the way on. */
+function Applied({
+  application: a,
+  onApplyAgain,
+}: {
+  application: VolunteerApplication
+  onApplyAgain?: () => void
+}) {
   return (
     <View className="card" data-testid="apply-status">
       <View className="card__title">申请状态：{APPLICATION_STATUS_LABELS[a.status]}</View>
       {a.status === 'pending' && (
-        <View className="muted">已提交，社区两委审核后会通知您。通过后就可以报名志愿活动。</View>
+        <View className="muted" data-testid="apply-pending">
+          已提交，社区两委审核后会通知您。通过后就可以报名志愿活动。
+        </View>
       )}
       {a.status === 'rejected' && a.reason && (
         <View className="error-text" data-testid="apply-reason">
@@ -89,22 +141,45 @@ function Applied({ application: a }: { application: VolunteerApplication }) {
         </View>
       )}
       <View className="muted apply__skills">特长：{a.skills.join('、')}</View>
-      <Button
-        className="apply__next"
-        kind="primary"
-        block
-        testId="apply-done"
-        onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
-      >
-        返回志愿服务
-      </Button>
+      {a.status === 'rejected' && onApplyAgain ? (
+        <Button
+          className="apply__next"
+          kind="primary"
+          block
+          testId="apply-again"
+          onClick={onApplyAgain}
+        >
+          修改后重新申请
+        </Button>
+      ) : (
+        <Button
+          className="apply__next"
+          kind="primary"
+          block
+          testId="apply-done"
+          onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.list })}
+        >
+          返回志愿服务
+        </Button>
+      )}
     </View>
   )
 }
 
-function ApplyForm({ onSent }: { onSent: (a: VolunteerApplication) => void }) {
+function ApplyForm({
+  from,
+  onSent,
+}: {
+  /** A refused application: the form starts from what it said. */
+  from?: VolunteerApplication
+  onSent: (a: VolunteerApplication) => void
+}) {
   const form = useForm<ApplyValues>(
-    { skills: [], partyMember: false, workUnit: '' },
+    {
+      skills: from?.skills ?? [],
+      partyMember: from?.partyMember ?? false,
+      workUnit: from?.workUnit ?? '',
+    },
     { rules: { workUnit: REGISTER_RULES.workUnit }, cross: REGISTER_CROSS }
   )
   const v = form.values

@@ -1,20 +1,16 @@
-import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
-import { Screen } from '@/components/Screen'
+import { DetailRow, DetailScreen, NextSteps } from '@/components/Detail'
 import { Stars } from '@/components/Stars'
-import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { TimeText } from '@/components/TimeText'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import type { Activity } from '@/contract/volunteer'
 import { CHECKIN_OPENS_MINUTES } from '@/contract/volunteer.rules'
 import { VOLUNTEER_ROUTES } from '../../routes'
 import { ActivityTags } from '../../components/ActivityCard'
 import { QuotaBar } from '../../components/QuotaBar'
-import { SignupActions } from '../../components/SignupActions'
+import { ActivityActions } from '../../components/ActivityActions'
 import { FeedbackForm } from '../../components/FeedbackForm'
 import { hoursText, scopeText, signupText, spanText, timeText } from '../../format'
 import './index.scss'
@@ -26,15 +22,14 @@ const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function ActivityDetail() {
   const params = (useRouter()?.params ?? {}) as { id?: string; published?: string }
-  const id = params.id ?? ''
-  const query = useQuery(() => volunteerApi.getActivity(id), [id], { enabled: !!id })
-  usePullRefresh(query.refresh)
-  const a = query.data
   return (
-    <Screen testId="page-volunteer-detail">
-      {!id ? (
-        <EmptyState text="没有找到这个活动" />
-      ) : a ? (
+    <DetailScreen
+      testId="page-volunteer-detail"
+      id={params.id ?? ''}
+      emptyText="没有找到这个活动"
+      load={volunteerApi.getActivity}
+    >
+      {(a, setActivity, refresh) => (
         <>
           {params.published && <Published activity={a} />}
           <Summary activity={a} />
@@ -59,53 +54,26 @@ export default function ActivityDetail() {
                 签到码与出勤管理
               </Button>
             )}
-            <SignupActions
-              activity={a}
-              onChanged={query.setData}
-              onRefresh={() => void query.refresh()}
-            />
+            <ActivityActions activity={a} onChanged={setActivity} onRefresh={refresh} />
           </View>
-          {a.feedbackOpen && <FeedbackForm activity={a} onDone={query.setData} />}
+          {a.feedbackOpen && <FeedbackForm activity={a} onDone={setActivity} />}
           <Report activity={a} />
         </>
-      ) : query.error && !query.loading ? (
-        <ErrorState error={query.error} onRetry={query.refresh} />
-      ) : (
-        <LoadingState />
       )}
-    </Screen>
+    </DetailScreen>
   )
 }
 
 function Published({ activity: a }: { activity: Activity }) {
   return (
-    <View className="card volunteer-detail__next" data-testid="volunteer-published">
-      <View className="card__title">活动已发布</View>
-      <View className="muted">
-        {scopeText(a)}的志愿者现在可以报名了。活动开始前 {CHECKIN_OPENS_MINUTES}{' '}
-        分钟起，在「签到码与出勤管理」出示签到码，活动后确认出勤。
-      </View>
-      <Button
-        kind="primary"
-        block
-        className="volunteer-detail__next-button"
-        testId="next-managed"
-        onClick={() => void Taro.redirectTo({ url: VOLUNTEER_ROUTES.managed })}
-      >
-        查看我组织的活动
-      </Button>
-    </View>
-  )
-}
-
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className="volunteer-detail__row">
-      <View className="volunteer-detail__label">{label}</View>
-      <View className="volunteer-detail__value" data-testid={testId}>
-        {children}
-      </View>
-    </View>
+    <NextSteps
+      testId="volunteer-published"
+      title="活动已发布"
+      links={[{ label: '查看我组织的活动', testId: 'next-managed', url: VOLUNTEER_ROUTES.managed }]}
+    >
+      {scopeText(a)}的志愿者现在可以报名了。活动开始前 {CHECKIN_OPENS_MINUTES}{' '}
+      分钟起，在「签到码与出勤管理」出示签到码，活动后确认出勤。
+    </NextSteps>
   )
 }
 
@@ -113,7 +81,7 @@ function Summary({ activity: a }: { activity: Activity }) {
   return (
     <View className="card">
       <View
-        className="volunteer-detail__title"
+        className="detail__title"
         role="heading"
         aria-level={2}
         data-testid="volunteer-detail-title"
@@ -121,24 +89,24 @@ function Summary({ activity: a }: { activity: Activity }) {
         {a.title}
       </View>
       <ActivityTags activity={a} />
-      <Row label="时间" testId="volunteer-detail-when">
+      <DetailRow label="时间" testId="volunteer-detail-when">
         {spanText(a.startAt, a.endAt)}
-      </Row>
-      <Row label="地点" testId="volunteer-detail-location">
+      </DetailRow>
+      <DetailRow label="地点" testId="volunteer-detail-location">
         {a.location}
-      </Row>
-      <Row label="范围">{scopeText(a)}</Row>
-      <Row label="服务时长" testId="volunteer-detail-hours">
+      </DetailRow>
+      <DetailRow label="范围">{scopeText(a)}</DetailRow>
+      <DetailRow label="服务时长" testId="volunteer-detail-hours">
         {hoursText(a.hours)} 小时
-      </Row>
-      <Row label="报名截止">{timeText(a.signupDeadline)}</Row>
-      <Row label="组织者" testId="volunteer-detail-organizer">
+      </DetailRow>
+      <DetailRow label="报名截止">{timeText(a.signupDeadline)}</DetailRow>
+      <DetailRow label="组织者" testId="volunteer-detail-organizer">
         {a.organizer.nickname}
         {a.organizer.title ? `（${a.organizer.title}）` : ''}
-      </Row>
+      </DetailRow>
       <QuotaBar signed={a.signedCount} quota={a.quota} waitlist={a.waitlistCount} />
       {a.description ? (
-        <View className="volunteer-detail__content" data-testid="volunteer-detail-description">
+        <View className="detail__content" data-testid="volunteer-detail-description">
           {a.description}
         </View>
       ) : null}
@@ -188,7 +156,7 @@ function Report({ activity: a }: { activity: Activity }) {
       {a.summary && (
         <>
           <View className="card__title">活动总结</View>
-          <View className="volunteer-detail__content" data-testid="volunteer-summary-text">
+          <View className="detail__content" data-testid="volunteer-summary-text">
             {a.summary.text}
           </View>
           <View className="muted">

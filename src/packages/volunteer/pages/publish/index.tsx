@@ -6,13 +6,12 @@ import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { OptionList } from '@/components/OptionList'
-import { Screen } from '@/components/Screen'
+import { StaffGate } from '@/components/NoAccess'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { SubmitBar } from '@/components/SubmitBar'
 import { TextBox } from '@/components/TextBox'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
-import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
 import { userApi } from '@/services/user'
 import { volunteerApi } from '@/services/volunteer'
@@ -27,7 +26,6 @@ import {
 import { VOLUNTEER_ROUTES } from '../../routes'
 import { DateTimePick } from '../../components/DateTimePick'
 import { hoursText, instantOf, pickerParts, spanText } from '../../format'
-import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // The committee (any grid or the whole community) or a grid worker (their grids) publishes an
@@ -83,22 +81,16 @@ const fieldOf = (f: string): Fields | null =>
       : null
 
 export default function PublishActivity() {
-  const { me, loading, error, refresh } = useMe()
-  if (!me) {
-    return (
-      <Screen testId="page-volunteer-publish">
-        {error && !loading ? <ErrorState error={error} onRetry={refresh} /> : <LoadingState />}
-      </Screen>
-    )
-  }
-  if (!me.can['volunteer.publish']) {
-    return (
-      <Screen testId="page-volunteer-publish">
-        <NoAccess bindStatus={me.bindStatus} service="发布志愿活动" forWhom="社区两委和网格员" />
-      </Screen>
-    )
-  }
-  return <PublishForm me={me} />
+  return (
+    <StaffGate
+      testId="page-volunteer-publish"
+      service="发布志愿活动"
+      forWhom="社区两委和网格员"
+      allowed={(me) => me.can['volunteer.publish']}
+    >
+      {(me) => <PublishForm me={me} />}
+    </StaffGate>
+  )
 }
 
 function PublishForm({ me }: { me: Me }) {
@@ -198,7 +190,7 @@ function PublishForm({ me }: { me: Me }) {
   }
 
   return (
-    <Screen testId="page-volunteer-publish">
+    <>
       <View className="card">
         <Field label="活动名称" name="title" error={form.messageOf('title')}>
           <TextInput
@@ -316,6 +308,6 @@ function PublishForm({ me }: { me: Me }) {
           </View>
         </Dialog>
       )}
-    </Screen>
+    </>
   )
 }

@@ -1,35 +1,38 @@
 import { View } from '@tarojs/components'
-import { Screen } from '@/components/Screen'
+import { StaffGate } from '@/components/NoAccess'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
-import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import type { PartyReport } from '@/contract/volunteer'
 import { hoursText } from '../../format'
-import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // 双报到台账: per work unit, how many working party members reported to the community and
 // their service hours.
 
 export default function PartyReportPage() {
-  const { me } = useMe()
-  const allowed = !!me?.can['volunteer.ledger']
-  const query = useQuery(() => volunteerApi.partyReport(), [], { enabled: allowed })
+  return (
+    <StaffGate
+      testId="page-volunteer-report"
+      service="双报到台账"
+      forWhom="社区两委"
+      allowed={(me) => me.can['volunteer.ledger']}
+    >
+      {() => <Loaded />}
+    </StaffGate>
+  )
+}
+
+function Loaded() {
+  const query = useQuery(() => volunteerApi.partyReport())
   usePullRefresh(query.refresh)
-  const body = () => {
-    if (!me) return <LoadingState />
-    if (!allowed)
-      return <NoAccess bindStatus={me.bindStatus} service="双报到台账" forWhom="社区两委" />
-    if (query.data) return <Report report={query.data} />
-    return query.error && !query.loading ? (
-      <ErrorState error={query.error} onRetry={query.refresh} />
-    ) : (
-      <LoadingState />
-    )
-  }
-  return <Screen testId="page-volunteer-report">{body()}</Screen>
+  if (query.data) return <Report report={query.data} />
+  return query.error && !query.loading ? (
+    <ErrorState error={query.error} onRetry={query.refresh} />
+  ) : (
+    <LoadingState />
+  )
 }
 
 function Report({ report: r }: { report: PartyReport }) {

@@ -6,41 +6,33 @@ import { Dialog } from '@/components/Dialog'
 import { Field } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { PagedList } from '@/components/PagedList'
-import { Screen } from '@/components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { StaffGate } from '@/components/NoAccess'
+import { EmptyState } from '@/components/Status'
 import { Tag } from '@/components/Tag'
 import { TextBox } from '@/components/TextBox'
 import { TimeText } from '@/components/TimeText'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
-import { useMe } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { volunteerApi } from '@/services/volunteer'
 import type { Me } from '@/contract/user'
 import type { VolunteerApplication } from '@/contract/volunteer'
 import { REVIEW_CROSS, REVIEW_RULES } from '@/contract/volunteer.rules'
-import { NoAccess } from '../../components/NoAccess'
 import './index.scss'
 
 // The committee's queue of volunteer applications from its community, oldest first: approve
 // (the applicant becomes a volunteer) or refuse with a reason the applicant sees.
 
 export default function ReviewApplications() {
-  const { me, loading, error, refresh } = useMe()
   return (
-    <Screen testId="page-volunteer-review">
-      {me ? (
-        me.can['volunteer.review'] ? (
-          <Queue me={me} />
-        ) : (
-          <NoAccess bindStatus={me.bindStatus} service="志愿者审核" forWhom="社区两委" />
-        )
-      ) : error && !loading ? (
-        <ErrorState error={error} onRetry={refresh} />
-      ) : (
-        <LoadingState />
-      )}
-    </Screen>
+    <StaffGate
+      testId="page-volunteer-review"
+      service="志愿者审核"
+      forWhom="社区两委"
+      allowed={(me) => me.can['volunteer.review']}
+    >
+      {(me) => <Queue me={me} />}
+    </StaffGate>
   )
 }
 

@@ -3,18 +3,16 @@ import { View } from '@tarojs/components'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
-import { Screen } from '@/components/Screen'
+import { StaffGate } from '@/components/NoAccess'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { SubmitBar } from '@/components/SubmitBar'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
-import { useMe } from '@/hooks/useMe'
 import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import { checkInt } from '@/contract/rules'
 import type { LedgerSettings } from '@/contract/volunteer'
 import { SETTINGS_HOURS, STAR_THRESHOLD, STAR_THRESHOLDS_CROSS } from '@/contract/volunteer.rules'
-import { NoAccess } from '../../components/NoAccess'
 
 // The community's ledger settings: hours credited for a wish done and an errand closed, and the
 // cumulative hours for 1–5 stars. Changes apply to what is credited from now on.
@@ -22,22 +20,26 @@ import { NoAccess } from '../../components/NoAccess'
 const num = (text: string): number | undefined => (text.trim() ? Number(text) : undefined)
 
 export default function LedgerSettingsPage() {
-  const { me } = useMe()
-  const query = useQuery(() => volunteerApi.settings(), [], {
-    enabled: !!me?.can['volunteer.ledger'],
-  })
-  const body = () => {
-    if (!me) return <LoadingState />
-    if (!me.can['volunteer.ledger'])
-      return <NoAccess bindStatus={me.bindStatus} service="服务时长设置" forWhom="社区两委" />
-    if (query.data) return <SettingsForm settings={query.data} onSaved={query.setData} />
-    return query.error && !query.loading ? (
-      <ErrorState error={query.error} onRetry={query.refresh} />
-    ) : (
-      <LoadingState />
-    )
-  }
-  return <Screen testId="page-volunteer-settings">{body()}</Screen>
+  return (
+    <StaffGate
+      testId="page-volunteer-settings"
+      service="服务时长设置"
+      forWhom="社区两委"
+      allowed={(me) => me.can['volunteer.ledger']}
+    >
+      {() => <Loaded />}
+    </StaffGate>
+  )
+}
+
+function Loaded() {
+  const query = useQuery(() => volunteerApi.settings())
+  if (query.data) return <SettingsForm settings={query.data} onSaved={query.setData} />
+  return query.error && !query.loading ? (
+    <ErrorState error={query.error} onRetry={query.refresh} />
+  ) : (
+    <LoadingState />
+  )
 }
 
 interface SettingsText extends Record<string, unknown> {
