@@ -111,6 +111,8 @@ export const CHECKIN_OPENS_MINUTES = 30
 export const CHECKIN_CODE_SECONDS = 60
 /** An activity lasts at most this many hours. */
 export const MAX_ACTIVITY_HOURS = 24
+/** `roster`: a page's size by default and at most (the quota's maximum: one page holds every signed volunteer). */
+export const ROSTER_PAGE = { default: 100, max: 500 } as const
 /** `confirmAttendance`: at most this many volunteers per call (the quota's maximum). */
 export const ATTENDANCE_MAX = 500
 

@@ -15,6 +15,7 @@ import {
   REGISTER_RULES,
   REVIEW_CROSS,
   REVIEW_RULES,
+  ROSTER_PAGE,
   SETTINGS_HOURS,
   STAR_THRESHOLD,
   STAR_THRESHOLDS_CROSS,
@@ -92,8 +93,6 @@ export type ActivityIdInput = z.infer<typeof ActivityIdInput>
 export const OnActivityInput = z.object({ activityId })
 export type OnActivityInput = z.infer<typeof OnActivityInput>
 
-/** The roster a page at a time: `limit` entries (100 unless given, at most 500) from `cursor`. */
-export const ROSTER_PAGE = { default: 100, max: 500 } as const
 export const RosterInput = z.object({
   activityId,
   cursor: pageInput.cursor,
@@ -243,7 +242,7 @@ export interface CheckinCode {
 }
 
 /** The page a check-in QR code opens, with `scene` (see `checkinCode`). */
-export const CHECKIN_PAGE = 'packages/volunteer/pages/check-in/index'
+export const CHECKIN_PAGE = 'packages/volunteer/pages/checkin/index'
 
 /** One volunteer on an activity's roster, as its organizer sees it. */
 export interface RosterEntry {

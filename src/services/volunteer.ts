@@ -1,5 +1,6 @@
 import type { ActionName, InputOf } from '@/contract/api'
 import { call, type CallOptions } from './cloud'
+import { ROSTER_PAGE } from '@/contract/volunteer.rules'
 
 // Typed client of the `volunteer` cloud function (cloudfunctions/src/volunteer/<action>.ts).
 // One-liners, types only, no zod.
@@ -22,7 +23,9 @@ export const volunteerApi = {
     call('volunteer', 'cancelSignup', { activityId }, opts),
   checkinCode: (activityId: string) => call('volunteer', 'checkinCode', { activityId }),
   checkin: (input: In<'checkin'>, opts?: Opts) => call('volunteer', 'checkin', input, opts),
-  roster: (activityId: string) => call('volunteer', 'roster', { activityId }),
+  // Signed volunteers come first: the largest page holds all of them (quota ≤ 500).
+  roster: (activityId: string) =>
+    call('volunteer', 'roster', { activityId, limit: ROSTER_PAGE.max }),
   confirmAttendance: (input: In<'confirmAttendance'>, opts?: Opts) =>
     call('volunteer', 'confirmAttendance', input, opts),
   feedback: (input: In<'feedback'>, opts?: Opts) => call('volunteer', 'feedback', input, opts),

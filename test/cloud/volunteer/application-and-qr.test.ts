@@ -58,7 +58,7 @@ describe('volunteer.checkinCode QR', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(c.scene).toContain(c.code)
     expect(c.scene.length).toBeLessThanOrEqual(32)
-    expect(CHECKIN_PAGE).toBe('packages/volunteer/pages/check-in/index')
+    expect(CHECKIN_PAGE).toBe('packages/volunteer/pages/checkin/index')
     expectError(await vol(emu(), P.volunteer1, 'checkinCode', { activityId: a.id }), 'FORBIDDEN')
   })
 })
