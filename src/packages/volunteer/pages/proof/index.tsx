@@ -1,17 +1,16 @@
 import { View } from '@tarojs/components'
-import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { useQuery } from '@/hooks/useQuery'
 import { volunteerApi } from '@/services/volunteer'
 import type { ServiceProof } from '@/contract/volunteer'
 import { LEDGER_SOURCE_LABELS } from '@/contract/volunteer.rules'
-import { CAN_PRINT, printPage } from '../../print'
 import { dateText, hoursText } from '../../format'
+import { ProofTools } from './ProofTools'
 import './index.scss'
 
-// The caller's service record for printing (志愿服务证明): an A4 sheet in H5 with a print
-// button; in WeChat a note on how to keep it.
+// The caller's service record (志愿服务证明): an A4 sheet to read; ProofTools prints it in H5 and
+// saves it as a picture in WeChat (ProofTools.weapp.tsx).
 
 export default function ServiceProofPage() {
   const query = useQuery(() => volunteerApi.proof())
@@ -20,17 +19,7 @@ export default function ServiceProofPage() {
     <Screen testId="page-volunteer-proof" className="proof-screen">
       {p ? (
         <>
-          <View className="proof__tools">
-            {CAN_PRINT ? (
-              <Button kind="primary" block testId="proof-print" onClick={printPage}>
-                打印证明
-              </Button>
-            ) : (
-              <View className="muted" data-testid="proof-weapp-note">
-                小程序内不能直接打印：可截图保存本页，或凭编号 {p.serial} 到社区开具盖章的纸质证明。
-              </View>
-            )}
-          </View>
+          <ProofTools proof={p} />
           <Sheet proof={p} />
         </>
       ) : query.error && !query.loading ? (
