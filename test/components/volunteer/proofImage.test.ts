@@ -133,12 +133,15 @@ test('a long paragraph wraps within the margins and keeps every character', () =
   expect(texts.map((t) => t.text).join('')).toContain(longName)
 })
 
-test('wrapping breaks Chinese text by measured width and never starts a line with a comma', () => {
+test('wrapping breaks Chinese text by measured width, keeps numbers whole, never starts a line with a comma', () => {
   const { ctx } = fakeContext()
   ctx.font = '10px sans-serif'
   const lines = wrapText(ctx, '一二三四，五六七八九十', 40)
   expect(lines).toEqual(['一二三四，', '五六七八', '九十'])
   expect(wrapText(ctx, '一二三四五六', 40, 20)).toEqual(['一二', '三四五六'])
+  // Numbers (with their 年月日) stay whole unless wider than a line.
+  expect(wrapText(ctx, '一二三2026年', 50)).toEqual(['一二三', '2026年'])
+  expect(wrapText(ctx, '12345678901234567890', 40)).toEqual(['12345678', '90123456', '7890'])
 })
 
 test('a full sheet draws the newest entries that fit and says how many there are in all', () => {

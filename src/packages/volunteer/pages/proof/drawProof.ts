@@ -48,7 +48,7 @@ const ROW_LINE = 44
 const ROW_GAP = 16
 // Columns of the entries table: date, content, kind, hours (x offsets from the left margin).
 const COLS = { date: 0, title: 260, kind: 720, hours: 870 }
-const FOOT_H = 380
+const FOOT_H = 400
 
 /** Closing punctuation never starts a line (避头): it stays on the line before. */
 const NO_LINE_START = '，。、；：！？）》」』”’,.;:!?)%'
@@ -59,8 +59,9 @@ export function maskPhones(text: string): string {
 }
 
 /**
- * Breaks `text` into lines no wider than `maxWidth` as the context measures them, character by
- * character (Chinese has no spaces), keeping closing punctuation off the start of a line.
+ * Breaks `text` into lines no wider than `maxWidth` as the context measures them: between any two
+ * Chinese characters (there are no spaces), but not inside a number or Latin word, nor between a
+ * number and its 年月日 (2026年, 342.5) unless that is wider than a line, and never before closing punctuation.
  * `firstIndent` narrows the first line (a paragraph's two-character indent).
  */
 export function wrapText(
@@ -71,7 +72,10 @@ export function wrapText(
 ): string[] {
   const lines: string[] = []
   let line = ''
-  for (const ch of Array.from(text)) {
+  const units = (text.match(/[A-Za-z0-9.]+[年月日]?|[\s\S]/g) ?? []).flatMap((u) =>
+    u.length > 1 && ctx.measureText(u).width > maxWidth - firstIndent ? Array.from(u) : [u]
+  )
+  for (const ch of units) {
     const room = lines.length === 0 ? maxWidth - firstIndent : maxWidth
     const fits = ctx.measureText(line + ch).width <= room
     if (fits || line === '' || NO_LINE_START.includes(ch)) {
@@ -218,27 +222,26 @@ function drawCountLine(ctx: ProofContext2D, p: ServiceProof, drawn: number, y: n
   text(ctx, s, MARGIN, y, 28, MUTED)
 }
 
-/** Community, issue date and serial at the bottom right, under a seal-like red circle. */
+/** Community, issue date and serial at the bottom right, beside a seal-like red circle. */
 function drawFooter(ctx: ProofContext2D, p: ServiceProof) {
   const right = MARGIN + CONTENT_W
   const top = PROOF_SIZE.height - MARGIN - FOOT_H + 60
-  drawSeal(ctx, p.communityName, right - 200, top + 110)
   ctx.textAlign = 'right'
   ctx.font = font(BODY)
-  const lines = clampText(ctx, p.communityName, 560, 2)
-  lines.forEach((l, i) => text(ctx, l, right, top + 60 + i * BODY_LINE, BODY))
-  const below = top + 60 + lines.length * BODY_LINE
-  text(ctx, `开具日期：${dateText(p.issuedAt)}`, right, below, BODY)
-  text(ctx, `证明编号：${p.serial}`, right, below + BODY_LINE, BODY)
+  const lines = [
+    ...clampText(ctx, p.communityName, 560, 2),
+    `开具日期：${dateText(p.issuedAt)}`,
+    `证明编号：${p.serial}`,
+  ]
+  lines.forEach((l, i) => text(ctx, l, right, top + 40 + i * BODY_LINE, BODY))
+  // Beside the block rather than over it, so the date and serial stay legible.
+  ctx.font = font(BODY)
+  const blockWidth = Math.max(...lines.map((l) => ctx.measureText(l).width))
+  const below = top + 40 + lines.length * BODY_LINE
+  drawSeal(ctx, p.communityName, right - blockWidth - 160, (top + below) / 2 + 10)
   ctx.textAlign = 'left'
-  text(
-    ctx,
-    '本证明由红邻志愿服务记录生成，可凭编号到社区核验。',
-    MARGIN,
-    below + BODY_LINE * 2 + 10,
-    24,
-    MUTED
-  )
+  const note = '本证明由红邻志愿服务记录生成，可凭编号到社区核验。'
+  text(ctx, note, MARGIN, below + 40, 24, MUTED)
 }
 
 /** A red ring with the community's name round its top and a star in the middle. */
