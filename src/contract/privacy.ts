@@ -6,7 +6,7 @@
 
 /** A kind of personal data the mini-program reaches through a WeChat privacy interface. */
 export interface PrivacyItem {
-  key: 'phoneNumber' | 'album' | 'clipboard' | 'location'
+  key: 'phoneNumber' | 'album' | 'albumWriteOnly' | 'clipboard' | 'location'
   /** The platform's name for it (用户隐私保护指引 form). */
   info: string
   /** What we use it for, completing "为了……" as the platform's form words it. */
@@ -38,6 +38,15 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     apis: ['chooseImage', 'chooseMedia', 'chooseVideo'],
     openTypes: [],
     inUse: false,
+  },
+  {
+    key: 'albumWriteOnly',
+    info: '相册（仅写入）权限',
+    purpose: '把你的志愿服务证明保存为图片，方便你打印或转发',
+    seenBy: '只在你的手机相册里，我们不读取相册',
+    apis: ['saveImageToPhotosAlbum'],
+    openTypes: [],
+    inUse: true,
   },
   {
     key: 'clipboard',
