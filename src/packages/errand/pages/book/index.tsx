@@ -3,7 +3,6 @@ import { ScrollView, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TAB_STOP } from '@/components/a11y'
 import { CreateGate, ForResidentCard, FormNotice, LimitNotice } from '@/components/CreateForm'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { Screen } from '@/components/Screen'
@@ -68,7 +67,6 @@ function BookFormView({ me }: { me: Me }) {
   const canFor = me.can['errand.bookFor']
   const [forResident, setForResident] = useState(!me.can['errand.book'])
   const [resident, setResident] = useState<ResidentItem | null>(null)
-  const [confirming, setConfirming] = useState(false)
   const [limit, setLimit] = useState<string | null>(null)
   const intent = useIntent()
   // The other contact is optional: its rule applies once something is typed.
@@ -90,12 +88,6 @@ function BookFormView({ me }: { me: Me }) {
     form.set({ phone: text })
   }
 
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再预约')
-    setConfirming(true)
-  }
-
   const send = async () => {
     // WeChat only asks from a tap: before the request. A booking for a resident tells them.
     if (!forResident) await askToSubscribe('book')
@@ -113,7 +105,6 @@ function BookFormView({ me }: { me: Me }) {
         : errandApi.book(booking, opts)
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       if (result.error.code === 'LIMIT_EXCEEDED') setLimit(result.error.message)
       else form.refuse(result.error)
@@ -275,27 +266,24 @@ function BookFormView({ me }: { me: Me }) {
         testId="errand-submit"
         busy={intent.busy}
         text={forResident ? '代居民预约' : '预约代办'}
-        onSubmit={ask}
-      />
-
-      {confirming && (
-        <Dialog
-          title="确认预约"
-          okText="确认预约"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="errand-book-confirm">
-            <View>
-              {forResident && resident ? `为 ${resident.name} ` : ''}预约「
-              {v.type ? ERRAND_TYPE_LABELS[v.type] : ''}」
+        check={form.attempt}
+        fixHint="请按红色提示修改后再预约"
+        confirm={{
+          title: '确认预约',
+          okText: '确认预约',
+          body: (
+            <View data-testid="errand-book-confirm">
+              <View>
+                {forResident && resident ? `为 ${resident.name} ` : ''}预约「
+                {v.type ? ERRAND_TYPE_LABELS[v.type] : ''}」
+              </View>
+              <View>{v.slot ? whenText(v.date, v.slot, now) : ''}</View>
+              <View className="muted errand-book__confirm-detail">{v.detail.trim()}</View>
             </View>
-            <View>{v.slot ? whenText(v.date, v.slot, now) : ''}</View>
-            <View className="muted errand-book__confirm-detail">{v.detail.trim()}</View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </Screen>
   )
 }

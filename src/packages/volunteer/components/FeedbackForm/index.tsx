@@ -1,6 +1,4 @@
-import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Dialog } from '@/components/Dialog'
 import { Field } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { StarsInput } from '@/components/Stars'
@@ -30,14 +28,7 @@ export function FeedbackForm({
     { rules: { rating: FEEDBACK_RATING, comment: FEEDBACK_RULES.comment } }
   )
   const intent = useIntent()
-  const [confirming, setConfirming] = useState(false)
   const v = form.values
-
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再提交')
-    setConfirming(true)
-  }
 
   const send = async () => {
     const comment = v.comment.trim()
@@ -48,7 +39,6 @@ export function FeedbackForm({
       )
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -82,19 +72,14 @@ export function FeedbackForm({
         testId="volunteer-feedback-submit"
         busy={intent.busy}
         text="提交评价"
-        onSubmit={ask}
+        check={form.attempt}
+        confirm={{
+          title: '提交评价',
+          okText: '提交',
+          body: <View className="muted">评价提交后不能修改，评分和评价会公开显示在活动页。</View>,
+        }}
+        onSubmit={send}
       />
-      {confirming && (
-        <Dialog
-          title="提交评价"
-          okText="提交"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View className="muted">评价提交后不能修改，评分和评价会公开显示在活动页。</View>
-        </Dialog>
-      )}
     </View>
   )
 }

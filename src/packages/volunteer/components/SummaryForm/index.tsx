@@ -1,6 +1,4 @@
-import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Dialog } from '@/components/Dialog'
 import { Field } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { SubmitBar } from '@/components/SubmitBar'
@@ -21,19 +19,12 @@ export function SummaryForm({
 }) {
   const form = useForm({ text: a.summary?.text ?? '' }, { rules: { text: FEEDBACK_RULES.summary } })
   const intent = useIntent()
-  const [confirming, setConfirming] = useState(false)
 
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再发布')
-    setConfirming(true)
-  }
   const send = async () => {
     const result = await intent.run((opts) =>
       volunteerApi.summary({ activityId: a.id, text: form.values.text.trim() }, opts)
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -61,19 +52,15 @@ export function SummaryForm({
         testId="summary-submit"
         busy={intent.busy}
         text={a.summary ? '更新总结' : '发布总结'}
-        onSubmit={ask}
+        check={form.attempt}
+        fixHint="请按红色提示修改后再发布"
+        confirm={{
+          title: '发布活动总结',
+          okText: '发布',
+          body: <View className="muted">总结会公开显示在活动页，所有居民都能看到。</View>,
+        }}
+        onSubmit={send}
       />
-      {confirming && (
-        <Dialog
-          title="发布活动总结"
-          okText="发布"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View className="muted">总结会公开显示在活动页，所有居民都能看到。</View>
-        </Dialog>
-      )}
     </View>
   )
 }

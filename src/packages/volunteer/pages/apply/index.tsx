@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { TAB_STOP } from '@/components/a11y'
 import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { Screen } from '@/components/Screen'
@@ -185,7 +184,6 @@ function ApplyForm({
   const v = form.values
   const [draft, setDraft] = useState('')
   const [draftError, setDraftError] = useState<string | null>(null)
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
 
   const add = (raw: string) => {
@@ -201,12 +199,6 @@ function ApplyForm({
   }
   const remove = (skill: string) => form.set({ skills: v.skills.filter((s) => s !== skill) })
 
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再提交')
-    setConfirming(true)
-  }
-
   const send = async () => {
     await askToSubscribe('register')
     const workUnit = v.workUnit.trim()
@@ -217,7 +209,6 @@ function ApplyForm({
       )
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -316,25 +307,22 @@ function ApplyForm({
         testId="apply-submit"
         busy={intent.busy}
         text="提交申请"
-        onSubmit={ask}
-      />
-      {confirming && (
-        <Dialog
-          title="确认提交申请"
-          okText="提交"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="apply-confirm">
-            <View>特长：{v.skills.join('、')}</View>
-            <View>
-              {v.partyMember ? `中共党员 · ${v.workUnit.trim() || '未填写单位'}` : '非党员'}
+        check={form.attempt}
+        confirm={{
+          title: '确认提交申请',
+          okText: '提交',
+          body: (
+            <View data-testid="apply-confirm">
+              <View>特长：{v.skills.join('、')}</View>
+              <View>
+                {v.partyMember ? `中共党员 · ${v.workUnit.trim() || '未填写单位'}` : '非党员'}
+              </View>
+              <View className="muted">社区两委审核后会通知您。</View>
             </View>
-            <View className="muted">社区两委审核后会通知您。</View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </>
   )
 }

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { OptionList } from '@/components/OptionList'
@@ -124,7 +123,6 @@ function PublishForm({ me }: { me: Me }) {
   })
   const v = form.values
   const [quotaText, setQuotaText] = useState(String(initial.quota))
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
   const today = pickerParts(Date.now()).date
 
@@ -147,12 +145,6 @@ function PublishForm({ me }: { me: Me }) {
     )
   }
 
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再发布')
-    setConfirming(true)
-  }
-
   const send = async () => {
     const [type, id] = v.scope.split(':') as [ActivityScopeType, string]
     const description = v.description.trim()
@@ -173,7 +165,6 @@ function PublishForm({ me }: { me: Me }) {
       )
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -288,26 +279,24 @@ function PublishForm({ me }: { me: Me }) {
         testId="publish-submit"
         busy={intent.busy}
         text="发布活动"
-        onSubmit={ask}
-      />
-      {confirming && (
-        <Dialog
-          title="确认发布"
-          okText="发布"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="publish-confirm">
-            <View>「{v.title.trim()}」</View>
-            <View>{spanText(v.startAt, v.endAt)}</View>
-            <View>
-              {v.location.trim()} · 招募 {v.quota} 人 · {hoursText(v.hours)} 小时
+        check={form.attempt}
+        fixHint="请按红色提示修改后再发布"
+        confirm={{
+          title: '确认发布',
+          okText: '发布',
+          body: (
+            <View data-testid="publish-confirm">
+              <View>「{v.title.trim()}」</View>
+              <View>{spanText(v.startAt, v.endAt)}</View>
+              <View>
+                {v.location.trim()} · 招募 {v.quota} 人 · {hoursText(v.hours)} 小时
+              </View>
+              <View className="muted">发布后志愿者就可以报名了。</View>
             </View>
-            <View className="muted">发布后志愿者就可以报名了。</View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </>
   )
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { StaffGate } from '@/components/NoAccess'
@@ -77,7 +76,6 @@ function SettingsForm({
     return i > 0 && n <= prev ? '每一星所需时长须高于上一星' : undefined
   }
   const [submitted, setSubmitted] = useState(false)
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
 
   const change = (patch: Partial<SettingsText>) => {
@@ -89,11 +87,10 @@ function SettingsForm({
       starThresholds: next.stars.map((s) => num(s) ?? NaN),
     })
   }
-  const ask = () => {
+  const check = () => {
     setSubmitted(true)
     const starsOk = text.stars.every((_, i) => !starError(i))
-    if (!form.attempt() || !starsOk) return toast('请按红色提示修改后再保存')
-    setConfirming(true)
+    return form.attempt() && starsOk
   }
   const send = async () => {
     const result = await intent.run((opts) =>
@@ -107,7 +104,6 @@ function SettingsForm({
       )
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -162,19 +158,15 @@ function SettingsForm({
         testId="settings-submit"
         busy={intent.busy}
         text="保存设置"
-        onSubmit={ask}
+        check={check}
+        fixHint="请按红色提示修改后再保存"
+        confirm={{
+          title: '保存设置',
+          okText: '保存',
+          body: <View className="muted">新的时长从现在起计入；星级按新标准重新计算。</View>,
+        }}
+        onSubmit={send}
       />
-      {confirming && (
-        <Dialog
-          title="保存设置"
-          okText="保存"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View className="muted">新的时长从现在起计入；星级按新标准重新计算。</View>
-        </Dialog>
-      )}
     </>
   )
 }
