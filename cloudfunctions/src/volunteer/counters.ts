@@ -7,9 +7,12 @@ import { standingOf, type ActivityDoc } from './store'
 
 // What the volunteer domain counts. Applications under review are counted per grid on the users
 // collection (`volunteer.pending`), and so are party members (verified volunteers) per work unit (the 双报到
-// report's members, `volunteer.party.<unit>`); activities open for signup and the viewer's own signups are
-// few, so they are read with the viewer (an activity carries its grid or community while open,
-// an activity its volunteers until it is over) and cost no counter write. Pure.
+// report's members, `volunteer.party.<unit>`). Activities open for signup are counted per grid
+// under their signup deadline (`volunteer.open.d<ms>`): a grid activity in its grid, a community
+// one in every grid of its community, so a viewer reads them all from their own grid's counters
+// and leaves out those whose deadline has passed even before the timer closes them. The viewer's
+// own signups are few and read with them (an activity carries its volunteers until it is over).
+// Pure.
 
 type Counts = ViewerCounts['counts']
 type CountedUser = Pick<
@@ -53,18 +56,45 @@ export const applicationCounted: Counted<CountedUser> = {
   keys: (u) => [...(u.volunteer?.status === 'pending' ? [PENDING_KEY] : []), ...partyKeys(u)],
 }
 
+/** The key an activity open for signup adds one to: its deadline in ms. */
+export const openKey = (signupDeadline: Date | string) =>
+  `volunteer.open.d${new Date(signupDeadline).getTime()}`
+
+type CountedActivity = Pick<
+  ActivityDoc,
+  'open' | 'signupDeadline' | 'gridId' | 'scopeName' | 'communityId' | 'staffGridIds'
+>
+
+export const activityCounted: Counted<CountedActivity> = {
+  collection: 'volunteerActivities',
+  fields: ['open', 'signupDeadline', 'gridId', 'scopeName', 'communityId', 'staffGridIds'],
+  place: (a) =>
+    a.gridId
+      ? { communityId: a.communityId, gridId: a.gridId, gridName: a.scopeName }
+      : // Every grid of the community when it was published (their names are kept as they are).
+        (a.staffGridIds ?? []).map((gridId) => ({
+          communityId: a.communityId,
+          gridId,
+          gridName: '',
+        })),
+  keys: (a) => (a.open ? [openKey(a.signupDeadline)] : []),
+}
+
+/** Activities of the grid still open for signup at `now`: the deadlines still ahead. */
+export function openAt(grid: GridCounts | undefined, now: number): number {
+  const open = (grid?.volunteer as { open?: Record<string, unknown> } | undefined)?.open ?? {}
+  let n = 0
+  for (const [key, v] of Object.entries(open)) {
+    if (typeof v === 'number' && Number(key.slice(1)) > now) n += v
+  }
+  return n
+}
+
 const sum = (grids: GridCounts[], key: string) => grids.reduce((n, g) => n + countOf(g, key), 0)
 
 export const volunteerCounters: DomainCounters = {
-  counted: applicationCounted as Counted<never>,
+  counted: [applicationCounted as Counted<never>, activityCounted as Counted<never>],
   viewerLoads: (openid) => [
-    { as: 'volOpenGrid', from: 'volunteerActivities', field: 'openGrid', actorField: 'gridId' },
-    {
-      as: 'volOpenCommunity',
-      from: 'volunteerActivities',
-      field: 'openCommunity',
-      actorField: 'communityId',
-    },
     { as: 'volLive', from: 'volunteerActivities', field: 'live', equals: openid },
   ],
   viewerCounts(actor, _year, grids, joined) {
@@ -75,11 +105,7 @@ export const volunteerCounters: DomainCounters = {
     }
     if (actor.verified && isApprovedVolunteer(actor)) {
       // For whoever can sign up: a resident who is not a volunteer sees the list, not a badge.
-      const open = [
-        ...((joined['volOpenGrid'] ?? []) as unknown as ActivityDoc[]),
-        ...((joined['volOpenCommunity'] ?? []) as unknown as ActivityDoc[]),
-      ].filter((a) => new Date(a.signupDeadline).getTime() > now)
-      out['volunteer.upcoming'] = open.length
+      out['volunteer.upcoming'] = openAt(grids.home, now)
       const live = (joined['volLive'] ?? []) as unknown as ActivityDoc[]
       out['volunteer.signedUp'] = live.filter((a) => {
         const st = standingOf(a, actor.openid)?.status
