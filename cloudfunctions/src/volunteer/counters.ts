@@ -3,7 +3,7 @@ import type { Counted, DomainCounters, GridCounts } from '../lib/counters'
 import { countOf } from '../lib/counters'
 import type { UserDoc } from '../lib/actor'
 import { isApprovedVolunteer } from '../lib/policy'
-import { standingOf, type ActivityDoc } from './store'
+import { BUSY, type ActivityDoc, type BusyDoc } from './store'
 
 // What the volunteer domain counts. Applications under review are counted per grid on the users
 // collection (`volunteer.pending`), and so are party members (verified volunteers) per work unit (the 双报到
@@ -11,8 +11,8 @@ import { standingOf, type ActivityDoc } from './store'
 // under their signup deadline (`volunteer.open.d<ms>`): a grid activity in its grid, a community
 // one in every grid of its community, so a viewer reads them all from their own grid's counters
 // and leaves out those whose deadline has passed even before the timer closes them. The viewer's
-// own signups are few and read with them (an activity carries its volunteers until it is over).
-// Pure.
+// own signups are the time slots on their busy document (taken at signup, given back at cancel),
+// read with them. Pure.
 
 type Counts = ViewerCounts['counts']
 type CountedUser = Pick<
@@ -94,9 +94,8 @@ const sum = (grids: GridCounts[], key: string) => grids.reduce((n, g) => n + cou
 
 export const volunteerCounters: DomainCounters = {
   counted: [applicationCounted as Counted<never>, activityCounted as Counted<never>],
-  viewerLoads: (openid) => [
-    { as: 'volLive', from: 'volunteerActivities', field: 'live', equals: openid },
-  ],
+  // An array of one value: a lookup, never the read's target (see lib/load).
+  viewerLoads: (openid) => [{ as: 'volBusy', from: BUSY, field: '_id', equals: [openid] }],
   viewerCounts(actor, _year, grids, joined) {
     const out: Counts = {}
     const now = Date.now()
@@ -106,11 +105,11 @@ export const volunteerCounters: DomainCounters = {
     if (actor.verified && isApprovedVolunteer(actor)) {
       // For whoever can sign up: a resident who is not a volunteer sees the list, not a badge.
       out['volunteer.upcoming'] = openAt(grids.home, now)
-      const live = (joined['volLive'] ?? []) as unknown as ActivityDoc[]
-      out['volunteer.signedUp'] = live.filter((a) => {
-        const st = standingOf(a, actor.openid)?.status
-        return (st === 'signed' || st === 'waitlisted') && new Date(a.startAt).getTime() > now
-      }).length
+      // Signed or waitlisted for, not started yet.
+      const mine = (joined['volBusy']?.[0] as unknown as BusyDoc | undefined)?.slots ?? {}
+      out['volunteer.signedUp'] = Object.values(mine).filter(
+        (s) => new Date(s.startAt).getTime() > now
+      ).length
     }
     return out
   },

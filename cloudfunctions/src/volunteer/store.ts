@@ -197,6 +197,14 @@ export const busy = () => db().collection<BusyDoc>(BUSY)
 export const units = () => db().collection<UnitDoc>(UNITS)
 export const settingsColl = () => db().collection<SettingsDoc>(SETTINGS)
 
+/** Gives back the time a signup held on the volunteer's busy document. */
+export async function release(openid: string, activityId: string): Promise<void> {
+  const _ = db().command
+  await busy()
+    .where({ _id: openid })
+    .update({ data: { v: _.inc(1), [`slots.${activityId}`]: _.remove() } })
+}
+
 export const ledgerId = (source: LedgerSource, refId: string, openid: string) =>
   `${source}:${refId}:${openid}`
 export const yearId = (openid: string, year: number) => `${openid}:${year}`
