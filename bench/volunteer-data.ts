@@ -59,8 +59,6 @@ export function activitiesFor(g: VolunteerGen, n: number, now: number): Activity
       settled: !upcoming,
       checkins: [],
       checkinTimes: [],
-      openGrid: upcoming ? grid : '',
-      openCommunity: upcoming && !grid ? 'c1' : '',
       open: upcoming,
       secret: 'bench',
       confirmedAt: upcoming ? null : new Date(start + 4 * HOUR),

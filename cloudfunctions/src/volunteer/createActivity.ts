@@ -61,8 +61,6 @@ function draft(
     settled: false,
     checkins: [],
     checkinTimes: [],
-    openGrid: place.gridId,
-    openCommunity: place.gridId ? '' : place.communityId,
     open: true,
     secret: newSecret(),
     confirmedAt: null,

@@ -20,7 +20,7 @@ async function closeSignups(now: Date): Promise<number> {
     due.map((a) =>
       activities()
         .where({ _id: a._id, open: true })
-        .update({ data: { open: false, openGrid: '', openCommunity: '' } })
+        .update({ data: { open: false } })
     )
   )
   const closed = due.filter((_a, i) => won[i].stats.updated === 1)
