@@ -62,9 +62,10 @@ function held(
 /**
  * Takes the activity's time on the volunteer's busy document with one write that returns the
  * document as it is after it: what else it holds then - the slots of their other signups, those
- * in flight included - says whether the time was free. Of two signups of one volunteer at once
- * for overlapping activities, the later writer sees the earlier's slot and gives its own back
- * (both may give back; never both hold). Drops what no longer holds time. 'overlap' when taken.
+ * in flight included - says whether the time was free. Writes to one document happen one after
+ * the other, so of two signups of one volunteer at once for overlapping activities the later
+ * writer sees the earlier's slot and gives its own back: exactly one holds. Drops what no longer
+ * holds time. 'overlap' when taken (four round trips with the give-back).
  */
 async function hold(
   openid: string,
