@@ -22,6 +22,9 @@ export interface VolunteerGen {
   pick: <T>(list: T[]) => T
 }
 
+/** c1's grids in the dataset (see dataset.ts `places`): the demo's g1, g2 and the generated ones. */
+const C1_GRIDS = ['g1', 'g2', 'c1-g3', 'c1-g4', 'c1-g5', 'c1-g6']
+
 /** `n` activities of c1's grids and the community itself: 90% past, 10% open for signup. */
 export function activitiesFor(g: VolunteerGen, n: number, now: number): ActivityDoc[] {
   const out: ActivityDoc[] = []
@@ -46,6 +49,7 @@ export function activitiesFor(g: VolunteerGen, n: number, now: number): Activity
       gridId: grid,
       audience: grid ? `g:${grid}` : 'c:c1',
       communityId: 'c1',
+      staffGridIds: grid ? [grid] : C1_GRIDS,
       organizerOpenid: 'demo-committee-1',
       organizerNickname: '周书记',
       organizerTitle: '社区两委',
@@ -55,8 +59,6 @@ export function activitiesFor(g: VolunteerGen, n: number, now: number): Activity
       settled: !upcoming,
       checkins: [],
       checkinTimes: [],
-      openGrid: upcoming ? grid : '',
-      openCommunity: upcoming && !grid ? 'c1' : '',
       open: upcoming,
       secret: 'bench',
       confirmedAt: upcoming ? null : new Date(start + 4 * HOUR),

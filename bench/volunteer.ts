@@ -42,7 +42,7 @@ const keep = (key: string) => (data: unknown, ids: Record<string, string>) =>
   (ids[key] = (data as { id?: string; code?: string })[key === 'code' ? 'code' : 'id']!)
 
 /** Signups racing for one activity: throughput, latency, and whether the quota held. */
-async function signupRace(quick: boolean): Promise<{ title: string; body: string }> {
+export async function signupRace(quick: boolean): Promise<{ title: string; body: string }> {
   const volunteers = quick ? 128 : 256
   const clients = 64
   const { data } = generate(1000)
@@ -71,6 +71,7 @@ async function signupRace(quick: boolean): Promise<{ title: string; body: string
     )
     const id = (created.body.data as { id: string }).id
     const answers: string[] = []
+    const trips: number[] = []
     const r = await concurrently(clients, volunteers, async (_c, n) => {
       const a = await callApi(
         emu.url,
@@ -81,6 +82,7 @@ async function signupRace(quick: boolean): Promise<{ title: string; body: string
         randomUUID()
       )
       answers.push(a.body.ok ? (a.body.data as { status: string }).status : a.body.error!.code)
+      trips.push(a.roundTrips)
       return a
     })
     const s = summary(r.samples)
@@ -89,13 +91,14 @@ async function signupRace(quick: boolean): Promise<{ title: string; body: string
     return {
       title: `volunteer.signup: ${volunteers} volunteers, ${clients} at a time, on one activity (quota 20)`,
       body: table([
-        ['calls', 'calls/s', 'p50', 'p95', 'max', 'signed', 'waitlisted', 'failed'],
+        ['calls', 'calls/s', 'p50', 'p95', 'max', 'trips max', 'signed', 'waitlisted', 'failed'],
         [
           s.n,
           (s.n / r.seconds).toFixed(0),
           ms(s.p50),
           ms(s.p95),
           ms(s.max),
+          Math.max(...trips),
           `${answers.filter((a) => a === 'signed').length} (activity: ${counts.signedCount})`,
           `${answers.filter((a) => a === 'waitlisted').length} (activity: ${counts.waitlistCount})`,
           r.failed,

@@ -223,6 +223,29 @@ describe('round-trip budget with a requestId', () => {
     }
     await within('volunteer', P.gridWorker, 'listActivities', { scope: 'managed' }, READ_TRIPS)
     await within('volunteer', P.volunteer2, 'cancelSignup', on, WRITE_TRIPS)
+    // With a busy document already kept: a signup onto a waitlist, and a cancel that promotes.
+    const later = (await within(
+      'volunteer',
+      P.committee,
+      'createActivity',
+      {
+        title: '楼道清洁活动',
+        description: '清理楼道杂物',
+        location: '幸福里3号楼',
+        startAt: new Date(start + 3 * HOUR).toISOString(),
+        endAt: new Date(start + 4 * HOUR).toISOString(),
+        signupDeadline: new Date(start - HOUR).toISOString(),
+        quota: 1,
+        hours: 1,
+        scope: { type: 'community', id: 'c1' },
+      },
+      WRITE_TRIPS
+    )) as Activity
+    const onLater = { activityId: later.id }
+    await within('volunteer', P.resident2, 'signup', onLater, WRITE_TRIPS)
+    await within('volunteer', P.volunteer1, 'signup', onLater, WRITE_TRIPS)
+    await within('volunteer', P.resident2, 'cancelSignup', onLater, WRITE_TRIPS)
+    await within('user', P.volunteer1, 'counts', {}, READ_TRIPS)
     await within('volunteer', P.committee, 'roster', on, READ_TRIPS)
     await emu().setClock(24 * HOUR - 20 * 60_000)
     const { code } = (await within(

@@ -70,6 +70,33 @@ export interface Database {
   runTransaction<R>(fn: (t: Transaction) => Promise<R>, retries?: number): Promise<R>
 }
 
+/**
+ * `where(query).updateAndReturn(data)`: changes the first document the query matches and returns
+ * it as it is after the change, in one round trip (the service's `database.modifyAndReturnDoc`,
+ * a find-and-modify): null when none matched. wx-server-sdk wraps the database of
+ * `@cloudbase/node-sdk` (its `_db`) without passing this call through; the call is that SDK's own.
+ */
+export async function updateAndReturn<T>(
+  collection: string,
+  query: Record<string, unknown>,
+  data: Record<string, unknown>
+): Promise<T | null> {
+  const raw = (db() as unknown as { _db: RawDatabase })._db
+  const res = await raw.collection(collection).where(query).updateAndReturn(data)
+  if (res.code) throw new Error(`updateAndReturn ${collection}: ${res.code} ${res.message ?? ''}`)
+  return res.updated ? ((res.doc ?? null) as T | null) : null
+}
+
+interface RawDatabase {
+  collection(name: string): {
+    where(query: Record<string, unknown>): {
+      updateAndReturn(
+        data: Record<string, unknown>
+      ): Promise<{ updated?: number; doc?: unknown; code?: string; message?: string }>
+    }
+  }
+}
+
 let initialised = false
 
 function sdk(): typeof cloud {

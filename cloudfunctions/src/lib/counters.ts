@@ -21,7 +21,8 @@ export interface Counted<T> {
   collection: string
   /** The fields `place` and `keys` read (the recount reads only these). */
   fields: readonly string[]
-  place(doc: T): Place | null
+  /** Several places when the document counts in each (a community-wide item in every grid). */
+  place(doc: T): Place | readonly Place[] | null
   /** The counter keys this document adds one to, e.g. `wish.open`, `wish.lit.y2026`. */
   keys(doc: T): string[]
 }
@@ -39,7 +40,8 @@ export interface ViewerGrids {
  * how it turns both into the counts `user.counts` answers.
  */
 export interface DomainCounters {
-  counted: Counted<never>
+  /** One collection, or several. */
+  counted: Counted<never> | readonly Counted<never>[]
   viewerLoads?: (openid: string) => Join[]
   viewerCounts(
     actor: Actor,
@@ -74,16 +76,23 @@ export function countOf(grid: GridCounts | undefined, key: string): number {
 
 type Deltas = Map<string, { place: Place; inc: Record<string, number> }>
 
+/** Where a document is counted, as a list (none, one or several places). */
+export const placesOf = <T>(counted: Counted<T>, doc: T): readonly Place[] => {
+  const at = counted.place(doc)
+  return at ? ('communityId' in at ? [at] : at) : []
+}
+
 /** The counters that change when a document goes from `before` to `after` (null: none). */
 export function deltasOf<T>(counted: Counted<T>, before: T | null, after: T | null): Deltas {
   const out: Deltas = new Map()
   const add = (doc: T | null, by: number) => {
-    const place = doc ? counted.place(doc) : null
-    if (!doc || !place) return
-    const at = `${place.communityId}|${place.gridId}`
-    const entry = out.get(at) ?? { place, inc: {} }
-    for (const key of counted.keys(doc)) entry.inc[key] = (entry.inc[key] ?? 0) + by
-    out.set(at, entry)
+    if (!doc) return
+    for (const place of placesOf(counted, doc)) {
+      const at = `${place.communityId}|${place.gridId}`
+      const entry = out.get(at) ?? { place, inc: {} }
+      for (const key of counted.keys(doc)) entry.inc[key] = (entry.inc[key] ?? 0) + by
+      out.set(at, entry)
+    }
   }
   add(before, -1)
   add(after, 1)
@@ -123,12 +132,12 @@ export function tally(
   }
   for (const { counted, docs } of sources) {
     for (const doc of docs as never[]) {
-      const place = counted.place(doc)
-      if (!place) continue
-      const at = `${place.communityId}|${place.gridId}`
-      const entry = values.get(at) ?? { place, n: {} }
-      for (const key of counted.keys(doc)) entry.n[key] = (entry.n[key] ?? 0) + 1
-      values.set(at, entry)
+      for (const place of placesOf(counted, doc)) {
+        const at = `${place.communityId}|${place.gridId}`
+        const entry = values.get(at) ?? { place, n: {} }
+        for (const key of counted.keys(doc)) entry.n[key] = (entry.n[key] ?? 0) + 1
+        values.set(at, entry)
+      }
     }
   }
   const docs = new Map<string, CounterDoc>()

@@ -51,7 +51,8 @@ export async function countMany<T>(counted: Counted<T>, changes: [T | null, T | 
         gridIds: _.addToSet(gridIds.length === 1 ? gridIds[0] : { $each: gridIds }),
       }
       for (const { place, inc } of list) {
-        data[`grids.${place.gridId}.name`] = place.gridName
+        // A place known by its id only (a community-wide item) keeps the grid's name.
+        if (place.gridName) data[`grids.${place.gridId}.name`] = place.gridName
         for (const [k, n] of Object.entries(inc)) data[`grids.${place.gridId}.${k}`] = _.inc(n)
       }
       const res = await counters()

@@ -6,7 +6,13 @@ import { volunteerCounters } from '../volunteer/counters'
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import type { Join } from './load'
-import { tally, type CounterDoc, type DomainCounters, type ViewerGrids } from './counters'
+import {
+  tally,
+  type Counted,
+  type CounterDoc,
+  type DomainCounters,
+  type ViewerGrids,
+} from './counters'
 
 // The registry of kept counts: one line per domain (what it counts per grid, what it reads with
 // the viewer, and the counts it answers in `user.counts`).
@@ -17,7 +23,7 @@ export const COUNTERS: readonly DomainCounters[] = [
   volunteerCounters,
 ]
 
-export const COUNTED = COUNTERS.map((c) => c.counted)
+export const COUNTED: readonly Counted<never>[] = COUNTERS.flatMap((c) => c.counted)
 
 /** The counter documents of a whole data set (the demo seed, a bench data set): see `tally`. */
 export const countersFor = (data: Record<string, unknown[]>): CounterDoc[] =>

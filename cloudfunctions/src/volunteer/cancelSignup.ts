@@ -1,17 +1,9 @@
 import { CANCEL_SIGNUP_HOURS, OnActivityInput } from '@/contract/volunteer'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
-import { db } from '../lib/cloud'
-import { findById } from '../lib/store'
+import { db, updateAndReturn } from '../lib/cloud'
 import { cancelDenial } from './policy'
-import {
-  ACTIVITIES,
-  activities,
-  activityById,
-  joinedOne,
-  signedOf,
-  type ActivityDoc,
-} from './store'
+import { ACTIVITIES, activityById, joinedOne, release, signedOf, type ActivityDoc } from './store'
 import { tellPromoted } from './notify'
 import { NOT_SEEN, activityView, factsOf } from './view'
 
@@ -19,10 +11,10 @@ const TOO_LATE = `活动开始前 ${CANCEL_SIGNUP_HOURS} 小时内不能取消�
 
 /**
  * A signed or waitlisted volunteer cancels, until 2 h before the start: the departure is
- * appended to the signup log with one conditional write. The log read back, just before and
- * just after that step, says who moved up into the freed place - exactly one per cancel of a
- * signed volunteer, however many cancel at once - and they are told. Positions behind close up
- * by themselves.
+ * appended to the signup log with one conditional write that returns the log after it. The log
+ * just before and just after that step says who moved up into the freed place - exactly one per
+ * cancel of a signed volunteer, however many cancel at once - and they are told. Positions
+ * behind close up by themselves; the volunteer's time is given back.
  */
 export const cancelSignup = action(
   OnActivityInput,
@@ -39,11 +31,14 @@ export const cancelSignup = action(
 
     const _ = db().command
     const gone = `-${actor.openid}`
-    const res = await activities()
-      .where({ _id: a._id, queue: actor.openid, left: _.neq(actor.openid) })
-      .update({ data: { queue: _.push([gone]), left: _.push([actor.openid]), updatedAt: now } })
-    if (res.stats.updated !== 1) return fail('CONFLICT', '您已经取消了报名')
-    const after = (await findById<ActivityDoc>(ACTIVITIES, a._id)) ?? a
+    const after = await updateAndReturn<ActivityDoc>(
+      ACTIVITIES,
+      { _id: a._id, queue: actor.openid, left: _.neq(actor.openid) },
+      { queue: _.push([gone]), left: _.push([actor.openid]), updatedAt: now }
+    )
+    if (!after) return fail('CONFLICT', '您已经取消了报名')
+    // Their time is free again (and no longer counted as theirs in `volunteer.signedUp`).
+    await release(actor.openid, a._id)
     const step = after.queue.indexOf(gone)
     const before = new Set(signedOf(after, step))
     const promoted = signedOf(after, step + 1).filter((o) => !before.has(o))

@@ -3,13 +3,16 @@ import type { Counted, DomainCounters, GridCounts } from '../lib/counters'
 import { countOf } from '../lib/counters'
 import type { UserDoc } from '../lib/actor'
 import { isApprovedVolunteer } from '../lib/policy'
-import { standingOf, type ActivityDoc } from './store'
+import { BUSY, type ActivityDoc, type BusyDoc } from './store'
 
 // What the volunteer domain counts. Applications under review are counted per grid on the users
 // collection (`volunteer.pending`), and so are party members (verified volunteers) per work unit (the 双报到
-// report's members, `volunteer.party.<unit>`); activities open for signup and the viewer's own signups are
-// few, so they are read with the viewer (an activity carries its grid or community while open,
-// an activity its volunteers until it is over) and cost no counter write. Pure.
+// report's members, `volunteer.party.<unit>`). Activities open for signup are counted per grid
+// under their signup deadline (`volunteer.open.d<ms>`): a grid activity in its grid, a community
+// one in every grid of its community, so a viewer reads them all from their own grid's counters
+// and leaves out those whose deadline has passed even before the timer closes them. The viewer's
+// own signups are the time slots on their busy document (taken at signup, given back at cancel),
+// read with them. Pure.
 
 type Counts = ViewerCounts['counts']
 type CountedUser = Pick<
@@ -53,20 +56,46 @@ export const applicationCounted: Counted<CountedUser> = {
   keys: (u) => [...(u.volunteer?.status === 'pending' ? [PENDING_KEY] : []), ...partyKeys(u)],
 }
 
+/** The key an activity open for signup adds one to: its deadline in ms. */
+export const openKey = (signupDeadline: Date | string) =>
+  `volunteer.open.d${new Date(signupDeadline).getTime()}`
+
+type CountedActivity = Pick<
+  ActivityDoc,
+  'open' | 'signupDeadline' | 'gridId' | 'scopeName' | 'communityId' | 'staffGridIds'
+>
+
+export const activityCounted: Counted<CountedActivity> = {
+  collection: 'volunteerActivities',
+  fields: ['open', 'signupDeadline', 'gridId', 'scopeName', 'communityId', 'staffGridIds'],
+  place: (a) =>
+    a.gridId
+      ? { communityId: a.communityId, gridId: a.gridId, gridName: a.scopeName }
+      : // Every grid of the community when it was published (their names are kept as they are).
+        (a.staffGridIds ?? []).map((gridId) => ({
+          communityId: a.communityId,
+          gridId,
+          gridName: '',
+        })),
+  keys: (a) => (a.open ? [openKey(a.signupDeadline)] : []),
+}
+
+/** Activities of the grid still open for signup at `now`: the deadlines still ahead. */
+export function openAt(grid: GridCounts | undefined, now: number): number {
+  const open = (grid?.volunteer as { open?: Record<string, unknown> } | undefined)?.open ?? {}
+  let n = 0
+  for (const [key, v] of Object.entries(open)) {
+    if (typeof v === 'number' && Number(key.slice(1)) > now) n += v
+  }
+  return n
+}
+
 const sum = (grids: GridCounts[], key: string) => grids.reduce((n, g) => n + countOf(g, key), 0)
 
 export const volunteerCounters: DomainCounters = {
-  counted: applicationCounted as Counted<never>,
-  viewerLoads: (openid) => [
-    { as: 'volOpenGrid', from: 'volunteerActivities', field: 'openGrid', actorField: 'gridId' },
-    {
-      as: 'volOpenCommunity',
-      from: 'volunteerActivities',
-      field: 'openCommunity',
-      actorField: 'communityId',
-    },
-    { as: 'volLive', from: 'volunteerActivities', field: 'live', equals: openid },
-  ],
+  counted: [applicationCounted as Counted<never>, activityCounted as Counted<never>],
+  // An array of one value: a lookup, never the read's target (see lib/load).
+  viewerLoads: (openid) => [{ as: 'volBusy', from: BUSY, field: '_id', equals: [openid] }],
   viewerCounts(actor, _year, grids, joined) {
     const out: Counts = {}
     const now = Date.now()
@@ -75,16 +104,12 @@ export const volunteerCounters: DomainCounters = {
     }
     if (actor.verified && isApprovedVolunteer(actor)) {
       // For whoever can sign up: a resident who is not a volunteer sees the list, not a badge.
-      const open = [
-        ...((joined['volOpenGrid'] ?? []) as unknown as ActivityDoc[]),
-        ...((joined['volOpenCommunity'] ?? []) as unknown as ActivityDoc[]),
-      ].filter((a) => new Date(a.signupDeadline).getTime() > now)
-      out['volunteer.upcoming'] = open.length
-      const live = (joined['volLive'] ?? []) as unknown as ActivityDoc[]
-      out['volunteer.signedUp'] = live.filter((a) => {
-        const st = standingOf(a, actor.openid)?.status
-        return (st === 'signed' || st === 'waitlisted') && new Date(a.startAt).getTime() > now
-      }).length
+      out['volunteer.upcoming'] = openAt(grids.home, now)
+      // Signed or waitlisted for, not started yet.
+      const mine = (joined['volBusy']?.[0] as unknown as BusyDoc | undefined)?.slots ?? {}
+      out['volunteer.signedUp'] = Object.values(mine).filter(
+        (s) => new Date(s.startAt).getTime() > now
+      ).length
     }
     return out
   },

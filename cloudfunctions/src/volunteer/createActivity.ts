@@ -5,10 +5,12 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { entry, isDuplicateKey, requestDocId } from '../lib/store'
 import { riskyField } from '../lib/screen'
+import { count } from '../lib/counting'
 import type { CommunityDoc, GridDoc } from '../lib/places'
 import { canPublishIn } from './policy'
 import { activities, audienceOf, newActivityId, newSecret, type ActivityDoc } from './store'
 import { activityView, organizerTitle } from './view'
+import { activityCounted } from './counters'
 
 const NO_SCOPE = '网格或社区不存在'
 
@@ -59,8 +61,6 @@ function draft(
     settled: false,
     checkins: [],
     checkinTimes: [],
-    openGrid: place.gridId,
-    openCommunity: place.gridId ? '' : place.communityId,
     open: true,
     secret: newSecret(),
     confirmedAt: null,
@@ -110,6 +110,8 @@ export const createActivity = action(
       if (isDuplicateKey(err, '_id_')) return fail('CONFLICT', '这个活动已经发布过了')
       throw err
     }
+    // Open for signup: one more in its grid (every grid of its community) until the deadline.
+    await count(activityCounted, null, doc)
     audit('volunteer.createActivity', doc._id, { scope: input.scope.type, quota: input.quota })
     return ok(activityView(actor, doc, doc.createdAt))
   },

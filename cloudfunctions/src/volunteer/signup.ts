@@ -1,19 +1,19 @@
 import { OnActivityInput, type SignupResult } from '@/contract/volunteer'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
-import { db } from '../lib/cloud'
-import { findById, isDuplicateKey } from '../lib/store'
+import { db, updateAndReturn } from '../lib/cloud'
+import { isDuplicateKey } from '../lib/store'
 import { signupDenial } from './policy'
 import {
   ACTIVITIES,
   BUSY,
-  activities,
   activityById,
   busy,
   busyOf,
   joinedAll,
   joinedOne,
   liveOf,
+  release,
   standingOf,
   type ActivityDoc,
   type BusyDoc,
@@ -60,9 +60,12 @@ function held(
 }
 
 /**
- * Takes the activity's time on the volunteer's busy document: conditional on its version as read,
- * so of two signups of one volunteer at once one writes first and the other, re-reading, sees the
- * first's range. Drops what no longer holds time. 'overlap' when the time is taken.
+ * Takes the activity's time on the volunteer's busy document with one write that returns the
+ * document as it is after it: what else it holds then - the slots of their other signups, those
+ * in flight included - says whether the time was free. Writes to one document happen one after
+ * the other, so of two signups of one volunteer at once for overlapping activities the later
+ * writer sees the earlier's slot and gives its own back: exactly one holds. Drops what no longer
+ * holds time. 'overlap' when taken (four round trips with the give-back).
  */
 async function hold(
   openid: string,
@@ -71,73 +74,51 @@ async function hold(
   read: BusyDoc | null,
   now: Date
 ): Promise<'held' | 'overlap' | 'busy'> {
-  let guard = read
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const { keep, stale } = held(openid, a, live, guard, now)
-    if ([...keep.values()].some((s) => overlaps(a, s))) return 'overlap'
-    const slot: Slot = { startAt: a.startAt, endAt: a.endAt }
-    if (!guard) {
-      try {
-        await busy().add({ data: { _id: openid, v: 1, slots: { [a._id]: slot }, updatedAt: now } })
-        return 'held'
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
-    } else {
-      const _ = db().command
-      const data: Record<string, unknown> = {
-        v: guard.v + 1,
-        [`slots.${a._id}`]: slot,
-        updatedAt: now,
-      }
-      for (const id of stale) data[`slots.${id}`] = _.remove()
-      const res = await busy().where({ _id: openid, v: guard.v }).update({ data })
-      if (res.stats.updated === 1) return 'held'
+  const taken = (guard: BusyDoc | null) =>
+    [...held(openid, a, live, guard, now).keep.values()].some((s) => overlaps(a, s))
+  if (taken(read)) return 'overlap'
+  const slot: Slot = { startAt: a.startAt, endAt: a.endAt }
+  if (!read) {
+    try {
+      await busy().add({ data: { _id: openid, v: 1, slots: { [a._id]: slot }, updatedAt: now } })
+      return 'held'
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      // Their first two signups ever at the same instant: the other created it, add to it (the
+      // one path of five round trips).
     }
-    // Another signup of theirs wrote first: read what it holds and decide again.
-    guard = await findById<BusyDoc>(BUSY, openid)
   }
-  return 'busy'
-}
-
-/** Gives the time back when the signup did not go through. */
-async function release(openid: string, activityId: string): Promise<void> {
   const _ = db().command
-  await busy()
-    .where({ _id: openid })
-    .update({ data: { [`slots.${activityId}`]: _.remove() } })
+  const data: Record<string, unknown> = { v: _.inc(1), [`slots.${a._id}`]: slot, updatedAt: now }
+  for (const id of held(openid, a, live, read, now).stale) data[`slots.${id}`] = _.remove()
+  const after = await updateAndReturn<BusyDoc>(BUSY, { _id: openid }, data)
+  if (!after) return 'busy'
+  if (!taken(after)) return 'held'
+  await release(openid, a._id)
+  return 'overlap'
 }
 
 /**
- * Appends the arrival to the activity's signup log: conditional on the log being as read (then
- * the log is the one read plus this arrival, no read back), else, when others arrived meanwhile,
- * on the volunteer not being in it yet (then the log is read back). Null: in it already.
+ * Appends the arrival to the activity's signup log with one atomic write, conditional on the
+ * volunteer not being in it yet, that returns the log as it is after it: where they stand
+ * follows from the entries before theirs. Null: in it already.
  */
-async function join(a: ActivityDoc, openid: string, now: Date): Promise<ActivityDoc | null> {
+function join(a: ActivityDoc, openid: string, now: Date): Promise<ActivityDoc | null> {
   const _ = db().command
-  const data = { queue: _.push([openid]), live: _.push([openid]), updatedAt: now }
-  const queue = a.queue ?? []
-  // The log only grows: no entry past the ones read means nobody arrived since.
-  const quiet = await activities()
-    .where({ _id: a._id, [`queue.${queue.length}`]: _.exists(false) })
-    .update({ data })
-  if (quiet.stats.updated === 1) return { ...a, queue: [...queue, openid] }
-  const res = await activities()
-    .where({ _id: a._id, queue: _.neq(openid) })
-    .update({ data })
-  if (res.stats.updated !== 1) return null
-  return findById<ActivityDoc>(ACTIVITIES, a._id)
+  return updateAndReturn<ActivityDoc>(
+    ACTIVITIES,
+    { _id: a._id, queue: _.neq(openid) },
+    { queue: _.push([openid]), live: _.push([openid]), updatedAt: now }
+  )
 }
 
 /**
  * An approved volunteer of the activity's community signs up before the deadline, once, and not
  * for two activities at the same time. The activity's time is first taken on the volunteer's
- * busy document (a conditional write: two signups of one volunteer at once are decided in turn),
- * then the arrival is appended to the activity's signup log with one atomic write, conditional on
- * the log being as read (then where they stand follows from it) or, when others arrived
- * meanwhile, on the volunteer not being in it yet (then the log read back says where they stood
- * on arrival): the first `quota` still in are signed, the rest wait with positions 1, 2, 3… in
- * arrival order, however many race.
+ * busy document, then the arrival is appended to the activity's signup log; each is one write
+ * that returns the document after it, so however many race, the first `quota` still in are
+ * signed and the rest wait with positions 1, 2, 3… in arrival order, in four round trips at most
+ * (the caller and the activity, the busy document, the log, the audit entry).
  */
 export const signup = action(
   OnActivityInput,
@@ -156,11 +137,9 @@ export const signup = action(
     if (took === 'overlap') return fail('CONFLICT', OVERLAP)
     if (took === 'busy') return fail('CONFLICT', BUSY_NOW)
 
+    // Null: the same volunteer's other signup for it got in first (the time held is theirs).
     const after = await join(a, actor.openid, now)
-    if (!after) {
-      await release(actor.openid, a._id)
-      return fail('CONFLICT', ONCE)
-    }
+    if (!after) return fail('CONFLICT', ONCE)
     const arrival = (after.queue ?? []).indexOf(actor.openid)
     const standing = standingOf(after, actor.openid, arrival + 1)
     if (!standing || standing.status === 'cancelled') return fail('CONFLICT', ONCE)

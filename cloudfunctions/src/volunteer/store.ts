@@ -65,17 +65,14 @@ export interface ActivityDoc {
   queue: string[]
   /** Who cancelled (the cancel's guard). */
   left: string[]
-  /** Everyone who signed up, until the activity is over (read with the viewer); then []. */
+  /** Everyone who signed up, until the activity is over (the overlap check reads it); then []. */
   live: string[]
   /** False until the timer, after the end, clears `live`. */
   settled: boolean
   /** Who checked in, and when (pushed together: the same index). */
   checkins: string[]
   checkinTimes: Date[]
-  /** While signup is open: the grid of a grid activity ('' otherwise); the timer clears it. */
-  openGrid: string
-  /** While signup is open: the community of a community activity ('' otherwise). */
-  openCommunity: string
+  /** True while signup is open (counted in `volunteer.upcoming`); the timer closes it. */
   open: boolean
   /** Never shown: the check-in code's key. */
   secret: string
@@ -196,6 +193,14 @@ export const years = () => db().collection<YearDoc>(YEARS)
 export const busy = () => db().collection<BusyDoc>(BUSY)
 export const units = () => db().collection<UnitDoc>(UNITS)
 export const settingsColl = () => db().collection<SettingsDoc>(SETTINGS)
+
+/** Gives back the time a signup held on the volunteer's busy document. */
+export async function release(openid: string, activityId: string): Promise<void> {
+  const _ = db().command
+  await busy()
+    .where({ _id: openid })
+    .update({ data: { v: _.inc(1), [`slots.${activityId}`]: _.remove() } })
+}
 
 export const ledgerId = (source: LedgerSource, refId: string, openid: string) =>
   `${source}:${refId}:${openid}`
