@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 import { ERROR_MESSAGES } from '@/contract/errors'
+import { uploadFolderOf } from '@/contract/files'
 import type { FunctionRunner } from '../functions/runner'
 import { type Envelope, failure, HttpError, readBody, send } from '../http'
 import {
@@ -84,9 +85,6 @@ function parseUpload(req: IncomingMessage, body: Buffer): Promise<UploadForm> {
   })
 }
 
-/** An openid as one path segment (real openids are letters, digits, `-` and `_`). */
-const segment = (openid: string): string => openid.replace(/[^A-Za-z0-9_-]/g, '_')
-
 type Refusal = [status: number, body: Envelope]
 
 interface ReceivedImage {
@@ -144,7 +142,7 @@ function placeFor(
   asked: string | undefined,
   ext: string
 ): string | Refusal {
-  if (asked === undefined) return `uploads/${segment(openid)}/${crypto.randomUUID()}.${ext}`
+  if (asked === undefined) return `${uploadFolderOf(openid)}/${crypto.randomUUID()}.${ext}`
   const problem = cloudPathProblem(asked)
   if (problem) return [400, failure('INVALID_INPUT', problem, 'cloudPath')]
   // the default storage rule: anyone reads, only the creator writes

@@ -2,6 +2,7 @@ import type { UserApi } from './user'
 import type { WishApi } from './wish'
 import type { ErrandApi } from './errand'
 import type { VolunteerApi } from './volunteer'
+import type { MatterApi } from './matter'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -12,6 +13,7 @@ export interface Api {
   wish: WishApi
   errand: ErrandApi
   volunteer: VolunteerApi
+  matter: MatterApi
 }
 
 export type FunctionName = keyof Api

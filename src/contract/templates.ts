@@ -2,6 +2,7 @@ import { USER_TEMPLATES } from './user.rules'
 import { WISH_TEMPLATES } from './wish.rules'
 import { ERRAND_TEMPLATES } from './errand.rules'
 import { VOLUNTEER_TEMPLATES } from './volunteer.rules'
+import { MATTER_TEMPLATES } from './matter.rules'
 
 // The registry of subscribe-message templates: one line per domain. The functions send by these
 // keys (HONGLIN_TPL_<suffix> names the id on the function); the app asks the user to allow them
@@ -11,6 +12,7 @@ export const SUBSCRIBE_TEMPLATES = {
   ...WISH_TEMPLATES,
   ...ERRAND_TEMPLATES,
   ...VOLUNTEER_TEMPLATES,
+  ...MATTER_TEMPLATES,
 } as const
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

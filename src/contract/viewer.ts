@@ -2,6 +2,7 @@ import { USER_ABILITIES, USER_AUDIT_LABELS, USER_COUNTS } from './user.rules'
 import { WISH_ABILITIES, WISH_AUDIT_LABELS, WISH_COUNTS } from './wish.rules'
 import { ERRAND_ABILITIES, ERRAND_AUDIT_LABELS, ERRAND_COUNTS } from './errand.rules'
 import { VOLUNTEER_ABILITIES, VOLUNTEER_AUDIT_LABELS, VOLUNTEER_COUNTS } from './volunteer.rules'
+import { MATTER_ABILITIES, MATTER_AUDIT_LABELS, MATTER_COUNTS } from './matter.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
@@ -11,6 +12,7 @@ export const ABILITIES = [
   ...WISH_ABILITIES,
   ...ERRAND_ABILITIES,
   ...VOLUNTEER_ABILITIES,
+  ...MATTER_ABILITIES,
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 
@@ -22,6 +24,7 @@ export const COUNT_KEYS = [
   ...WISH_COUNTS,
   ...ERRAND_COUNTS,
   ...VOLUNTEER_COUNTS,
+  ...MATTER_COUNTS,
 ] as const
 export type CountKey = (typeof COUNT_KEYS)[number]
 
@@ -41,4 +44,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   ...WISH_AUDIT_LABELS,
   ...ERRAND_AUDIT_LABELS,
   ...VOLUNTEER_AUDIT_LABELS,
+  ...MATTER_AUDIT_LABELS,
 }
