@@ -242,11 +242,12 @@ export class MatterFlow {
     return (await this.raw()).length
   }
 
-  /** Messages to someone about one matter (their page names its id). */
+  /** Messages to someone about one matter (their page names its id), in the order sent. */
   async messagesAbout(touser: string, id: string): Promise<string[]> {
-    return (await this.emu.outbox(touser))
+    return (await this.emu.outbox(touser)) // newest first
       .filter((m) => (m.page ?? '').includes(id))
       .map((m) => m.templateId)
+      .reverse()
   }
 
   /** Runs the matter timer; returns what it reports it did. */

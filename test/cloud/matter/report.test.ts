@@ -169,8 +169,8 @@ describe('matter.report', () => {
     ['51 characters of place', { place: '位'.repeat(51) }, 'place'],
     ['a number as place', { place: 3 }, 'place'],
     ['photos as a string', { photos: 'cloud://x' }, 'photos'],
-    ['photos as numbers', { photos: [1, 2] }, 'photos'],
-    ['an empty photo', { photos: [''] }, 'photos'],
+    ['photos as numbers', { photos: [1, 2] }, 'photos.0'],
+    ['an empty photo', { photos: [''] }, 'photos.0'],
   ])(
     'rejects %s: INVALID_INPUT on that field with a Chinese message, nothing stored',
     async (_label, patch, field) => {
