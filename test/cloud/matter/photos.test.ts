@@ -13,6 +13,7 @@ import {
   jpegOf,
   MatterFlow,
   MINUTE,
+  pathOf,
   photo,
   png,
   R1,
@@ -90,6 +91,22 @@ describe('a report with photos', () => {
   })
 })
 
+describe('a photo gone from storage', () => {
+  it('get and list answer it without a URL, never an error', async () => {
+    const gone = await photo(emu(), R1, 'gone-later')
+    const stays = await photo(emu(), R1, 'stays')
+    const m = await flow().reported(R1, { photos: [gone, stays] })
+    emu().emulator.storage.files.remove(pathOf(gone))
+    const got = data(await flow().get(R2, m.id))
+    expect(got.photos.map((p) => [p.fileID, p.url === null])).toEqual([
+      [gone, true],
+      [stays, false],
+    ])
+    const item = (await flow().listAll(R2, 'grid')).find((x) => x.id === m.id)!
+    expect(item.photos).toEqual([{ fileID: gone, url: null }])
+  })
+})
+
 describe('bad photos: a clear error and nothing stored', () => {
   /** Reports with `photos` and checks that nothing changed: matters, counts, the queue, storage. */
   async function refused(
@@ -144,6 +161,16 @@ describe('bad photos: a clear error and nothing stored', () => {
     await refused([own.replace(/[^/]+\.png$/, 'never-uploaded.png')], 'INVALID_INPUT', /不存在/)
     // One good photo does not carry a missing one.
     await refused([own, own.replace(/[^/]+\.png$/, 'gone.png')], 'INVALID_INPUT', /不存在/)
+  })
+
+  it.each([
+    ['an object', {}],
+    ['null in the list', [null]],
+    ['a file ID of 400 characters', [`cloud://x.y/uploads/demo-resident-1/${'a'.repeat(380)}.png`]],
+  ])('photos as %s: INVALID_INPUT', async (_l, photos) => {
+    const res = await flow().call(R1, 'report', { ...report(), photos })
+    expectError(res, 'INVALID_INPUT')
+    expect(!res.ok && res.error.field).toMatch(/^photos/)
   })
 
   it('4 photos: INVALID_INPUT', async () => {
