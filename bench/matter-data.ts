@@ -6,6 +6,7 @@
 // hold them.
 import {
   MATTER_CATEGORIES,
+  MATTER_OVERDUE_HOURS,
   MATTER_PURGE_DAYS,
   MAX_REPORTS_PER_DAY,
   type MatterLevel,
@@ -66,7 +67,7 @@ function shapeOf(g: MatterGen, status: MatterStatus, now: number): Shape {
     return {
       status,
       level: community ? 'community' : 'grid',
-      overdue: community && age > 24 + 72,
+      overdue: community && age > MATTER_OVERDUE_HOURS,
       createdAt: now - age * HOUR,
       ...none,
     }
@@ -76,7 +77,7 @@ function shapeOf(g: MatterGen, status: MatterStatus, now: number): Shape {
     return {
       status,
       level: g.rnd() < 0.2 ? 'community' : 'grid',
-      overdue: now - acceptedAt > 72 * HOUR,
+      overdue: now - acceptedAt > MATTER_OVERDUE_HOURS * HOUR,
       createdAt: acceptedAt - g.rnd() * 20 * HOUR,
       acceptedAt,
       resolvedAt: null,
@@ -112,6 +113,23 @@ function shapeOf(g: MatterGen, status: MatterStatus, now: number): Shape {
 
 const BY: Record<MatterLevel, string> = { grid: '网格员 刘网格员', community: '社区两委' }
 
+const HANDLER: Record<MatterLevel, string> = {
+  grid: 'demo-gridworker-1',
+  community: 'demo-committee-1',
+}
+
+function timelineOf(shape: Shape): MatterDoc['timeline'] {
+  const by = BY[shape.level]
+  const steps = [
+    { at: new Date(shape.createdAt), type: 'reported', text: '居民反映了问题', by: '居民' },
+  ]
+  if (shape.acceptedAt !== null)
+    steps.push({ at: new Date(shape.acceptedAt), type: 'accepted', text: '已受理', by })
+  if (shape.resolvedAt !== null)
+    steps.push({ at: new Date(shape.resolvedAt), type: 'resolved', text: '已办结', by })
+  return steps as MatterDoc['timeline']
+}
+
 /** One matter document of `shape`, reported by `reporter` (a resident document of the dataset). */
 export function matterDoc(
   id: string,
@@ -128,15 +146,7 @@ export function matterDoc(
   const handled = shape.acceptedAt !== null
   const reporterId = reporter._id as string
   const waitingSince = shape.acceptedAt ?? shape.createdAt
-  const timeline = [
-    { at: new Date(shape.createdAt), type: 'reported', text: '居民反映了问题', by: '居民' },
-    ...(handled
-      ? [{ at: new Date(shape.acceptedAt!), type: 'accepted', text: '已受理', by: BY[shape.level] }]
-      : []),
-    ...(shape.resolvedAt
-      ? [{ at: new Date(shape.resolvedAt), type: 'resolved', text: '已办结', by: BY[shape.level] }]
-      : []),
-  ] as MatterDoc['timeline']
+  const timeline = timelineOf(shape)
   const doc: MatterDoc = {
     _id: id,
     category: category as MatterDoc['category'],
@@ -159,11 +169,7 @@ export function matterDoc(
     reporterRoom: purged ? null : (reporter.room as string),
     seconds: seconders.length,
     seconders,
-    handlerOpenid: handled
-      ? shape.level === 'grid'
-        ? 'demo-gridworker-1'
-        : 'demo-committee-1'
-      : null,
+    handlerOpenid: handled ? HANDLER[shape.level] : null,
     handler: handled ? BY[shape.level] : null,
     escalateReason: shape.level === 'community' ? '涉及多个网格，需要社区协调' : null,
     resolution: shape.resolvedAt ? '已更换灯泡，恢复照明' : null,
