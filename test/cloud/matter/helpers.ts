@@ -258,6 +258,12 @@ export class MatterFlow {
     return triggers[0].result.data as Record<string, number>
   }
 
+  /** Moves the clock on by `ms` (from where it is) and runs the timer. */
+  async after(ms: number): Promise<Record<string, number>> {
+    await this.emu.advanceClock(ms)
+    return this.tick()
+  }
+
   async counts(who: string): Promise<Record<string, number | undefined>> {
     return data(await call(this.emu, 'user', who, 'counts', {})).counts
   }

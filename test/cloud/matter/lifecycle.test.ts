@@ -24,10 +24,7 @@ beforeEach(async () => {
   await clockAt(emu(), '09:00')
 })
 
-const after = async (ms: number) => {
-  await emu().advanceClock(ms)
-  return flow().tick()
-}
+const after = (ms: number) => flow().after(ms)
 
 describe('matter lifecycle', () => {
   it('a reopened matter waits 24 h from its reopening before the timer escalates it', async () => {

@@ -36,11 +36,7 @@ beforeEach(async () => {
   await clockAt(emu(), '09:00')
 })
 
-/** Moves the clock on by `ms` (from where it is) and runs the timer. */
-const after = async (ms: number) => {
-  await emu().advanceClock(ms)
-  return flow().tick()
-}
+const after = (ms: number) => flow().after(ms)
 
 const audits = async (id: string, action: string) =>
   emu().emulator.db.find('audit', { targetId: id, action })
