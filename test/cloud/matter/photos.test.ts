@@ -137,6 +137,7 @@ describe('bad photos: a clear error and nothing stored', () => {
     ['a local temp path', 'wxfile://tmp_abc.png'],
     ['a file ID outside the uploads folder', 'MATTERS'],
     ['a path that climbs out of the folder', 'CLIMB'],
+    ['her own path in another environment', 'ENV'],
   ])('%s is not one of our file IDs: INVALID_INPUT', async (_l, given) => {
     const own = await photo(emu(), R1, 'own')
     const fileID =
@@ -144,7 +145,9 @@ describe('bad photos: a clear error and nothing stored', () => {
         ? own.replace(/\/uploads\/[^/]+\//, '/matters/')
         : given === 'CLIMB'
           ? own.replace(/\/uploads\/([^/]+)\//, '/uploads/$1/../demo-resident-2/')
-          : given
+          : given === 'ENV'
+            ? own.replace(/^cloud:\/\/[^/]+\//, 'cloud://other-env.6f74-other-env-1300000001/')
+            : given
     await refused([fileID], 'INVALID_INPUT')
   })
 
@@ -188,6 +191,11 @@ describe('bad photos: a clear error and nothing stored', () => {
     const up = await h5Upload(emu(), R1, { bytes: jpegOf(MAX_PHOTO_BYTES + 1), name: 'big.jpg' })
     expect(up.status).toBe(200)
     await refused([up.body.data.fileID], 'INVALID_INPUT', /太大/)
+  })
+
+  it('bytes that are not an image, uploaded through the SDK under an image name: INVALID_INPUT', async () => {
+    const text = await sdkUpload(emu(), R1, 'note.png', Buffer.from('这不是一张图片'))
+    await refused([text], 'INVALID_INPUT')
   })
 
   it('a photo the image check flags (its name holds "risky"): CONTENT_REJECTED', async () => {
