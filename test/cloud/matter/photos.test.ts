@@ -72,6 +72,23 @@ describe('a report with photos', () => {
     }
   })
 
+  it('one storage call answers every URL: get with 3 photos, a page of covers', async () => {
+    const ids = [
+      await photo(emu(), R1, 'one-a'),
+      await photo(emu(), R1, 'one-b'),
+      await photo(emu(), R1, 'one-c'),
+    ]
+    const m = await flow().reported(R1, { photos: ids })
+    await flow().reported(R1, { photos: [await photo(emu(), R1, 'one-d')] })
+    const storageCalls = async (action: string, input: object) => {
+      const res = await emu().callRaw('matter', R2, JSON.stringify({ action, input }))
+      expect(res.body.ok).toBe(true)
+      return Number(res.headers['x-storage-calls'])
+    }
+    expect(await storageCalls('get', { id: m.id })).toBe(1)
+    expect(await storageCalls('list', { scope: 'grid' })).toBe(1)
+  })
+
   it('a temporary URL stops working 2 h later (emulator clock); a fresh get works again', async () => {
     const m = await flow().reported(R1, { photos: [await photo(emu(), R1, 'expiring')] })
     const url = data(await flow().get(R2, m.id)).photos[0].url!
