@@ -107,6 +107,23 @@ describe('accept → reply → resolve → rate (the grid)', () => {
     expect(await flow().messagesAbout(R2, m.id)).toEqual([])
   })
 
+  it('subscribe messages and audit entries carry no personal data', async () => {
+    const m = await flow().escalated(R1)
+    data(await call(emu(), 'matter', CM, 'accept', { id: m.id }))
+    data(await call(emu(), 'matter', CM, 'reply', { id: m.id, text: '已安排电工' }))
+    data(await call(emu(), 'matter', CM, 'resolve', { id: m.id, text: '已修好' }))
+    const sent = (await emu().outbox()).filter((x) => (x.page ?? '').includes(m.id))
+    expect(sent.length).toBeGreaterThanOrEqual(4)
+    for (const x of sent) {
+      expect(JSON.stringify(x.data)).not.toMatch(/张桂兰|1380000000|101室|周卫东|刘芳/)
+    }
+    const audit = await emu().emulator.db.find('audit', { targetId: m.id })
+    expect(audit.length).toBeGreaterThanOrEqual(5)
+    for (const a of audit) {
+      expect(JSON.stringify(a.detail ?? {})).not.toMatch(/张桂兰|13800000001|周卫东|刘芳/)
+    }
+  })
+
   it('several replies each tell the reporter and stay in order', async () => {
     const m = await flow().handling(R1)
     for (const text of ['第一次回复', '第二次回复', '第三次回复']) {
