@@ -102,6 +102,13 @@ describe('a report with photos', () => {
     expect(again.bytes.equals(png('expiring'))).toBe(true)
   })
 
+  it('photos survive a restart of the emulator', async () => {
+    const m = await flow().reported(R1, { photos: [await photo(emu(), R1, 'kept')] })
+    await emu().restart()
+    const url = data(await flow().get(R2, m.id)).photos[0].url!
+    expect((await fetchUrl(url)).bytes.equals(png('kept'))).toBe(true)
+  })
+
   it('a photo of exactly the largest size is taken', async () => {
     const up = await h5Upload(emu(), R1, { bytes: jpegOf(MAX_PHOTO_BYTES), name: 'max.jpg' })
     data(await call(emu(), 'matter', R1, 'report', report({ photos: [up.body.data.fileID] })))
