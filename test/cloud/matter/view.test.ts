@@ -99,6 +99,23 @@ describe('matter.get: the reporter per viewer', () => {
   })
 })
 
+describe('the demo data', () => {
+  it('the board shows neighbours’ matters in several states; no persona owns or seconded any', async () => {
+    const board = await flow().listAll(R1, 'community')
+    expect(board.length).toBeGreaterThan(0)
+    expect(new Set(board.map((x) => x.status)).size).toBeGreaterThan(2)
+    for (const who of [R1, R2, R3, R4, V1]) {
+      expect([who, await flow().ids(who, 'mine')]).toEqual([who, []])
+      expect([who, (await flow().listAll(who, 'community')).some((x) => x.mySecond)]).toEqual([
+        who,
+        false,
+      ])
+    }
+    // Staff have something in their queues.
+    expect((await flow().ids(GW, 'queue')).length).toBeGreaterThan(0)
+  })
+})
+
 describe('matter.list', () => {
   it('mine: the reporter’s own, newest first, in full; someone else’s never', async () => {
     const a = await flow().reported(R1, { content: '第一件：楼道灯坏了' })
