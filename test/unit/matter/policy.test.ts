@@ -204,6 +204,9 @@ describe('lists and abilities', () => {
     expect(listFilter(actor('demo-gridworker-1'), 'grid')).toMatchObject({
       match: { gridId: ['g1', 'g2'] },
     })
+    expect(listFilter(actor('demo-committee-1'), 'grid')).toMatchObject({
+      match: { communityId: 'c1', board: true },
+    })
     expect(listFilter(actor('demo-resident-1'), 'grid', 'withdrawn')).toMatchObject({
       empty: true,
     })
