@@ -9,11 +9,14 @@
 // Half as many errands as wishes, all in c1, booked by its residents and run by its red agents
 // (half the volunteers), in the proportions of a running service (see errand-data.ts).
 // Volunteer activities, a 2,000-entry service record and the honor roll (see volunteer-data.ts).
+// As many matters (居民说事) as wishes, all in c1, with the recent ones' photos in cloud storage
+// (see matter-data.ts).
 import { countersFor } from '../cloudfunctions/src/lib/counts'
 import fs from 'node:fs'
 import path from 'node:path'
 import { demoData } from '../emulator/seed'
 import { errandsFor } from './errand-data'
+import { mattersFor, writeMatterPhotos } from './matter-data'
 import { activitiesFor, recordOf, rollOf } from './volunteer-data'
 
 type Doc = Record<string, unknown>
@@ -22,6 +25,8 @@ export interface Dataset {
   wishes: number
   /** errands, all in community c1 (half as many as wishes) */
   errands: number
+  /** matters, all in community c1 (as many as wishes) */
+  matters: number
   residents: number
   /** verified residents of community c1 (the demo personas' community), for load clients */
   c1Residents: string[]
@@ -244,6 +249,10 @@ export function generate(
   const errands = errandsFor(g, errandCount, c1, agents, now) as unknown as Doc[]
   errands.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
 
+  // Matters: c1's residents report as many as there are wishes (the board, queues, mine).
+  const matters = mattersFor(g, wishCount, c1, now) as unknown as Doc[]
+  matters.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
+
   // Volunteers: c1's activities, demo-volunteer-1's long record (2,000 entries), and the honor
   // roll's volunteers (a tenth as many as wishes: 10,000 at 100k).
   const record = recordOf(g, 'demo-volunteer-1', 2000, now)
@@ -255,7 +264,7 @@ export function generate(
     volunteerYears: [...record.years, ...roll.years],
   } as unknown as Record<string, Doc[]>
 
-  const base = { communities, grids, users, wishes, errands, ...volunteer }
+  const base = { communities, grids, users, wishes, errands, matters, ...volunteer }
   // The kept counters, as the demo seed writes them (the app reads counts from these).
   const data = { ...base, audit: [], counters: countersFor(base) as unknown as Doc[] }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]))
@@ -263,6 +272,7 @@ export function generate(
   const meta = {
     wishes: wishCount,
     errands: errandCount,
+    matters: wishCount,
     residents: residentCount,
     c1Residents,
     counts,
@@ -295,4 +305,5 @@ export function writeDataDir(dir: string, data: Record<string, Doc[]>): void {
     }
     fs.closeSync(fd)
   }
+  if (data.matters) writeMatterPhotos(dir, data.matters)
 }

@@ -8,6 +8,7 @@
 //   - a concurrency sweep (1/4/16/64 clients) on the 10k dataset: throughput, p50/p95/max
 // The emulator runs in its own process, as `npm start` runs it; calls go over HTTP.
 // --quick (or BENCH_QUICK=1): 1k and 10k only, fewer samples; a few minutes in all.
+// --only=matter,errand: those domains' sections only (their journeys, figures and reads).
 import { execSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
@@ -19,7 +20,7 @@ import { reportH5 } from './h5'
 import { callApi, concurrently, ms, summary, table, type ApiAnswer } from './lib'
 import { spawnEmulator, type EmulatorProcess } from './process'
 import type { Call } from './section'
-import { sections } from './sections'
+import { sections as allSections } from './sections'
 import { reportSizes } from './sizes'
 
 const root = path.resolve(__dirname, '..')
@@ -31,6 +32,10 @@ const SIZES = sizesArg
   : quick
     ? [1000, 10_000]
     : [1000, 10_000, 100_000]
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const sections = onlyArg
+  ? allSections.filter((s) => onlyArg.split(',').includes(s.fn))
+  : allSections
 const SAMPLES = quick ? 15 : 40
 const SWEEP_SIZE = SIZES.includes(10_000) ? 10_000 : SIZES[0]
 const CLIENTS = [1, 4, 16, 64]
@@ -106,7 +111,16 @@ interface SizeResult {
   startMs: number
   rssStart: number
   rssAfter: number
-  reads: Map<string, { p50: number; p95: number; roundTrips: number; failed: string }>
+  reads: Map<string, Read>
+}
+
+/** A read's latency, its round trips, whether it failed, and queries no index served. */
+interface Read {
+  p50: number
+  p95: number
+  roundTrips: number
+  failed: string
+  unindexed: number
 }
 
 async function measureSize(size: number, sweep: boolean): Promise<SizeResult> {
@@ -120,18 +134,17 @@ async function measureSize(size: number, sweep: boolean): Promise<SizeResult> {
   const emu = await spawnEmulator(dir)
   try {
     const rssStart = emu.rss()
-    const reads = new Map<
-      string,
-      { p50: number; p95: number; roundTrips: number; failed: string }
-    >()
+    const reads = new Map<string, Read>()
     for (const s of sections) {
       for (const [name, call] of s.scaled) {
         await send(emu.url, s.fn, call) // the instance's cold start is not the read's cost
         const samples: number[] = []
         let last: ApiAnswer | undefined
+        let unindexed = 0
         for (let i = 0; i < SAMPLES; i++) {
           last = await send(emu.url, s.fn, call)
           samples.push(last.ms)
+          unindexed = Math.max(unindexed, last.unindexed)
         }
         const sum = summary(samples)
         reads.set(name, {
@@ -139,6 +152,7 @@ async function measureSize(size: number, sweep: boolean): Promise<SizeResult> {
           p95: sum.p95,
           roundTrips: last!.roundTrips,
           failed: last!.body.ok ? '' : last!.body.error!.code,
+          unindexed,
         })
       }
     }
@@ -244,7 +258,8 @@ async function main() {
       ...names.map((n) => {
         const cells = results.map((r) => {
           const x = r.reads.get(n)!
-          return x.failed || `${ms(x.p50)} / ${ms(x.p95)} (${x.roundTrips})`
+          const flag = x.unindexed ? ` UNINDEXED×${x.unindexed}` : ''
+          return x.failed || `${ms(x.p50)} / ${ms(x.p95)} (${x.roundTrips})${flag}`
         })
         const first = results[0].reads.get(n)!.p50
         const last = results[results.length - 1].reads.get(n)!.p50

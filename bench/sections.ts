@@ -4,5 +4,12 @@ import { userBench } from './user'
 import { wishBench } from './wish'
 import { errandBench } from './errand'
 import { volunteerBench } from './volunteer'
+import { matterBench } from './matter'
 
-export const sections: BenchSection[] = [userBench, wishBench, errandBench, volunteerBench]
+export const sections: BenchSection[] = [
+  userBench,
+  wishBench,
+  errandBench,
+  volunteerBench,
+  matterBench,
+]
