@@ -1,11 +1,13 @@
 // Demo data (docs/contract.md §6): loaded on the emulator's first start and by POST /api/_reset.
 // One street, community c1 with grids g1 and g2, and a second community c2 so that
 // cross-community permissions can be exercised; the demo personas, and the neighbours (`seed-*`)
-// whose wishes make the community look in use (seed-content.ts).
+// whose wishes, errands and matters make the community look in use (seed-content.ts,
+// seed-errands.ts, seed-matters.ts).
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
 import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
 import { seedErrands } from './seed-errands'
+import { seedMatters } from './seed-matters'
 
 type Doc = Record<string, unknown>
 
@@ -136,6 +138,12 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     now,
     { gridName: (id) => GRID_NAMES[id], buildingName },
     'demo-gridworker-1'
+  ) as unknown as Doc[]
+  const gridWorker = data.users.find((u) => u._id === 'demo-gridworker-1')
+  data.matters = seedMatters(
+    now,
+    { gridName: (id) => GRID_NAMES[id], buildingName },
+    String(gridWorker?.nickname ?? '')
   ) as unknown as Doc[]
   return { ...data, counters: countersFor(data) as unknown as Doc[] }
 

@@ -61,6 +61,7 @@ export const MATTER_AUDIT_LABELS: Record<string, string> = {
   'matter.withdraw': '撤回居民说事',
   'matter.autoEscalate': '超时未受理自动上报社区',
   'matter.autoClose': '超时未评价自动办结',
+  'matter.overdue': '超时未处理提醒',
   'matter.purge': '清除居民说事照片与个人信息',
 }
 

@@ -3,6 +3,8 @@ import type { ActionName, FunctionName, InputOf } from '@/contract/api'
 import type { Wish } from '@/contract/wish'
 import type { Errand, HelpResult } from '@/contract/errand'
 import type { Activity, CheckinCode } from '@/contract/volunteer'
+import type { Matter } from '@/contract/matter'
+import { codePng } from '../../emulator/openapi/png'
 import {
   call,
   callWithStats,
@@ -267,6 +269,64 @@ describe('round-trip budget with a requestId', () => {
     await within('user', P.volunteer1, 'counts', {}, READ_TRIPS)
   })
 
+  it('every matter action', async () => {
+    // A photo uploaded as the H5 app does: the report checks it in storage (not database trips).
+    const form = new FormData()
+    const png = codePng('budget', 'pages/index/index', 120)
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'lamp.png')
+    const res = await fetch(`${emu().url}/api/_upload`, {
+      method: 'POST',
+      headers: { 'X-Openid': P.resident1 },
+      body: form,
+    })
+    const { data: uploaded } = (await res.json()) as { data: { fileID: string } }
+    const report = (n: number, photos: string[] = []) => ({
+      category: 'facility' as const,
+      content: `3号楼门口的路灯坏了 ${n}`,
+      photos,
+    })
+    const m = (await within(
+      'matter',
+      P.resident1,
+      'report',
+      report(1, [uploaded.fileID]),
+      WRITE_TRIPS
+    )) as Matter
+    await within('matter', P.resident1, 'get', { id: m.id }, READ_TRIPS)
+    for (const scope of ['mine', 'grid', 'community'] as const) {
+      await within('matter', P.resident2, 'list', { scope }, READ_TRIPS)
+    }
+    await within('matter', P.gridWorker, 'list', { scope: 'queue' }, READ_TRIPS)
+    await within('matter', P.committee, 'list', { scope: 'queue', status: 'reported' }, READ_TRIPS)
+    await within('matter', P.resident2, 'second', { id: m.id }, WRITE_TRIPS)
+    await within('matter', P.gridWorker, 'accept', { id: m.id }, WRITE_TRIPS)
+    await within('matter', P.gridWorker, 'reply', { id: m.id, text: '已联系物业' }, WRITE_TRIPS)
+    await within('matter', P.gridWorker, 'resolve', { id: m.id, text: '已更换灯泡' }, WRITE_TRIPS)
+    await within('matter', P.resident1, 'reopen', { id: m.id, reason: '晚上还是不亮' }, WRITE_TRIPS)
+    await within('matter', P.gridWorker, 'escalate', { id: m.id, reason: '线路老化' }, WRITE_TRIPS)
+    data(await call(emu(), 'matter', P.committee, 'accept', { id: m.id }))
+    data(await call(emu(), 'matter', P.committee, 'resolve', { id: m.id, text: '已更换线路' }))
+    await within('matter', P.resident1, 'rate', { id: m.id, rating: 5 }, WRITE_TRIPS)
+    const other = (await within('matter', P.resident3, 'report', report(2), WRITE_TRIPS)) as Matter
+    await within('matter', P.resident3, 'withdraw', { id: other.id }, WRITE_TRIPS)
+    // Deliberation is not built: a clear refusal, within the budget all the same.
+    const topic = (await within('matter', P.resident3, 'report', report(3), WRITE_TRIPS)) as Matter
+    data(await call(emu(), 'matter', P.gridWorker, 'escalate', { id: topic.id, reason: '大事' }))
+    const { result, roundTrips } = await callWithStats(
+      emu(),
+      'matter',
+      P.committee,
+      'toDeliberation',
+      { id: topic.id },
+      'budget-topic'
+    )
+    measured['matter.toDeliberation'] = roundTrips
+    expect(result.ok).toBe(false)
+    expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
+    await within('user', P.resident1, 'counts', {}, READ_TRIPS)
+    await within('user', P.committee, 'counts', {}, READ_TRIPS)
+  })
+
   it('deleting an account', async () => {
     // The records holding their data are anonymised by the `erase` timer, not in the request.
     const { result, roundTrips } = await callWithStats(
@@ -347,6 +407,20 @@ describe('round-trip budget with a requestId', () => {
         settings: true,
         updateSettings: true,
         partyReport: true,
+      },
+      matter: {
+        report: true,
+        list: true,
+        get: true,
+        second: true,
+        accept: true,
+        reply: true,
+        resolve: true,
+        escalate: true,
+        toDeliberation: true,
+        rate: true,
+        reopen: true,
+        withdraw: true,
       },
     }
     const all = Object.entries(every).flatMap(([fn, actions]) =>

@@ -101,3 +101,54 @@ export async function openapi<T = Record<string, unknown>>(
   const api = (sdk().openapi as Record<string, Record<string, (p: unknown) => Promise<T>>>)[group]
   return api[name](params)
 }
+
+// Cloud storage (the SDK's uploadFile / getTempFileURL / downloadFile / deleteFile). Not database
+// round trips, but each is a request: callers batch (one getTempFileURL per response).
+
+interface StorageSdk {
+  getTempFileURL(o: {
+    fileList: string[]
+  }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
+  deleteFile(o: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number }[] }>
+}
+
+const storageSdk = () => sdk() as unknown as StorageSdk
+
+/** Files per getTempFileURL or deleteFile call, as CloudBase allows. */
+const STORAGE_BATCH = 50
+
+/** Temporary URLs (2 h) of the files, in one call per 50; null for a file that is gone. */
+export async function tempFileUrls(fileIDs: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>()
+  const unique = [...new Set(fileIDs)]
+  for (let i = 0; i < unique.length; i += STORAGE_BATCH) {
+    const { fileList } = await storageSdk().getTempFileURL({
+      fileList: unique.slice(i, i + STORAGE_BATCH),
+    })
+    for (const f of fileList)
+      out.set(f.fileID, f.status === 0 && f.tempFileURL ? f.tempFileURL : null)
+  }
+  return out
+}
+
+/** A stored file's bytes, or null when there is no such file. */
+export async function downloadFile(fileID: string): Promise<Buffer | null> {
+  try {
+    const { fileContent } = await storageSdk().downloadFile({ fileID })
+    return fileContent
+  } catch (err) {
+    const e = err as { errCode?: number; code?: string; message?: string; errMsg?: string }
+    const text = `${e.code ?? ''} ${e.errCode ?? ''} ${e.message ?? ''} ${e.errMsg ?? ''}`
+    if (/NONEXIST|NOT_?FOUND|-503003|404|does not exist/i.test(text)) return null
+    throw err
+  }
+}
+
+/** Deletes files (a missing one is no error), in one call per 50. */
+export async function deleteFiles(fileIDs: string[]): Promise<void> {
+  const unique = [...new Set(fileIDs)]
+  for (let i = 0; i < unique.length; i += STORAGE_BATCH) {
+    await storageSdk().deleteFile({ fileList: unique.slice(i, i + STORAGE_BATCH) })
+  }
+}

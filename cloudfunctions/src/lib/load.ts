@@ -8,12 +8,14 @@ import type { UserDoc } from './actor'
  * - `equals`: documents of `from` whose `field` equals the value (or one of the values).
  * - `actorField`: documents of `from` whose `field` equals the caller's own `actorField` (their
  *   grid, their community); only when there is no target.
+ * - `targetField`: documents of `from` whose `field` equals the target's own `targetField` (the
+ *   committee of the matter's community); only with a target, and empty when it is missing.
  *
  * The first join on `_id` with one value is the action's target (a wish, a grid, a user): the read
  * starts from it, so a caller without a profile yet still costs one read.
  */
 export type Join = { as: string; from: string; field: string } & (
-  { equals: string | string[] } | { actorField: keyof UserDoc }
+  { equals: string | string[] } | { actorField: keyof UserDoc } | { targetField: string }
 )
 
 export interface Loaded {
@@ -86,11 +88,17 @@ export async function loadContext(
   joins: Join[]
 ): Promise<Loaded> {
   const target = joins.find(isTarget)
-  const rest = joins.filter((j) => j !== target)
+  const onTarget = joins.filter((j) => 'targetField' in j)
+  const rest = joins.filter((j) => j !== target && !('targetField' in j))
   const lookups: Lookup[] = rest.map((j, i) =>
     'equals' in j
       ? { as: `__${j.as}`, from: j.from, field: j.field, local: `__j${i}`, value: j.equals }
-      : { as: `__${j.as}`, from: j.from, field: j.field, local: String(j.actorField) }
+      : {
+          as: `__${j.as}`,
+          from: j.from,
+          field: j.field,
+          local: 'actorField' in j ? String(j.actorField) : '',
+        }
   )
   if (recordId)
     lookups.push({ as: RECORD, from: 'audit', field: '_id', local: '__r', value: recordId })
@@ -98,16 +106,26 @@ export async function loadContext(
     recordId ? ((docs(row, RECORD)[0] as RequestRecord | undefined) ?? null) : null
 
   if (target) {
+    const ofTarget: Lookup[] = onTarget.map((j) => ({
+      as: `__${j.as}`,
+      from: j.from,
+      field: j.field,
+      local: 'targetField' in j ? j.targetField : '',
+    }))
     const withActor: Lookup[] = [
       { as: ACTOR, from: 'users', field: '_id', local: '__a', value: openid },
       ...lookups.filter((l) => l.value !== undefined),
+      ...ofTarget,
     ]
     const row = await joinedRead({ from: target.from, id: target.equals }, withActor)
     if (row) {
       return {
         user: (docs(row, ACTOR)[0] as unknown as UserDoc | undefined) ?? null,
         record: record(row),
-        joined: { ...joinedOf(row, lookups), [target.as]: [strip(row, withActor)] },
+        joined: {
+          ...joinedOf(row, [...lookups, ...ofTarget]),
+          [target.as]: [strip(row, withActor)],
+        },
       }
     }
     // No target: the caller (and what else is asked) as below, the target as an empty join.

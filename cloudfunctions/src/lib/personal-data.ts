@@ -3,6 +3,7 @@ import type { Doc } from './cloud'
 import { WISH_PERSONAL_DATA } from '../wish/store'
 import { ERRAND_PERSONAL_DATA } from '../errand/store'
 import { VOLUNTEER_PERSONAL_DATA } from '../volunteer/store'
+import { MATTER_PERSONAL_DATA } from '../matter/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
 // (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
@@ -18,6 +19,11 @@ export interface PersonalDataEntry {
    */
   anonymize: Record<string, unknown>
   /**
+   * What else goes before the records are anonymised (files in cloud storage, the person's id in
+   * others' records), for the records made before the deletion. Idempotent: a job may run twice.
+   */
+  erase?: (openid: string, deletedAt: Date) => Promise<void>
+  /**
    * The record as its owner's export holds it: their own data in full, anyone else's masked as
    * the owner's own views show it (a person's export holds their data, not the other party's).
    */
@@ -30,4 +36,5 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   ...WISH_PERSONAL_DATA,
   ...ERRAND_PERSONAL_DATA,
   ...VOLUNTEER_PERSONAL_DATA,
+  ...MATTER_PERSONAL_DATA,
 ]

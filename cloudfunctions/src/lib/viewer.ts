@@ -4,6 +4,7 @@ import { userAbilities } from '../user/policy'
 import { wishAbilities } from '../wish/policy'
 import { errandAbilities } from '../errand/policy'
 import { volunteerAbilities } from '../volunteer/policy'
+import { matterAbilities } from '../matter/policy'
 
 // The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
 
@@ -12,4 +13,5 @@ export const viewerCan = (actor: Actor): ViewerCan => ({
   ...wishAbilities(actor),
   ...errandAbilities(actor),
   ...volunteerAbilities(actor),
+  ...matterAbilities(actor),
 })

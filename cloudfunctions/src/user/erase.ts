@@ -18,7 +18,7 @@ interface EraseJob {
 /**
  * Timer (every 10 minutes): completes account deletions. For each `user.deleteMe` entry still
  * pending, oldest first, every registered record that holds the person's data and was made
- * before the deletion is anonymised (one conditional update per registry entry), the stored
+ * before the deletion is anonymised (after its domain's `erase` hook, e.g. photos deleted) (one conditional update per registry entry), the stored
  * results of their earlier requests are dropped (the deletion's own, which holds nothing personal,
  * stays, so its retry still answers `deleted`), and the entry is marked done. Re-running a job is
  * harmless (the updates are idempotent), so a crash midway is finished by the next run. Records
@@ -36,6 +36,8 @@ export async function erase(): Promise<{ erased: number }> {
     for (const job of data) {
       const openid = job.targetId
       const deletedAt = new Date(job.at)
+      // Before the anonymising updates: a hook may read what they overwrite (photo file IDs).
+      await Promise.all(PERSONAL_DATA.map((p) => p.erase?.(openid, deletedAt)))
       await Promise.all([
         ...PERSONAL_DATA.map((p) =>
           db()

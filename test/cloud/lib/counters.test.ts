@@ -4,7 +4,7 @@ import { call, data, newRedAgent, newResident, PERSONAS as P, useEmulator } from
 
 // The kept counters (one document per community, a number per grid and key) must equal what the
 // raw collections say after any sequence of changes, races included. The expected figures are
-// computed here from the stored wishes, errands and users, independently of the server's counting code.
+// computed here from the stored wishes, errands, matters and users, independently of the server's counting code.
 
 const emu = useEmulator()
 
@@ -54,6 +54,16 @@ async function expectedCounts(e: TestEmulator): Promise<Record<string, Record<st
             ? `errand.closed.y${yearOf(x.endedAt)}`
             : null
     if (key) bump(x.communityId, x.gridId, key)
+  }
+  for (const m of await e.emulator.db.find('matters')) {
+    const at = m.level === 'community' ? 'Community' : 'Grid'
+    if (m.status === 'reported' || m.status === 'handling') {
+      bump(m.communityId, m.gridId, 'matter.open')
+      bump(m.communityId, m.gridId, `matter.${m.status === 'reported' ? 'queue' : 'handling'}${at}`)
+      if (m.overdue) bump(m.communityId, m.gridId, `matter.overdue${at}`)
+    } else if (m.status === 'closed' && m.resolvedAt) {
+      bump(m.communityId, m.gridId, `matter.resolved.y${yearOf(m.resolvedAt)}`)
+    }
   }
   for (const u of await e.emulator.db.find('users')) {
     const key =
@@ -228,6 +238,33 @@ describe('kept counters', () => {
       }),
     ])
 
+    // Matters: six reports at once by one resident (five a day get through), one accepted from
+    // two devices at once (once), resolved and rated; one escalated, one withdrawn, one left to
+    // the timer, which also moves the seed's (escalation, overdue, auto-close).
+    const reports = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        call(e, 'matter', P.resident1, 'report', {
+          category: 'facility',
+          content: `小区路灯坏了第 ${n} 盏`,
+        })
+      )
+    )
+    expect(reports.filter((r) => r.ok)).toHaveLength(5)
+    const [m1, m2, m3] = reports.filter((r) => r.ok).map((r) => data(r))
+    const accepts = await Promise.all(
+      [1, 2].map(() => call(e, 'matter', P.gridWorker, 'accept', { id: m1.id }))
+    )
+    expect(accepts.filter((r) => r.ok)).toHaveLength(1)
+    data(await call(e, 'matter', P.gridWorker, 'resolve', { id: m1.id, text: '已修好' }))
+    data(await call(e, 'matter', P.resident1, 'rate', { id: m1.id, rating: 4 }))
+    data(await call(e, 'matter', P.gridWorker, 'escalate', { id: m2.id, reason: '线路问题' }))
+    data(await call(e, 'matter', P.resident1, 'withdraw', { id: m3.id }))
+    await e.advanceClock(4 * 24 * 3600 * 1000)
+    const swept = await e.fireTimer('matter')
+    expect(swept[0]?.result.data).toMatchObject({ escalated: expect.any(Number) })
+    expect(swept[0]?.result.data.escalated).toBeGreaterThan(0)
+    expect(swept[0]?.result.data.overdue).toBeGreaterThan(0)
+
     const expected = await expectedCounts(e)
     expect(await storedCounts(e)).toEqual(expected)
     // Each counter document lists the grids it counts (how a grid worker's counters are found).
@@ -272,6 +309,10 @@ describe('kept counters', () => {
       'errand.closedThisYear': g1(`errand.closed.y${year}`),
       'errand.open': 0,
       'errand.toConfirm': 0,
+      'matter.mine': 0,
+      'matter.open': g1('matter.open'),
+      'matter.resolvedThisYear': g1(`matter.resolved.y${year}`),
+      'matter.toRate': 0,
       'wish.litThisYear': g1(`wish.lit.y${year}`),
       'wish.openNow': g1('wish.open') + 1,
       'wish.toConfirm': 0,
@@ -282,6 +323,18 @@ describe('kept counters', () => {
     }
     const staff = data(await call(e, 'user', P.gridWorker, 'counts', {}))
     expect(staff.counts).toMatchObject(queues)
+    expect(staff.counts).toMatchObject({
+      'matter.queue': c1('matter.queueGrid'),
+      'matter.handling': c1('matter.handlingGrid'),
+      'matter.overdue': c1('matter.overdueGrid'),
+    })
+    const committee = data(await call(e, 'user', P.committee, 'counts', {}))
+    expect(committee.counts).toMatchObject({
+      'matter.queue': c1('matter.queueCommunity'),
+      'matter.handling': c1('matter.handlingCommunity'),
+      'matter.overdue': c1('matter.overdueCommunity'),
+    })
+    expect(c1('matter.queueGrid') + c1('matter.queueCommunity')).toBeGreaterThan(0)
     const admin = data(await call(e, 'user', P.admin, 'counts', {}))
     expect(admin.counts).toMatchObject(queues)
     const stats = data(await call(e, 'wish', P.committee, 'stats', {}))

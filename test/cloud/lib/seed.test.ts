@@ -25,6 +25,8 @@ describe('the demo data, through the functions', () => {
       if (mine.ok) expect(mine.data.items).toEqual([])
       const assigned = await call(emu(), 'errand', who, 'list', { scope: 'assigned' })
       if (assigned.ok) expect(assigned.data.items).toEqual([])
+      const matters = await call(emu(), 'matter', who, 'list', { scope: 'mine' })
+      if (matters.ok) expect(matters.data.items).toEqual([])
     }
   })
 
@@ -39,6 +41,30 @@ describe('the demo data, through the functions', () => {
         },
       },
     ])
+    expect(await emu().fireTimer('matter')).toEqual([
+      {
+        name: 'matter',
+        result: { ok: true, data: { escalated: 0, overdue: 0, closed: 0, purged: 0 } },
+      },
+    ])
+  })
+
+  it('shows residents a board in use, and each level of staff its own queue', async () => {
+    const board = data(await call(emu(), 'matter', P.resident1, 'list', { scope: 'community' }))
+    expect(new Set(board.items.map((m) => m.status))).toEqual(
+      new Set(['reported', 'handling', 'resolved', 'closed'])
+    )
+    for (const m of board.items) {
+      expect(m.reporter.name).toMatch(/\*$/)
+      expect(m.mySecond).toBe(false)
+    }
+    expect(board.items.some((m) => m.seconds > 1 && m.can.second)).toBe(true)
+    const grid = data(await call(emu(), 'matter', P.gridWorker, 'list', { scope: 'queue' }))
+    const committee = data(await call(emu(), 'matter', P.committee, 'list', { scope: 'queue' }))
+    expect(grid.items.map((m) => m.level)).toContain('grid')
+    expect(grid.items.every((m) => m.level === 'grid')).toBe(true)
+    expect(committee.items.length).toBeGreaterThanOrEqual(2)
+    expect(committee.items.every((m) => m.level === 'community')).toBe(true)
   })
 
   it('lets staff see the whole story of the errands, rated ones included', async () => {
