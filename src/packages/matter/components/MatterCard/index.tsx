@@ -34,7 +34,12 @@ export function MatterCard({ matter: m, onOpen, children }: MatterCardProps) {
           <View className="matter-card__content">{m.content}</View>
           {cover && (
             <View className="matter-card__cover">
-              <Image className="matter-card__img" src={cover} mode="aspectFill" />
+              <Image
+                className="matter-card__img"
+                src={cover}
+                mode="aspectFill"
+                nativeProps={{ alt: '现场照片' }}
+              />
               {m.photoCount > 1 && <View className="matter-card__count">共 {m.photoCount} 张</View>}
             </View>
           )}

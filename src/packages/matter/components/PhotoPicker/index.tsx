@@ -98,7 +98,12 @@ export function PhotoPicker({ uploads, testId }: { uploads: PhotoUploads; testId
             aria-label={`查看第 ${i + 1} 张照片`}
             onClick={() => (s.error ? uploads.retry(s.key) : previewPhotos(local, s.file.path))}
           >
-            <Image className="photo-picker__img" src={s.file.path} mode="aspectFill" />
+            <Image
+              className="photo-picker__img"
+              src={s.file.path}
+              mode="aspectFill"
+              nativeProps={{ alt: `第 ${i + 1} 张照片` }}
+            />
             {!s.fileID && (
               <View
                 className={`photo-picker__state${s.error ? ' photo-picker__state--bad' : ''}`}

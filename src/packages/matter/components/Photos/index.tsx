@@ -26,7 +26,12 @@ export function PhotoGrid({ photos, testId }: { photos: MatterPhoto[]; testId: s
             data-testid={`${testId}-${i}`}
             onClick={() => previewPhotos(urls, p.url!)}
           >
-            <Image className="matter-photos__img" src={p.url} mode="aspectFill" />
+            <Image
+              className="matter-photos__img"
+              src={p.url}
+              mode="aspectFill"
+              nativeProps={{ alt: `现场照片 ${i + 1}` }}
+            />
           </View>
         ) : (
           <View key={p.fileID} className="matter-photos__item matter-photos__gone muted">
