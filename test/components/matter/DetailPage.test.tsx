@@ -103,7 +103,7 @@ test('shows the category, status, level, overdue, content, place, seconds and ti
   expect(screen.getByTestId('matter-escalate-reason-text')).toHaveTextContent('涉及多个网格')
   const timeline = screen.getByTestId('matter-timeline')
   // Who did it is said once: added where the words do not say it already.
-  expect(within(timeline).getByText('网格员 小刘：处理进展：已联系物业')).toBeInTheDocument()
+  expect(within(timeline).getByText('处理进展：已联系物业（网格员 小刘）')).toBeInTheDocument()
   expect(within(timeline).getByText('居民反映了问题，等待网格员受理')).toBeInTheDocument()
 })
 

@@ -33,7 +33,7 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     kind: 'primary',
     title: '我也遇到了',
     ok: '确认附议',
-    done: '已附议，工作人员会看到更多邻居遇到了这件事',
+    done: '已附议',
     text: () => '附议后，网格员和社区会知道这件事困扰着更多邻居，优先处理。每人只能附议一次。',
     send: (id, _in, opts) => matterApi.second(id, opts),
   },

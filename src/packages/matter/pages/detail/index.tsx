@@ -52,9 +52,11 @@ export default function MatterDetail() {
   )
 }
 
-/** Each step says who did it (网格员 小李：处理进展：…) unless its words already do. */
+/** Each step says who did it (处理进展：…（网格员 小李）) unless its words already do. */
 const withWho = (m: Matter) =>
-  m.timeline.map((t) => (t.by && !t.text.includes(t.by) ? { ...t, text: `${t.by}：${t.text}` } : t))
+  m.timeline.map((t) =>
+    t.by && !t.text.includes(t.by) ? { ...t, text: `${t.text}（${t.by}）` } : t
+  )
 
 /** Just reported: what happens next and where to go. */
 function ReportedSteps({ matter: m }: { matter: Matter }) {
