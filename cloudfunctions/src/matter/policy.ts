@@ -193,6 +193,11 @@ const SCOPES: Record<MatterScope, (a: Actor, status?: MatterStatus) => MatterFil
     if (a.workerGridIds.length) {
       return { ok: true, match: { gridId: a.workerGridIds, board: true }, order: 'newest', empty }
     }
+    // The committee has no grid of its own: its grids are the whole community's.
+    if (a.committeeCommunityId) {
+      const communityId = a.committeeCommunityId
+      return { ok: true, match: { communityId, board: true }, order: 'newest', empty }
+    }
     return { ok: false, code: 'FORBIDDEN', message: NOT_ON_BOARD }
   },
   community: (a, status) => {

@@ -1,4 +1,4 @@
-import { ReportMatterInput } from '@/contract/matter'
+import { MAX_REPORTS_PER_DAY, ReportMatterInput } from '@/contract/matter'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { requestDocId } from '../lib/store'
@@ -10,7 +10,7 @@ import { heldToday, holdsOf, insertMatter, newMatterId, step, type MatterDoc } f
 import { tellReported } from './notify'
 import { matterView, photoUrls } from './view'
 
-export const LIMIT_MESSAGE = '今天反映的问题已达上限，请明天再来'
+export const LIMIT_MESSAGE = `每天最多反映 ${MAX_REPORTS_PER_DAY} 个问题，请明天再来`
 
 /**
  * A verified resident reports a matter with up to 3 photos of their own. Text and photos are

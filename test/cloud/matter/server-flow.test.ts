@@ -116,8 +116,31 @@ describe('matter: the server walk', () => {
       'photos'
     )
     const gone = theirs.replace('demo-resident-2', 'demo-resident-1')
+    const missing = await call(emu(), 'matter', P.resident1, 'report', { ...lamp, photos: [gone] })
+    expectError(missing, 'INVALID_INPUT', 'photos')
+    expect(!missing.ok && missing.error.message).toBe('照片不存在，请重新上传')
+    // Over 1 MB (the upload takes 10 MB; the report does not), and not a file ID at all.
+    const big = await upload(
+      P.resident1,
+      'big.png',
+      Buffer.concat([png('big'), Buffer.alloc(1_100_000)])
+    )
+    const large = await call(emu(), 'matter', P.resident1, 'report', { ...lamp, photos: [big] })
+    expectError(large, 'INVALID_INPUT', 'photos')
+    expect(!large.ok && large.error.message).toBe('照片太大，请重新选择')
+    for (const photos of [
+      ['https://example.com/a.png'],
+      ['cloud://x.y/uploads/demo-resident-1/../a.png'],
+    ]) {
+      expectError(
+        await call(emu(), 'matter', P.resident1, 'report', { ...lamp, photos }),
+        'INVALID_INPUT',
+        'photos'
+      )
+    }
+    const four = [1, 2, 3, 4].map((n) => `${big.slice(0, -4)}${n}.png`)
     expectError(
-      await call(emu(), 'matter', P.resident1, 'report', { ...lamp, photos: [gone] }),
+      await call(emu(), 'matter', P.resident1, 'report', { ...lamp, photos: four }),
       'INVALID_INPUT',
       'photos'
     )

@@ -9,6 +9,10 @@ describe('user.counts', () => {
       'errand.closedThisYear',
       'errand.open',
       'errand.toConfirm',
+      'matter.mine',
+      'matter.open',
+      'matter.resolvedThisYear',
+      'matter.toRate',
       'wish.litThisYear',
       'wish.openNow',
       'wish.toConfirm',
@@ -19,7 +23,7 @@ describe('user.counts', () => {
   it('gives staff their queues, and a new pending resident shows up in them', async () => {
     const before = data(await call(emu(), 'user', P.gridWorker, 'counts', {}))
     expect(Object.keys(before.counts)).toEqual(
-      expect.arrayContaining(['user.toVerify', 'wish.toReview'])
+      expect.arrayContaining(['user.toVerify', 'wish.toReview', 'matter.queue', 'matter.overdue'])
     )
     const bound = await call(emu(), 'user', P.newcomer, 'bindGrid', {
       gridId: 'g1',
