@@ -91,7 +91,10 @@ function Summary({ matter: m }: { matter: Matter }) {
           {m.place}
         </DetailRow>
       )}
-      <View className="matter-detail__seconds" data-testid="matter-seconds">
+      <View
+        className={m.seconds > 0 ? 'matter-detail__seconds' : 'matter-detail__seconds muted'}
+        data-testid="matter-seconds"
+      >
         {m.seconds > 0
           ? `${m.seconds} 位邻居也遇到${m.mySecond ? '，包括您' : ''}`
           : '还没有邻居附议'}
