@@ -158,10 +158,58 @@ const STORIES: MatterStory[] = [
   },
 ]
 
+/** Who accepted it at each level: the demo grid worker, the demo committee member. */
+const HANDLERS = { grid: 'demo-gridworker-1', community: 'demo-committee-1' } as const
+
 const neighbour = (openid: string): Neighbour => {
   const n = NEIGHBOURS.find((x) => x.openid === openid)
   if (!n) throw new Error(`seed: no neighbour ${openid}`)
   return n
+}
+
+const at = (ms: number, type: MatterStep['type'], text: string, by: string): MatterStep =>
+  step(type, text, by, new Date(ms))
+
+/** How a story ended: the last step and when, or null while it is still open. */
+function endOf(s: MatterStory, reported: number, resolvedAt: number | null): MatterStep | null {
+  if (s.status === 'withdrawn') {
+    return at(reported + 2 * HOUR, 'withdrawn', '居民撤回了这条说事', RESIDENT)
+  }
+  if (s.status !== 'closed' || !resolvedAt) return null
+  return s.autoClosed
+    ? at(resolvedAt + 7 * DAY, 'autoClosed', '超过 7 天未评价，系统自动办结', SYSTEM)
+    : at(resolvedAt + 3 * HOUR, 'rated', `居民评价了处理结果（${s.rating} 星）`, RESIDENT)
+}
+
+/** A story's timeline and the times the matter keeps, as its steps happened. */
+function history(s: MatterStory, reported: number, handler: string, worker: string) {
+  const timeline = [at(reported, 'reported', '居民反映了问题，等待网格员受理', RESIDENT)]
+  let waitingSince = reported
+  if (s.escalated) {
+    waitingSince = reported + HOUR
+    timeline.push(at(waitingSince, 'escalated', `上报社区：${s.escalated}`, worker))
+  }
+  const acceptedAt = s.acceptedAfter !== undefined ? reported + s.acceptedAfter * HOUR : null
+  if (acceptedAt) {
+    waitingSince = acceptedAt
+    timeline.push(at(acceptedAt, 'accepted', `${handler}受理了问题，正在处理`, handler))
+  }
+  if (acceptedAt && s.reply) {
+    timeline.push(at(acceptedAt + HOUR / 2, 'replied', `处理进展：${s.reply}`, handler))
+  }
+  const resolvedAt =
+    acceptedAt && s.resolvedAfter !== undefined ? acceptedAt + s.resolvedAfter * HOUR : null
+  if (resolvedAt) timeline.push(at(resolvedAt, 'resolved', `处理结果：${s.resolution}`, handler))
+  const end = endOf(s, reported, resolvedAt)
+  if (end) timeline.push(end)
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms))
+  return {
+    timeline,
+    waitingSince: new Date(waitingSince),
+    acceptedAt: date(acceptedAt),
+    resolvedAt: date(resolvedAt),
+    endedAt: end?.at ?? null,
+  }
 }
 
 /** The seeded matters, given the grid and building names and the grid worker's nickname. */
@@ -170,78 +218,35 @@ export function seedMatters(
   places: { gridName(id: string): string; buildingName(id: string): string },
   gridWorkerNickname: string
 ): MatterDoc[] {
-  const t = now.getTime()
   const worker = `网格员 ${gridWorkerNickname}`
   return STORIES.map((s, i): MatterDoc => {
     const id = `seed-matter-${String(i + 1).padStart(2, '0')}`
     const r = neighbour(s.reporter)
-    const reported = t - s.reportedHoursAgo * HOUR
-    const at = (ms: number, type: MatterStep['type'], text: string, by: string) =>
-      step(type, text, by, new Date(ms))
-    const timeline: MatterStep[] = [
-      at(reported, 'reported', '居民反映了问题，等待网格员受理', RESIDENT),
-    ]
-    let waitingSince = reported
-    if (s.escalated) {
-      waitingSince = reported + HOUR
-      timeline.push(at(waitingSince, 'escalated', `上报社区：${s.escalated}`, worker))
-    }
+    const reported = now.getTime() - s.reportedHoursAgo * HOUR
     const level = s.level ?? 'grid'
     const handler = level === 'grid' ? worker : COMMITTEE
-    const acceptedAt = s.acceptedAfter !== undefined ? reported + s.acceptedAfter * HOUR : null
-    if (acceptedAt) {
-      waitingSince = acceptedAt
-      timeline.push(at(acceptedAt, 'accepted', `${handler}受理了问题，正在处理`, handler))
-      if (s.reply) {
-        timeline.push(at(acceptedAt + HOUR / 2, 'replied', `处理进展：${s.reply}`, handler))
-      }
-    }
-    const resolvedAt =
-      acceptedAt && s.resolvedAfter !== undefined ? acceptedAt + s.resolvedAfter * HOUR : null
-    if (resolvedAt) {
-      timeline.push(at(resolvedAt, 'resolved', `处理结果：${s.resolution}`, handler))
-    }
-    let endedAt: number | null = null
-    if (s.status === 'closed' && resolvedAt && s.autoClosed) {
-      endedAt = resolvedAt + 7 * DAY
-      timeline.push(at(endedAt, 'autoClosed', '超过 7 天未评价，系统自动办结', SYSTEM))
-    } else if (s.status === 'closed' && resolvedAt) {
-      endedAt = resolvedAt + 3 * HOUR
-      timeline.push(at(endedAt, 'rated', `居民评价了处理结果（${s.rating} 星）`, RESIDENT))
-    } else if (s.status === 'withdrawn') {
-      endedAt = reported + 2 * HOUR
-      timeline.push(at(endedAt, 'withdrawn', '居民撤回了这条说事', RESIDENT))
-    }
-    const first = timeline[0]!
+    const h = history(s, reported, handler, worker)
     const names = {
       gridName: places.gridName(r.gridId),
       buildingName: places.buildingName(r.buildingId),
     }
     const resident = { ...r, _id: r.openid, communityId: 'c1' }
     const draft = { category: s.category, content: s.content, photos: [], place: s.place ?? null }
-    const base = draftMatter(resident, names, draft, first, id)
+    const outcome =
+      s.status === 'closed' ? { rating: s.rating ?? null, comment: s.comment ?? null } : {}
     const doc: MatterDoc = {
-      ...base,
+      ...draftMatter(resident, names, draft, h.timeline[0]!, id),
+      ...h,
       status: s.status,
       level,
-      seconds: s.seconders?.length ?? 0,
+      seconds: (s.seconders ?? []).length,
       seconders: s.seconders ?? [],
-      handlerOpenid: acceptedAt
-        ? level === 'grid'
-          ? 'demo-gridworker-1'
-          : 'demo-committee-1'
-        : null,
-      handler: acceptedAt ? handler : null,
+      handlerOpenid: h.acceptedAt ? HANDLERS[level] : null,
+      handler: h.acceptedAt ? handler : null,
       escalateReason: s.escalated ?? null,
-      resolution: resolvedAt ? (s.resolution ?? null) : null,
-      rating: s.status === 'closed' ? (s.rating ?? null) : null,
-      comment: s.status === 'closed' ? (s.comment ?? null) : null,
-      waitingSince: new Date(waitingSince),
-      acceptedAt: acceptedAt ? new Date(acceptedAt) : null,
-      resolvedAt: resolvedAt ? new Date(resolvedAt) : null,
-      endedAt: endedAt ? new Date(endedAt) : null,
-      updatedAt: timeline[timeline.length - 1]!.at,
-      timeline,
+      resolution: h.resolvedAt ? (s.resolution ?? null) : null,
+      ...outcome,
+      updatedAt: h.timeline[h.timeline.length - 1]!.at,
     }
     return { ...doc, ...derived(doc) }
   })
