@@ -129,8 +129,11 @@ test('a report waits for its uploads; a failed one is retried with a tap', async
   await pick('lamp')
   submit()
   expect(await screen.findByText('照片还在上传，请稍候')).toBeInTheDocument()
-  act(() => mockPhotos.uploads[0].finish(fail('INTERNAL', '照片上传失败，请重试')))
+  act(() => mockPhotos.uploads[0].finish(fail('INVALID_INPUT', '图片不能超过 10 MB', 'file')))
   expect(await screen.findByTestId('matter-photos-state-0')).toHaveTextContent('上传失败')
+  expect(screen.getByTestId('matter-photos-errors')).toHaveTextContent(
+    '第 1 张：图片不能超过 10 MB'
+  )
   submit()
   expect(await screen.findByText('有照片上传失败，请点照片重试或删除')).toBeInTheDocument()
   expect(screen.queryByTestId('dialog')).not.toBeInTheDocument()
@@ -143,6 +146,7 @@ test('a report waits for its uploads; a failed one is retried with a tap', async
   expect(mockPhotos.uploads).toHaveLength(2)
   finishAll()
   await waitFor(() => expect(screen.queryByTestId('matter-photos-state-0')).not.toBeInTheDocument())
+  expect(screen.queryByTestId('matter-photos-errors')).not.toBeInTheDocument()
   submit()
   expect(await screen.findByTestId('matter-report-confirm')).toHaveTextContent('附 1 张照片')
 })

@@ -126,6 +126,13 @@ export function PhotoPicker({ uploads, testId }: { uploads: PhotoUploads; testId
           </View>
         </View>
       ))}
+      {slots.some((s) => s.error) && (
+        <View className="photo-picker__errors" role="alert" data-testid={`${testId}-errors`}>
+          {slots.map((s, i) =>
+            s.error ? <View key={s.key}>{`第 ${i + 1} 张：${s.error}`}</View> : null
+          )}
+        </View>
+      )}
       {slots.length < MAX_MATTER_PHOTOS && (
         <View
           className="photo-picker__add"
