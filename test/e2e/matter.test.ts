@@ -1,7 +1,8 @@
 // 居民说事 in Chromium on the H5 build: a resident reports a broken lamp with a photo (picked,
 // scaled down on a canvas and uploaded by the page), a neighbour says 我也遇到 on the board, the
 // grid worker accepts, replies and resolves it, the resident rates it. Then a matter the grid
-// cannot solve is escalated and the committee handles it.
+// cannot solve is escalated and the committee handles it, and a photo the image check refuses
+// is told next to the photos.
 import type { Locator, Page } from 'playwright-core'
 import { encodeGreyPng } from '../../emulator/openapi/png'
 import { startE2E, type E2E } from './browser'
@@ -202,4 +203,33 @@ test('a matter the grid cannot solve is escalated and the committee handles it',
   await see(resident.getByTestId('matter-handler'), '社区两委')
   await see(resident.getByTestId('matter-timeline'), '上报社区')
   await resident.getByTestId('matter-action-rate').waitFor()
+}, 120000)
+
+test('a photo that fails the image check is refused next to the photos; without it the report goes through', async () => {
+  const report = await e2e.openAs('demo-resident-4', '/packages/matter/pages/report/index')
+  await report.getByTestId('matter-category-environment').click()
+  await report.getByTestId('matter-content').fill('1号楼楼道里堆了很多纸箱，影响通行。')
+  const [chooser] = await Promise.all([
+    report.waitForEvent('filechooser'),
+    report.getByTestId('matter-photos-add').click(),
+  ])
+  // The local image check flags a file whose name says `risky`: the page keeps the name.
+  await chooser.setFiles({ name: 'risky-boxes.png', mimeType: 'image/png', buffer: photo() })
+  await report.getByTestId('matter-photos-state-0').waitFor({ state: 'detached', timeout: 20000 })
+  await report.getByTestId('matter-submit').click()
+  await report.getByTestId('dialog-ok').click()
+  await see(report.getByTestId('photos-error'), '照片未通过安全检测，请更换')
+  expect(report.url()).toContain('/packages/matter/pages/report/index')
+  await e2e.shot(report, 'matter-08-photo-refused')
+
+  await report.getByTestId('matter-photos-remove-0').click()
+  await report.getByTestId('photos-error').waitFor({ state: 'detached' })
+  await report.getByTestId('matter-submit').click()
+  await see(report.getByTestId('matter-report-confirm'), '没有照片')
+  await report.getByTestId('dialog-ok').click()
+  await see(report.getByTestId('matter-status'), '待受理')
+  const mine = await e2e.emu.call('matter', 'demo-resident-4', 'list', { scope: 'mine' })
+  if (!mine.ok) throw new Error(JSON.stringify(mine.error))
+  expect(mine.data.items).toHaveLength(1)
+  expect(mine.data.items[0].photoCount).toBe(0)
 }, 120000)
