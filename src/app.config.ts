@@ -41,6 +41,10 @@ const subPackages = [
       'pages/report/index',
     ],
   },
+  {
+    root: 'packages/matter',
+    pages: ['pages/list/index', 'pages/detail/index', 'pages/report/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -4,6 +4,8 @@
 // current). Written to PIPL: what is collected, why, who sees it, how long it is kept, how to
 // export or delete it. No zod: pages import it as is.
 
+import { MATTER_PURGE_DAYS } from './matter.rules'
+
 /** A kind of personal data the mini-program reaches through a WeChat privacy interface. */
 export interface PrivacyItem {
   key: 'phoneNumber' | 'album' | 'albumWriteOnly' | 'clipboard' | 'location'
@@ -34,10 +36,10 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     key: 'album',
     info: '选中的照片或视频信息',
     purpose: '在“居民说事”中上传你拍下的问题照片，便于网格员了解和处理',
-    seenBy: '你本人和处理该事项的网格员、社区两委',
+    seenBy: '你本人、本社区已认证的居民（说事板上）、处理该事项的网格员和社区两委',
     apis: ['chooseImage', 'chooseMedia', 'chooseVideo'],
     openTypes: [],
-    inUse: false,
+    inUse: true,
   },
   {
     key: 'albumWriteOnly',
@@ -145,6 +147,7 @@ export const PRIVACY_POLICY: { title: string; updatedAt: string; sections: Polic
       paragraphs: [
         '你的资料在账号存续期间保存。',
         '你注销后，资料立即删除；别人仍需要的记录（例如你发布或认领过的心愿）中的姓名、电话、房号改为“已注销用户”。',
+        `居民说事的照片在事项办结或撤回 ${MATTER_PURGE_DAYS} 天后删除，同时清除房号和电话；你注销时立即删除。`,
         '操作记录只保留匿名标识，不含姓名和电话；防重复提交的请求记录保存 7 天后自动清除。',
       ],
     },

@@ -7,7 +7,8 @@ const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV
 
 let initialised = false
 
-function init() {
+/** Initialises `Taro.cloud` once (the calls here and the photo uploads of upload.weapp.ts). */
+export function initCloud() {
   if (initialised) return
   // No env id: the mini-program's default CloudBase environment.
   Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
@@ -16,7 +17,7 @@ function init() {
 
 /** Sends one request to a cloud function; rejects when the call itself fails. */
 export async function send(fn: string, request: Request): Promise<unknown> {
-  init()
+  initCloud()
   const res = await Taro.cloud.callFunction({ name: fn, data: request })
   return res.result
 }

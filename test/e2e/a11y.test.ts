@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayOf } from '@/packages/errand/dates'
+import { encodeGreyPng } from '../../emulator/openapi/png'
 import { ARTIFACTS, startE2E, type E2E } from './browser'
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -15,6 +16,7 @@ let e2e: E2E
 let wishId = ''
 let errandId = ''
 let activityId = ''
+let matterId = ''
 beforeAll(async () => {
   e2e = await startE2E()
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -55,6 +57,29 @@ beforeAll(async () => {
   })
   if (!published.ok) throw new Error(JSON.stringify(published.error))
   activityId = published.data.id
+  // A matter of the elder resident with a photo (uploaded as the H5 app does): its detail page
+  // shows the photo, the board its cover, and the reporter may withdraw it.
+  const form = new FormData()
+  const pixels = new Uint8Array(400 * 300).fill(120)
+  form.append(
+    'file',
+    new Blob([new Uint8Array(encodeGreyPng(400, 300, pixels))], { type: 'image/png' }),
+    'lamp.png'
+  )
+  const uploaded = await fetch(`${e2e.emu.url}/api/_upload`, {
+    method: 'POST',
+    headers: { 'X-Openid': 'demo-resident-1' },
+    body: form,
+  }).then((r) => r.json())
+  if (!uploaded.ok) throw new Error(JSON.stringify(uploaded.error))
+  const reported = await e2e.emu.call('matter', 'demo-resident-1', 'report', {
+    category: 'facility',
+    content: '楼下的路灯坏了，晚上看不清台阶。',
+    photos: [uploaded.data.fileID],
+    place: '1号楼门口',
+  })
+  if (!reported.ok) throw new Error(JSON.stringify(reported.error))
+  matterId = reported.data.id
 }, 120000)
 afterAll(() => e2e?.close())
 
@@ -74,6 +99,11 @@ const PAGES: Record<string, () => string> = {
   'errand-managed': () => '/packages/errand/pages/list/index?scope=managed',
   'errand-detail': () => `/packages/errand/pages/detail/index?id=${errandId}`,
   'errand-book': () => '/packages/errand/pages/book/index',
+  'matter-board': () => '/packages/matter/pages/list/index',
+  'matter-mine': () => '/packages/matter/pages/list/index?scope=mine',
+  'matter-queue': () => '/packages/matter/pages/list/index?scope=queue',
+  'matter-detail': () => `/packages/matter/pages/detail/index?id=${matterId}`,
+  'matter-report': () => '/packages/matter/pages/report/index',
   'user-verify': () => '/packages/user/pages/verify/index',
   'user-residents': () => '/packages/user/pages/residents/index',
   'volunteer-list': () => '/packages/volunteer/pages/list/index',

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '说事详情',
+  enablePullDownRefresh: true,
+})
