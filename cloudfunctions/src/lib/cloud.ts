@@ -167,7 +167,13 @@ export async function downloadFile(fileID: string): Promise<Buffer | null> {
   } catch (err) {
     const e = err as { errCode?: number; code?: string; message?: string; errMsg?: string }
     const text = `${e.code ?? ''} ${e.errCode ?? ''} ${e.message ?? ''} ${e.errMsg ?? ''}`
-    if (/NONEXIST|NOT_?FOUND|-503003|404|does not exist/i.test(text)) return null
+    // Missing, or not a file of this environment (another env's ID, one we may not read): none.
+    if (
+      /NONEXIST|NOT_?FOUND|-503003|404|does not exist|INVALID_PARAM|EXCEED_AUTHORITY|PERMISSION/i.test(
+        text
+      )
+    )
+      return null
     throw err
   }
 }
