@@ -177,8 +177,10 @@ export function rollKey(
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' // no I, L, O, 0, 1
 
 /** A receipt: 16 random characters in 4 groups, `ABCD-EFGH-JKMN-PQRS` (about 79 bits). */
-export function newReceipt(): string {
-  const bytes = randomBytes(16)
+export const newReceipt = (): string => receiptOf(randomBytes(16))
+
+/** The receipt spelt from 16 bytes (random ones, or the demo seed's fixed ones). */
+export function receiptOf(bytes: Uint8Array): string {
   const chars = Array.from(bytes, (b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }

@@ -36,7 +36,10 @@ describe('the ballot box', () => {
     )
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     for (const a of answers.filter((x) => !x.ok)) expectError(a, 'CONFLICT')
-    const ballots = await emu().emulator.db.find('deliberationVotes', { kind: 'ballot' })
+    const ballots = await emu().emulator.db.find('deliberationVotes', {
+      topicId: t.id,
+      kind: 'ballot',
+    })
     expect(ballots).toHaveLength(1)
     const now = data(await call(emu(), 'deliberation', P.resident1, 'get', { id: t.id }))
     expect(now.turnout).toBe(1)

@@ -75,14 +75,14 @@ describe('secret ballot', () => {
       receipts.set(P.volunteer1, entry.receipt)
 
       const docs = await dump()
-      const ballots = docs.filter((d) => d.doc.kind === 'ballot')
+      const ballots = docs.filter((d) => d.doc.kind === 'ballot' && d.doc.topicId === t.id)
       expect(ballots).toHaveLength(3)
       for (const b of ballots) {
         expect(Object.keys(b.doc).sort()).toEqual(
           ['_id', 'kind', 'origin', 'optionIndex', 'receipt', 'topicId'].sort()
         )
       }
-      const rolls = docs.filter((d) => d.doc.kind === 'roll')
+      const rolls = docs.filter((d) => d.doc.kind === 'roll' && d.doc.topicId === t.id)
       expect(rolls).toHaveLength(3)
       const opened = (await emu().emulator.db.find('deliberations', { _id: t.id }))[0]
       for (const r of rolls) {
