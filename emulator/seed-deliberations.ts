@@ -221,6 +221,7 @@ function votesOf(s: Story, topic: TopicDoc, userOf: (openid: string) => UserDoc)
       voter: voter._id,
       nickname: voter.nickname,
       createdAt: topic.votingOpenedAt!,
+      castId: idOf(`${s.key}|cast|${b.voter}`),
     })
     ballots.push({
       _id: idOf(`${s.key}|ballot|${b.voter}`),
