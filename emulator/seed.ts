@@ -5,9 +5,11 @@
 // seed-errands.ts, seed-matters.ts).
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
+import type { UserDoc } from '../cloudfunctions/src/lib/actor'
 import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
 import { seedErrands } from './seed-errands'
 import { seedMatters } from './seed-matters'
+import { seedDeliberations } from './seed-deliberations'
 
 type Doc = Record<string, unknown>
 
@@ -145,6 +147,14 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     { gridName: (id) => GRID_NAMES[id], buildingName },
     String(gridWorker?.nickname ?? '')
   ) as unknown as Doc[]
+  Object.assign(
+    data,
+    seedDeliberations(now, data.users as unknown as UserDoc[], {
+      gridName: (id) => GRID_NAMES[id],
+      communityName: (id) => String(data.communities.find((c) => c._id === id)?.name ?? ''),
+      gridIds: (id) => data.grids.filter((g) => g.communityId === id).map((g) => String(g._id)),
+    })
+  )
   return { ...data, counters: countersFor(data) as unknown as Doc[] }
 
   function neighbour(n: Neighbour): Doc {

@@ -3,6 +3,7 @@ import type { WishApi } from './wish'
 import type { ErrandApi } from './errand'
 import type { VolunteerApi } from './volunteer'
 import type { MatterApi } from './matter'
+import type { DeliberationApi } from './deliberation'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -14,6 +15,7 @@ export interface Api {
   errand: ErrandApi
   volunteer: VolunteerApi
   matter: MatterApi
+  deliberation: DeliberationApi
 }
 
 export type FunctionName = keyof Api

@@ -14,6 +14,7 @@ import {
   type MatterStatus,
 } from './matter.rules'
 import { withCross, zInt, zOptionalText, zText } from './zod-rules'
+import { TOPIC_CROSS, topicFields } from './deliberation'
 
 // 居民说事 · 我要说 (docs/contract.md §4.3): a resident reports a neighbourhood problem with photos;
 // small ones are solved in the grid, big ones go to the community (小事一格解决，大事全网联动).
@@ -63,12 +64,11 @@ export type RateMatterInput = z.infer<typeof RateMatterInput>
 export const ReopenMatterInput = z.object({ id: matterId, reason: zText(STEP.reopenReason) })
 export type ReopenMatterInput = z.infer<typeof ReopenMatterInput>
 
-/**
- * `toDeliberation {id, ...the create input of deliberation}`: the topic's fields are checked by
- * the deliberation domain (docs/contract.md §4.4); until it exists the action answers a clear
- * `CONFLICT` after the permission and state checks.
- */
-export const ToDeliberationInput = z.looseObject({ id: matterId })
+/** `toDeliberation {id, ...the create input of deliberation}` (docs/contract.md §4.4). */
+export const ToDeliberationInput = withCross(
+  z.object({ id: matterId, ...topicFields }),
+  TOPIC_CROSS
+)
 export type ToDeliberationInput = z.infer<typeof ToDeliberationInput>
 
 // Results

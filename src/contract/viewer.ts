@@ -3,6 +3,11 @@ import { WISH_ABILITIES, WISH_AUDIT_LABELS, WISH_COUNTS } from './wish.rules'
 import { ERRAND_ABILITIES, ERRAND_AUDIT_LABELS, ERRAND_COUNTS } from './errand.rules'
 import { VOLUNTEER_ABILITIES, VOLUNTEER_AUDIT_LABELS, VOLUNTEER_COUNTS } from './volunteer.rules'
 import { MATTER_ABILITIES, MATTER_AUDIT_LABELS, MATTER_COUNTS } from './matter.rules'
+import {
+  DELIBERATION_ABILITIES,
+  DELIBERATION_AUDIT_LABELS,
+  DELIBERATION_COUNTS,
+} from './deliberation.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
@@ -13,6 +18,7 @@ export const ABILITIES = [
   ...ERRAND_ABILITIES,
   ...VOLUNTEER_ABILITIES,
   ...MATTER_ABILITIES,
+  ...DELIBERATION_ABILITIES,
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 
@@ -25,6 +31,7 @@ export const COUNT_KEYS = [
   ...ERRAND_COUNTS,
   ...VOLUNTEER_COUNTS,
   ...MATTER_COUNTS,
+  ...DELIBERATION_COUNTS,
 ] as const
 export type CountKey = (typeof COUNT_KEYS)[number]
 
@@ -45,4 +52,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   ...ERRAND_AUDIT_LABELS,
   ...VOLUNTEER_AUDIT_LABELS,
   ...MATTER_AUDIT_LABELS,
+  ...DELIBERATION_AUDIT_LABELS,
 }

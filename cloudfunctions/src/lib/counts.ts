@@ -4,6 +4,7 @@ import { wishCounters } from '../wish/counters'
 import { errandCounters } from '../errand/counters'
 import { volunteerCounters } from '../volunteer/counters'
 import { matterCounters } from '../matter/counters'
+import { deliberationCounters } from '../deliberation/counters'
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import type { Join } from './load'
@@ -23,6 +24,7 @@ export const COUNTERS: readonly DomainCounters[] = [
   errandCounters,
   volunteerCounters,
   matterCounters,
+  deliberationCounters,
 ]
 
 export const COUNTED: readonly Counted<never>[] = COUNTERS.flatMap((c) => c.counted)

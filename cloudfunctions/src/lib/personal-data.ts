@@ -4,6 +4,7 @@ import { WISH_PERSONAL_DATA } from '../wish/store'
 import { ERRAND_PERSONAL_DATA } from '../errand/store'
 import { VOLUNTEER_PERSONAL_DATA } from '../volunteer/store'
 import { MATTER_PERSONAL_DATA } from '../matter/store'
+import { DELIBERATION_PERSONAL_DATA } from '../deliberation/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
 // (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
@@ -37,4 +38,5 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   ...ERRAND_PERSONAL_DATA,
   ...VOLUNTEER_PERSONAL_DATA,
   ...MATTER_PERSONAL_DATA,
+  ...DELIBERATION_PERSONAL_DATA,
 ]

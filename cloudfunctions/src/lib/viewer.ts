@@ -5,6 +5,7 @@ import { wishAbilities } from '../wish/policy'
 import { errandAbilities } from '../errand/policy'
 import { volunteerAbilities } from '../volunteer/policy'
 import { matterAbilities } from '../matter/policy'
+import { deliberationAbilities } from '../deliberation/policy'
 
 // The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
 
@@ -14,4 +15,5 @@ export const viewerCan = (actor: Actor): ViewerCan => ({
   ...errandAbilities(actor),
   ...volunteerAbilities(actor),
   ...matterAbilities(actor),
+  ...deliberationAbilities(actor),
 })

@@ -91,7 +91,17 @@ describe('matter: the server walk', () => {
     })
     expect((await emu().outbox(P.committee)).length).toBe(1)
     expectError(await call(emu(), 'matter', P.gridWorker, 'accept', { id: m.id }), 'FORBIDDEN')
-    const res = await call(emu(), 'matter', P.committee, 'toDeliberation', { id: m.id })
+    const res = await call(emu(), 'matter', P.committee, 'toDeliberation', {
+      id: m.id,
+      title: '东门停车怎么管',
+      background: '居民反映东门口乱停车，请大家议一议。',
+      scope: { type: 'community', id: 'c1' },
+      options: ['划线停车', '禁止停车'],
+      discussionEndsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      votingEndsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      unit: 'household',
+      quorum: 30,
+    })
     expectError(res, 'CONFLICT')
     const q = data(await call(emu(), 'matter', P.committee, 'list', { scope: 'queue' }))
     expect(q.items.map((x: Matter) => x.id)).toContain(m.id)
