@@ -109,6 +109,22 @@ function linkProblems(where: string, doc: Json, v: Voter, ballotIds: Set<string>
   return out
 }
 
+/** The documents holding receipts: they name nobody, and a single ballot holds no time. */
+function ballotProblems(ballots: [string, Doc][], voters: Voter[], everyone: string[]): string[] {
+  const receipts = voters.flatMap((v) => v.receipts)
+  const problems: string[] = []
+  for (const [where, doc] of ballots) {
+    const { strings } = leaves(doc)
+    const who = everyone.filter((o) => strings.some((x) => x.includes(o)))
+    if (who.length) problems.push(`${where}: a ballot names ${who.join(', ')}`)
+    for (const v of voters) if (names(doc, v)) problems.push(`${where}: a ballot names ${v.openid}`)
+    // a time could be matched with the roll's or the audit log's
+    const held = receipts.filter((r) => JSON.stringify(doc).includes(r)).length
+    if (held === 1 && hasTime(doc)) problems.push(`${where}: a ballot holds a time`)
+  }
+  return problems
+}
+
 /** 1. Every document of every collection: ballots name no one and hold no time; nothing else links. */
 async function storedProblems(voters: Voter[], everyone: string[]): Promise<string[]> {
   const db = emu().emulator.db
@@ -123,18 +139,19 @@ async function storedProblems(voters: Voter[], everyone: string[]): Promise<stri
   if (ballots.length < receipts.length)
     problems.push(`only ${ballots.length} documents hold receipts`)
   const ballotIds = new Set(ballots.map(([, doc]) => String(doc._id)))
-  for (const [where, doc] of ballots) {
-    const { strings } = leaves(doc)
-    const who = everyone.filter((o) => strings.some((x) => x.includes(o)))
-    if (who.length) problems.push(`${where}: a ballot names ${who.join(', ')}`)
-    for (const v of voters) if (names(doc, v)) problems.push(`${where}: a ballot names ${v.openid}`)
-    // a single ballot holds no time (a time could be matched with the roll's or the audit's)
-    const held = receipts.filter((r) => JSON.stringify(doc).includes(r)).length
-    if (held === 1 && hasTime(doc)) problems.push(`${where}: a ballot holds a time`)
-  }
+  problems.push(...ballotProblems(ballots, voters, everyone))
   for (const [where, doc] of stored) {
     for (const v of voters)
       if (names(doc, v)) problems.push(...linkProblems(where, doc, v, ballotIds))
+  }
+  // The roll and the ballots in separate stores (docs/contract.md §4.4): a collection of ballots
+  // holds nobody's name, or reading it in stored order would pair each voter with the ballot
+  // written beside them.
+  const ballotStores = new Set(ballots.map(([where]) => where.split('/')[0]))
+  for (const [where, doc] of stored) {
+    if (!ballotStores.has(where.split('/')[0])) continue
+    const who = voters.filter((v) => names(doc, v)).map((v) => v.openid)
+    if (who.length) problems.push(`${where}: stored with the ballots, names ${who.join(', ')}`)
   }
   return problems
 }
