@@ -348,6 +348,26 @@ describe('round-trip budget with a requestId', () => {
         updateSettings: true,
         partyReport: true,
       },
+      // The matter domain's actions join with its own branch (it measures them there).
+      matter: {} as Record<ActionName<'matter'>, true>,
+      deliberation: {
+        create: true,
+        list: true,
+        get: true,
+        comment: true,
+        listComments: true,
+        reportComment: true,
+        hideComment: true,
+        restoreComment: true,
+        openVoting: true,
+        vote: true,
+        recordInPerson: true,
+        close: true,
+        result: true,
+        verifyReceipt: true,
+        followUp: true,
+        addUpdate: true,
+      },
     }
     const all = Object.entries(every).flatMap(([fn, actions]) =>
       Object.keys(actions).map((a) => `${fn}.${a}`)
