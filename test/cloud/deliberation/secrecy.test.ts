@@ -148,10 +148,15 @@ async function storedProblems(voters: Voter[], everyone: string[]): Promise<stri
   // holds nobody's name, or reading it in stored order would pair each voter with the ballot
   // written beside them.
   const ballotStores = new Set(ballots.map(([where]) => where.split('/')[0]))
-  for (const [where, doc] of stored) {
+  for (const [i, [where, doc]] of stored.entries()) {
     if (!ballotStores.has(where.split('/')[0])) continue
-    const who = voters.filter((v) => names(doc, v)).map((v) => v.openid)
-    if (who.length) problems.push(`${where}: stored with the ballots, names ${who.join(', ')}`)
+    for (const v of voters.filter((x) => names(doc, x))) {
+      const next = JSON.stringify(stored[i + 1]?.[1] ?? null)
+      const beside = v.receipts.some((r) => next.includes(r))
+        ? ', the next document their ballot'
+        : ''
+      problems.push(`${where}: stored with the ballots, names ${v.openid}${beside}`)
+    }
   }
   return problems
 }
