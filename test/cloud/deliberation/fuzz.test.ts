@@ -79,6 +79,9 @@ describe('fuzz: deliberation', () => {
     const discussion = await flow.create(P.committee)
     const c1 = await flow.comment(P.resident1, discussion.id, '我说两句')
     const c2 = await flow.comment(P.resident2, discussion.id, '我也说两句')
+    // one hidden, so that restoring has something to restore
+    const hid = { commentId: c2.id, reason: '与议题无关' }
+    expect((await emu().call('deliberation', P.gridWorker, 'hideComment', hid)).ok).toBe(true)
     const voting = await flow.voting(P.committee, { unit: 'household' })
     const closed = await flow.closed([[P.resident1, 0]])
     const tie = await flow.closed([
