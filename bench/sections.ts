@@ -4,5 +4,12 @@ import { userBench } from './user'
 import { wishBench } from './wish'
 import { errandBench } from './errand'
 import { volunteerBench } from './volunteer'
+import { deliberationBench } from './deliberation'
 
-export const sections: BenchSection[] = [userBench, wishBench, errandBench, volunteerBench]
+export const sections: BenchSection[] = [
+  userBench,
+  wishBench,
+  errandBench,
+  volunteerBench,
+  deliberationBench,
+]
