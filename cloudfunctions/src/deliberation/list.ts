@@ -1,8 +1,9 @@
 import { ListTopicsInput } from '@/contract/deliberation'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { db } from '../lib/cloud'
+import { db, type Doc } from '../lib/cloud'
 import { isStaff } from '../lib/policy'
+import type { Actor } from '../lib/actor'
 import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 import type { GridDoc } from '../lib/places'
 import { canSee } from './policy'
@@ -32,6 +33,13 @@ function audiencesOf(actor: Parameters<typeof canSee>[0], grids: GridDoc[]): str
   return [...keys]
 }
 
+/** Why someone neither verified nor staff sees no topics yet. */
+const notYet = (a: Actor): 'NOT_BOUND' | 'NOT_VERIFIED' =>
+  a.bindStatus === 'none' || a.bindStatus === 'rejected' ? 'NOT_BOUND' : 'NOT_VERIFIED'
+
+const joinedGrids = (joined: Record<string, Doc[]>): GridDoc[] =>
+  [...(joined.workerGrids ?? []), ...(joined.committeeGrids ?? [])] as unknown as GridDoc[]
+
 /**
  * Topics open (discussion or voting) or closed, newest first, keyset-paged: one indexed query.
  * The viewer's own votes come with them (`voter`); a household member's vote shows on `get`.
@@ -39,20 +47,10 @@ function audiencesOf(actor: Parameters<typeof canSee>[0], grids: GridDoc[]): str
 export const list = action(
   ListTopicsInput,
   async ({ actor, input, joined }) => {
-    if (!actor.verified && !isStaff(actor)) {
-      return fail(
-        actor.bindStatus === 'none' || actor.bindStatus === 'rejected'
-          ? 'NOT_BOUND'
-          : 'NOT_VERIFIED'
-      )
-    }
+    if (!actor.verified && !isStaff(actor)) return fail(notYet(actor))
     const after = decodeCursor(input.cursor)
     if (input.cursor && !after) return fail('INVALID_INPUT', '分页参数不正确', 'cursor')
-    const grids = [
-      ...((joined.workerGrids ?? []) as unknown as GridDoc[]),
-      ...((joined.committeeGrids ?? []) as unknown as GridDoc[]),
-    ]
-    const keys = audiencesOf(actor, grids)
+    const keys = audiencesOf(actor, joinedGrids(joined))
     if (keys && !keys.length) return ok({ items: [], nextCursor: null })
     const _ = db().command
     const where: Record<string, unknown> = { open: (input.scope ?? 'open') === 'open' }

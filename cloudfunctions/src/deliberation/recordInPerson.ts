@@ -8,9 +8,9 @@ import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { db } from '../lib/cloud'
 import { actorFrom, type UserDoc } from '../lib/actor'
-import { entry, isDuplicateKey } from '../lib/store'
+import { entry } from '../lib/store'
 import { denial, onRoll } from './policy'
-import { castBallots, castFor, joinedTopic, topicById, topics, votes, type Cast } from './store'
+import { castFor, joinedTopic, storeCasts, topicById, topics, type Cast } from './store'
 import { NOT_SEEN, topicView } from './view'
 
 const refused = (index: number, code: ErrorCode, message: string): MeetingVoteOutcome => ({
@@ -49,40 +49,12 @@ function checkEntries(
   return { outcomes, casts }
 }
 
-/**
- * Stores the casts: all in one insert; when some voter had already voted (a duplicate key), the
- * ballots that went in are found by their receipts and the rest are tried one by one, each
- * duplicate refused alone. The indexes of the entries counted.
- */
+/** Stores the casts in one insert (see `storeCasts`); the indexes of the entries counted. */
 async function store(casts: Map<number, Cast>): Promise<Set<number>> {
   const all = [...casts]
   if (!all.length) return new Set()
-  try {
-    await castBallots(all.map(([, c]) => c))
-    return new Set(all.map(([i]) => i))
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-  }
-  const receipts = all.map(([, c]) => c.ballot.receipt)
-  const { data } = await votes()
-    .where({ receipt: db().command.in(receipts) })
-    .limit(1000)
-    .get()
-  const inserted = new Set(data.map((b) => (b as { receipt?: string }).receipt))
-  const counted = new Set<number>()
-  for (const [i, c] of all) {
-    if (inserted.has(c.ballot.receipt)) {
-      counted.add(i)
-      continue
-    }
-    try {
-      await castBallots([c])
-      counted.add(i)
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
-    }
-  }
-  return counted
+  const stored = await storeCasts(all.map(([, c]) => c))
+  return new Set(all.filter((_e, n) => stored[n]).map(([i]) => i))
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
 } from '@/contract/deliberation'
 import { db, type Doc } from '../lib/cloud'
 import type { Join } from '../lib/load'
-import type { Step } from '../lib/store'
+import { isDuplicateKey, type Step } from '../lib/store'
 import type { Actor, UserDoc } from '../lib/actor'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { shanghaiTime } from '../lib/time'
@@ -18,7 +18,7 @@ import { shanghaiTime } from '../lib/time'
 // frozen when voting opened (`eligibleCount`, `votingOpenedAt`), the live turnout (`_.inc` per
 // ballot) and, once closed, the sealed tally. `deliberationVotes`: the secret ballot box, holding
 // two kinds of documents that share nothing but the topic: roll entries (who voted) and ballots
-// (option + receipt), see `castBallots`. `deliberationComments`: the discussion.
+// (option + receipt), see `storeCasts`. `deliberationComments`: the discussion.
 
 export type TimelineDoc = Step<TopicTimelineEntry['type']>
 
@@ -92,6 +92,8 @@ export interface RollDoc {
   nickname: string
   /** When voting opened (not when they voted): what the account deletion job reads by. */
   createdAt: Date
+  /** Random, per insert: tells the insert that wrote this entry from one that found it taken. */
+  castId: string
 }
 
 /** One ballot: no openid, no household, no time; a random `_id`. */
@@ -177,8 +179,10 @@ export function rollKey(
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' // no I, L, O, 0, 1
 
 /** A receipt: 16 random characters in 4 groups, `ABCD-EFGH-JKMN-PQRS` (about 79 bits). */
-export function newReceipt(): string {
-  const bytes = randomBytes(16)
+export const newReceipt = (): string => receiptOf(randomBytes(16))
+
+/** The receipt spelt from 16 bytes (random ones, or the demo seed's fixed ones). */
+export function receiptOf(bytes: Uint8Array): string {
   const chars = Array.from(bytes, (b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }
@@ -211,6 +215,7 @@ export function castFor(
       voter: voter._id,
       nickname: voter.nickname ?? '',
       createdAt: topic.votingOpenedAt ?? new Date(0),
+      castId: newId(),
     },
     ballot: {
       _id: newId(),
@@ -225,11 +230,47 @@ export function castFor(
 
 /**
  * Stores votes in one insert: each roll entry immediately before its ballot. The roll entry's
- * unique `_id` decides: a duplicate stops the insert at that roll entry, so no ballot is ever
- * stored without its roll entry nor twice. Throws the duplicate-key error.
+ * unique `_id` decides. Whether each was stored, in order: a vote whose roll entry was taken
+ * (already voted, or a racing request won) is not, and leaves no ballot behind.
  */
-export async function castBallots(casts: Cast[]): Promise<void> {
-  await votes().add({ data: casts.flatMap((c) => [{ ...c.roll }, { ...c.ballot }]) })
+export async function storeCasts(casts: Cast[]): Promise<boolean[]> {
+  try {
+    await votes().add({ data: casts.flatMap((c) => [{ ...c.roll }, { ...c.ballot }]) })
+    return casts.map(() => true)
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+  // Some roll entry was taken. What else went in depends on how the service runs a many-document
+  // insert (all or nothing, stopping at the duplicate, or going on past it), so it is read back:
+  // a roll entry is ours when it carries our castId; a ballot of ours whose roll entry is not
+  // ours is removed; a vote of which nothing went in is tried again on its own.
+  const _ = db().command
+  const [{ data: rolls }, { data: ballots }] = await Promise.all([
+    votes()
+      .where({ _id: _.in(casts.map((c) => c.roll._id)) })
+      .limit(1000)
+      .get(),
+    votes()
+      .where({ receipt: _.in(casts.map((c) => c.ballot.receipt)) })
+      .limit(1000)
+      .get(),
+  ])
+  const found = new Map(rolls.map((r) => [r._id, (r as RollDoc).castId]))
+  const stored = new Set(ballots.map((b) => (b as BallotDoc).receipt))
+  const ours = (c: Cast) => found.get(c.roll._id) === c.roll.castId
+  const orphans = casts.filter((c) => !ours(c) && stored.has(c.ballot.receipt))
+  if (orphans.length) {
+    await votes()
+      .where({ _id: _.in(orphans.map((c) => c.ballot._id)) })
+      .remove()
+  }
+  const out: boolean[] = []
+  for (const c of casts) {
+    if (ours(c)) out.push(stored.has(c.ballot.receipt))
+    else if (found.has(c.roll._id) || casts.length === 1) out.push(false)
+    else out.push((await storeCasts([c]))[0])
+  }
+  return out
 }
 
 /** The viewer's roll entries on a topic (their own, their household's), by key: one read. */

@@ -33,9 +33,19 @@ export const voteState = (v: VoterState, now = new Date()): VoteState => ({
   voted: !!v.roll,
 })
 
+/** The roll, the live turnout against the quorum, and the outcome once closed. */
+const voteFigures = (t: TopicDoc) => {
+  const eligible = t.eligibleCount ?? null
+  return {
+    eligibleCount: eligible,
+    turnout: t.turnout ?? 0,
+    quorumNeeded: eligible === null ? null : quorumNeeded(t),
+    outcome: t.phase === 'closed' ? (t.outcome ?? null) : null,
+  }
+}
+
 /** A topic as `actor` may see it: never per-option counts before close (they are in `result`). */
 export function topicView(actor: Actor, t: TopicDoc, v: VoterState = { roll: null }): Topic {
-  const eligible = t.eligibleCount
   return {
     id: t._id,
     title: t.title,
@@ -47,11 +57,8 @@ export function topicView(actor: Actor, t: TopicDoc, v: VoterState = { roll: nul
     votingEndsAt: iso(t.votingEndsAt) ?? '',
     unit: t.unit,
     quorum: t.quorum,
-    eligibleCount: eligible ?? null,
-    turnout: t.turnout ?? 0,
-    quorumNeeded: eligible === null || eligible === undefined ? null : quorumNeeded(t),
+    ...voteFigures(t),
     myVote: myVoteOf(actor, t, v),
-    outcome: t.phase === 'closed' ? (t.outcome ?? null) : null,
     matterId: t.matterId ?? null,
     previousId: t.previousId ?? null,
     nextId: t.nextId ?? null,

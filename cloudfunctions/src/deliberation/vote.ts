@@ -2,9 +2,8 @@ import { VoteInput, type VoteResult } from '@/contract/deliberation'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { db } from '../lib/cloud'
-import { isDuplicateKey } from '../lib/store'
 import { denial } from './policy'
-import { castBallots, castFor, joinedTopic, topicById, topics } from './store'
+import { castFor, storeCasts, joinedTopic, topicById, topics } from './store'
 import { NOT_SEEN, topicView } from './view'
 
 const VOTED = '您已经投过票了，投票后不能修改'
@@ -34,12 +33,8 @@ export const vote = action(
       return fail('INVALID_INPUT', '选项不正确', 'optionIndex')
     }
     const cast = castFor(t, actor.user!, input.optionIndex, 'online')
-    try {
-      await castBallots([cast])
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
-      return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
-    }
+    const [stored] = await storeCasts([cast])
+    if (!stored) return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
     // The live turnout: outside the insert, so voters never contend on one write.
     await topics()
       .where({ _id: t._id })
