@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --sizes=1000,10000]: figures, no assertions.
+// npm run bench [-- --quick] [-- --sizes=1000,10000] [-- --only=deliberation]: figures, no assertions.
 //   - package sizes (weapp main package and subpackages, cloud function bundles, cold require)
 //   - round trips per action, each state change with a requestId as the app sends it (and the
 //     replay of that requestId), against the budget: reads ≤ 2, state changes ≤ 4
@@ -19,7 +19,7 @@ import { reportH5 } from './h5'
 import { callApi, concurrently, ms, summary, table, type ApiAnswer } from './lib'
 import { spawnEmulator, type EmulatorProcess } from './process'
 import type { Call } from './section'
-import { sections } from './sections'
+import { sections as allSections } from './sections'
 import { reportSizes } from './sizes'
 
 const root = path.resolve(__dirname, '..')
@@ -31,6 +31,11 @@ const SIZES = sizesArg
   : quick
     ? [1000, 10_000]
     : [1000, 10_000, 100_000]
+// --only=deliberation,errand: those domains' sections alone (journeys, figures, reads, mix)
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const sections = onlyArg
+  ? allSections.filter((s) => onlyArg.split(',').includes(s.fn))
+  : allSections
 const SAMPLES = quick ? 15 : 40
 const SWEEP_SIZE = SIZES.includes(10_000) ? 10_000 : SIZES[0]
 const CLIENTS = [1, 4, 16, 64]
