@@ -66,8 +66,13 @@ function choiceKeys(value: Json, lists: string[][]): string[] {
       found.push(k)
     }
     if (!/option/i.test(k)) continue
+    // a topic's whole list of options (ours, or a demo topic's) is no choice
     const isTheList =
-      Array.isArray(v) && lists.some((l) => l.length === v.length && l.every((x, i) => x === v[i]))
+      Array.isArray(v) &&
+      (lists.some((l) => l.length === v.length && l.every((x, i) => x === v[i])) ||
+        (v.length >= 2 &&
+          v.every((x) => typeof x === 'string') &&
+          !lists.flat().some((l) => v.includes(l))))
     if (!isTheList && v !== null && v !== undefined) found.push(k)
   }
   return found
