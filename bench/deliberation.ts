@@ -85,7 +85,9 @@ function prepare(dir: string, voterCount: number, now: number) {
     })
   const race = { ...voting('bench-race', now + 3 * DAY), eligibleCount: eligible }
   const big = voting('bench-big', now + 3 * DAY)
-  const due = voting('bench-due', now - 60_000)
+  // due in 2 hours: the clock is moved there before the timer is measured (so that the
+  // emulator's own timer runs find nothing to do while the votes are measured)
+  const due = voting('bench-due', now + 2 * HOUR)
   const boxBig = ballotBox(g, big, BIG, 'big')
   const boxDue = ballotBox(g, due, BIG, 'due')
   writeDataDir(dir, {
@@ -236,6 +238,11 @@ async function deliberationFigures(quick: boolean): Promise<{ title: string; bod
     })
     reads.push([`verifyReceipt, ${BIG} ballots`, ...(await latency(emu, verify, samples))])
 
+    await fetch(`${emu.url}/api/_clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 2 * HOUR + 60_000 }),
+    })
     const t0 = Date.now()
     await fetch(`${emu.url}/api/_timer/deliberation`, { method: 'POST' })
     const timerMs = Date.now() - t0

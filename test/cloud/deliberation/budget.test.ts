@@ -96,6 +96,28 @@ describe('deliberation round trips with a requestId', () => {
     await within(R1, 'get', { id: d.topic.id }, READ_TRIPS)
   })
 
+  it('refused votes stay within the budget too: a second vote, a racing double tap', async () => {
+    const t = await flow().voting()
+    await flow().voted(R1, t.id, 0)
+    const again = await callWithStats(
+      emu(),
+      'deliberation',
+      R1,
+      'vote',
+      { id: t.id, optionIndex: 1 },
+      'again-1'
+    )
+    expect(again.result.ok).toBe(false)
+    expect(again.roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
+    const race = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        callWithStats(emu(), 'deliberation', R2, 'vote', { id: t.id, optionIndex: 0 }, `tap-${i}`)
+      )
+    )
+    expect(race.filter((r) => r.result.ok)).toHaveLength(1)
+    expect(Math.max(...race.map((r) => r.roundTrips))).toBeLessThanOrEqual(WRITE_TRIPS)
+  })
+
   it('a household vote, with the son told who voted', async () => {
     const t = await flow().voting(CM, { unit: 'household', scope: { type: 'community', id: 'c1' } })
     await within(R1, 'vote', { id: t.id, optionIndex: 0 }, WRITE_TRIPS)
