@@ -249,12 +249,19 @@ async function deliberationFigures(quick: boolean): Promise<{ title: string; bod
     const due = await callApi(emu.url, 'deliberation', 'demo-committee-1', 'result', {
       id: 'bench-due',
     })
+    // The emulator's own timer may run at the same moment (the clock moved past its schedule):
+    // each resident is told once all the same.
+    const outbox = (await (await fetch(`${emu.url}/api/_outbox`)).json()) as {
+      data: { items: { touser: string; page?: string }[] }
+    }
+    const told = outbox.data.items.filter((m) => (m.page ?? '').includes('bench-due'))
+    const toldOnce = `${told.length} messages to ${new Set(told.map((m) => m.touser)).size} residents`
     const dueTurnout = due.body.ok
       ? (due.body.data as { turnout: number }).turnout
       : due.body.error!.code
     const body = [
       table(reads),
-      `timer: one run closing a topic of ${BIG} ballots (and telling its community): ${ms(timerMs)}; result turnout ${dueTurnout}`,
+      `timer: one run closing a topic of ${BIG} ballots (and telling its community): ${ms(timerMs)}; result turnout ${dueTurnout}; ${toldOnce}`,
       '',
       `vote on one topic of community c1, each vote a different resident, with a requestId:`,
       sweep.table,
