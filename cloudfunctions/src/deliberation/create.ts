@@ -2,7 +2,8 @@ import { CreateTopicInput } from '@/contract/deliberation'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { draftTopic, scopeLoads } from './draft'
-import { topics } from './store'
+import { newId, topics } from './store'
+import { isDuplicateKey, requestDocId } from '../lib/store'
 import { topicView } from './view'
 
 /**
@@ -11,13 +12,23 @@ import { topicView } from './view'
  */
 export const create = action(
   CreateTopicInput,
-  async ({ actor, input, joined, audit }) => {
+  async ({ actor, input, requestId, joined, audit }) => {
     const { matterId, ...fields } = input
     const text = matterId ? '由居民说事转为议题，开始讨论' : '议题已发起，开始讨论'
-    const drafted = await draftTopic(actor, fields, joined, { matterId: matterId || null, text })
+    const drafted = await draftTopic(actor, fields, joined, {
+      id: requestDocId(actor.openid, requestId) ?? newId(),
+      matterId: matterId || null,
+      text,
+    })
     if (!drafted.ok) return fail(drafted.code, drafted.message, drafted.field)
     const t = drafted.doc
-    await topics().add({ data: { ...t } })
+    try {
+      await topics().add({ data: { ...t } })
+    } catch (err) {
+      // Another delivery of this request created it.
+      if (!isDuplicateKey(err, '_id_')) throw err
+      return fail('CONFLICT', '这个请求正在处理中，请稍候')
+    }
     audit('deliberation.create', t._id, {
       scope: `${t.scopeType}:${t.scopeId}`,
       unit: t.unit,

@@ -7,7 +7,7 @@ import type { CommunityDoc, GridDoc } from '../lib/places'
 import { riskyField } from '../lib/screen'
 import { entry } from '../lib/store'
 import { mayCreateIn } from './policy'
-import { newId, type TopicDoc } from './store'
+import type { TopicDoc } from './store'
 
 // A new topic (`create`, `followUp`): its scope resolved from the grids read with the caller,
 // who may open it there, the content check, and the document.
@@ -53,7 +53,7 @@ export async function draftTopic(
   actor: Actor,
   input: TopicInput,
   joined: Record<string, Doc[]>,
-  extra: { matterId?: string | null; previousId?: string | null; text: string }
+  extra: { id: string; matterId?: string | null; previousId?: string | null; text: string }
 ): Promise<Drafted> {
   const scope = scopeOf(input, joined)
   if (!scope)
@@ -81,7 +81,7 @@ export async function draftTopic(
   const byCommittee = actor.committeeCommunityId === scope.communityId
   const grid = input.scope.type === 'grid'
   const doc: TopicDoc = {
-    _id: newId(),
+    _id: extra.id,
     title: input.title,
     background: input.background,
     scopeType: input.scope.type,

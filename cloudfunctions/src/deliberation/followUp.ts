@@ -2,10 +2,10 @@ import { FollowUpInput } from '@/contract/deliberation'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { db } from '../lib/cloud'
-import { entry } from '../lib/store'
+import { entry, requestDocId } from '../lib/store'
 import { denial } from './policy'
 import { draftTopic, scopeLoads } from './draft'
-import { joinedTopic, topicById, topics } from './store'
+import { joinedTopic, newId, topicById, topics } from './store'
 import { NOT_SEEN, topicView } from './view'
 
 /**
@@ -14,7 +14,7 @@ import { NOT_SEEN, topicView } from './view'
  */
 export const followUp = action(
   FollowUpInput,
-  async ({ actor, input, joined, audit }) => {
+  async ({ actor, input, requestId, joined, audit }) => {
     const old = joinedTopic(joined)
     const no = refuse(denial('followUp', actor, old, { now: new Date(), voted: false }), {
       NOT_FOUND: NOT_SEEN,
@@ -24,6 +24,7 @@ export const followUp = action(
     if (no || !old) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const { id: _id, ...fields } = input
     const drafted = await draftTopic(actor, fields, joined, {
+      id: requestDocId(actor.openid, requestId) ?? newId(),
       matterId: old.matterId,
       previousId: old._id,
       text: '上一轮未形成决议，发起新一轮议题',

@@ -22,7 +22,7 @@ const fields = (r: Rng) => ({
   title: r.pick(['东门加装长椅', '停车位划线🌸', '楼道清理']),
   background: r.pick(['', '老人多，需要歇脚的地方。']),
   scope: r.chance(0.7)
-    ? { type: 'grid', id: r.pick(['g1', 'g2', 'g3']) }
+    ? { type: 'grid', id: r.pick(['g1', 'g1', 'g2', 'g3']) }
     : { type: 'community', id: 'c1' },
   options: r.pick([
     ['同意', '不同意'],

@@ -275,6 +275,9 @@ describe('kept counters', () => {
       'wish.litThisYear': g1(`wish.lit.y${year}`),
       'wish.openNow': g1('wish.open') + 1,
       'wish.toConfirm': 0,
+      // The demo topics open to g1 (emulator/seed-deliberations.ts): one in discussion, one voting.
+      'deliberation.open': 2,
+      'deliberation.voting': 1,
     })
     const queues = {
       'wish.toReview': c1('wish.pending') + 1,
