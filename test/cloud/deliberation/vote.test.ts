@@ -184,6 +184,22 @@ describe('deliberation.vote', () => {
     })
   })
 
+  it('a resident who moved and was verified again after voting opened is FORBIDDEN', async () => {
+    const t = await flow().voting()
+    await emu().advanceClock(MINUTE)
+    data(
+      await call(emu(), 'user', R2, 'bindGrid', {
+        gridId: 'g1',
+        buildingId: 'g1-b3',
+        room: '303',
+        name: '李建国',
+      })
+    )
+    data(await call(emu(), 'user', GW, 'verifyResident', { openid: R2, approve: true }))
+    expect(data(await flow().get(R2, t.id)).myVote.eligible).toBe(false)
+    expectError(await flow().vote(R2, t.id, 0), 'FORBIDDEN')
+  })
+
   it('someone verified before voting opened may vote', async () => {
     await newResident(emu(), 'test-early-resident')
     const t = await flow().voting()
