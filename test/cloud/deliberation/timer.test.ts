@@ -135,6 +135,31 @@ describe('deliberation timer', () => {
     expect(new Set(results).size).toBe(results.length)
   })
 
+  it('timer runs at the same moment close a topic once and tell each resident once', async () => {
+    const runs = async () => {
+      await Promise.all(Array.from({ length: 4 }, () => flow().tick()))
+    }
+    await runs() // four warm instances, so that the next runs really overlap
+    const t = await flow().create(CM, {
+      scope: { type: 'community', id: 'c1' },
+      discussionEndsAt: at(HOUR),
+      votingEndsAt: at(2 * HOUR),
+    })
+    await emu().advanceClock(HOUR + MINUTE)
+    await runs()
+    const opened = await flow().recipients(TPL.votingOpened, t.id)
+    expect(opened.length).toBeGreaterThan(0)
+    expect(opened).toEqual([...new Set(opened)])
+    await flow().voted(R1, t.id, 0)
+    await emu().advanceClock(HOUR)
+    await runs()
+    const told = await flow().recipients(TPL.resultPublished, t.id)
+    expect(told).toContain(R1)
+    expect(told).toEqual([...new Set(told)])
+    const closed = data(await flow().get(R1, t.id)).timeline.filter((e) => e.type === 'closed')
+    expect(closed).toHaveLength(1)
+  })
+
   it('openVoting and close by hand tell the same people (by the next timer run at the latest)', async () => {
     const t = await flow().create(CM, { scope: { type: 'community', id: 'c1' } })
     data(await call(emu(), 'deliberation', CM, 'openVoting', { id: t.id }))
