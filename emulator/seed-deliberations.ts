@@ -199,6 +199,8 @@ function topicOf(s: Story, now: Date, users: UserDoc[], places: SeedPlaces): Top
     closedAt: null,
     tally: null,
     outcome: null,
+    // The seed stores its ballots apart from their roll entries already.
+    mixed: true,
     announce: null,
     commentCount: s.comments.length,
     updates: [],

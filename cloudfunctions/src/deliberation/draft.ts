@@ -111,6 +111,7 @@ export async function draftTopic(
     closedAt: null,
     tally: null,
     outcome: null,
+    mixed: false,
     announce: null,
     commentCount: 0,
     updates: [],

@@ -65,6 +65,11 @@ export interface TopicDoc {
   /** The sealed tally, written once at close. */
   tally: Tally | null
   outcome: VoteOutcome | null
+  /**
+   * The ballot box rewritten in random order since close (see sweep `mix`): until then the box
+   * holds each ballot right after its roll entry.
+   */
+  mixed: boolean
   /** A subscribe message the timer still has to send ('voting' opened, 'result' published). */
   announce: 'voting' | 'result' | null
   commentCount: number

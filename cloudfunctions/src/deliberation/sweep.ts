@@ -4,12 +4,13 @@ import { closeOf, openVotingOf } from './phases'
 import { rollPage } from './roll'
 import { topics, type TopicDoc } from './store'
 import { tellResultPublished, tellVotingOpened } from './notify'
+import { mixClosed } from './mix'
 
 // The `deliberation` timer (every 10 minutes): discussion → voting at `discussionEndsAt` (the
 // roll frozen then), voting → closed at `votingEndsAt` (the tally sealed), and the subscribe
 // messages of both, sent to the roll from here rather than in the request that moved the topic
 // (a roll may hold thousands). Each step is one conditional write per topic, so a request and
-// the timer racing move a topic once.
+// the timer racing move a topic once. Last, the ballot box of each closed topic is mixed (mix.ts).
 
 const BATCH = 50
 const PAGE = 1000
@@ -80,10 +81,11 @@ async function announce(): Promise<number> {
   return sent
 }
 
-/** The timer: phases first, then the messages they call for. */
+/** The timer: phases first, then the messages they call for, then the boxes of closed topics mixed. */
 export async function sweep() {
   const opened = await openDue()
   const closed = await closeDue()
   const messages = await announce()
-  return { opened, closed, messages }
+  const mixed = await mixClosed()
+  return { opened, closed, messages, mixed }
 }

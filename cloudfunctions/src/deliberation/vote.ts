@@ -35,7 +35,7 @@ export const vote = action(
     const cast = castFor(t, actor.user!, input.optionIndex, 'online')
     const [stored] = await storeCasts([cast])
     if (!stored) return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
-    // The live turnout: outside the insert, so voters never contend on one write.
+    // The live turnout: a plain increment beside the insert, never part of it.
     await topics()
       .where({ _id: t._id })
       .update({ data: { turnout: db().command.inc(1) } })

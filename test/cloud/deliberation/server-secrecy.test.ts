@@ -133,6 +133,23 @@ describe('secret ballot', () => {
       await emu().fireTimer('deliberation')
       const outbox = JSON.stringify(await emu().outbox())
       for (const receipt of receipts.values()) expect(outbox).not.toContain(receipt)
+
+      // Once closed, the timer has mixed the box: the ballots are stored again, after every roll
+      // entry and in a random order, so their place says nothing of who cast them; every
+      // receipt still checks out.
+      const box = (await emu().emulator.db.find('deliberationVotes')).filter(
+        (d) => d.topicId === t.id
+      )
+      const lastRoll = box.map((d) => d.kind).lastIndexOf('roll')
+      const firstBallot = box.map((d) => d.kind).indexOf('ballot')
+      expect(firstBallot).toBeGreaterThan(lastRoll)
+      expect(box.filter((d) => d.kind === 'ballot')).toHaveLength(3)
+      for (const receipt of receipts.values()) {
+        const check = data(
+          await call(emu(), 'deliberation', P.resident1, 'verifyReceipt', { id: t.id, receipt })
+        )
+        expect(check.counted).toBe(true)
+      }
     }
   )
 })

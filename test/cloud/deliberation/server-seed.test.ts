@@ -51,7 +51,10 @@ describe('the demo topics', () => {
 
   it('leaves the deliberation timer nothing to do right after a reset', async () => {
     expect(await emu().fireTimer('deliberation')).toEqual([
-      { name: 'deliberation', result: { ok: true, data: { opened: 0, closed: 0, messages: 0 } } },
+      {
+        name: 'deliberation',
+        result: { ok: true, data: { opened: 0, closed: 0, messages: 0, mixed: 0 } },
+      },
     ])
   })
 })
