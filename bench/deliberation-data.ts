@@ -85,6 +85,8 @@ export function topicDoc(shape: TopicShape): TopicDoc {
     tally: null,
     outcome: null,
     announce: null,
+    // a closed topic of the history: its box was mixed by the timer long ago
+    mixed: shape.phase === 'closed',
     commentCount: 0,
     updates: [],
     createdAt: created,
