@@ -160,6 +160,27 @@ describe('deliberation timer', () => {
     expect(closed).toHaveLength(1)
   })
 
+  it('timer runs at the same moment after a close leave each ballot stored once', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => flow().tick())) // warm instances
+    const t = await flow().voting(CM, { scope: { type: 'community', id: 'c1' } })
+    const receipts: string[] = []
+    for (const who of [R1, R2, R3, V1]) receipts.push((await flow().voted(who, t.id, 1)).receipt)
+    await flow().close(t.id)
+    await Promise.all(Array.from({ length: 4 }, () => flow().tick()))
+    // Whatever the runs do to the box (a receipt lives in its ballot and nowhere else).
+    const db = emu().emulator.db
+    const stored: string[] = []
+    for (const name of db.collectionNames()) {
+      for (const doc of await db.find(name)) stored.push(JSON.stringify(doc))
+    }
+    expect(receipts.map((r) => stored.filter((d) => d.includes(r)).length)).toEqual([1, 1, 1, 1])
+    for (const receipt of receipts) {
+      expect(
+        data(await call(emu(), 'deliberation', R1, 'verifyReceipt', { id: t.id, receipt }))
+      ).toEqual({ counted: true, optionIndex: 1, origin: 'online' })
+    }
+  })
+
   it('openVoting and close by hand tell the same people (by the next timer run at the latest)', async () => {
     const t = await flow().create(CM, { scope: { type: 'community', id: 'c1' } })
     data(await call(emu(), 'deliberation', CM, 'openVoting', { id: t.id }))
