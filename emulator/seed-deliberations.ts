@@ -136,6 +136,7 @@ const step = (at: Date, type: TopicTimelineEntry['type'], text: string) => ({ at
 export interface DeliberationSeed {
   deliberations: TopicDoc[]
   deliberationVotes: (RollDoc | BallotDoc)[]
+  deliberationBallots: BallotDoc[]
   deliberationComments: CommentDoc[]
 }
 
@@ -303,6 +304,7 @@ export function seedDeliberations(
   const out: DeliberationSeed = {
     deliberations: [],
     deliberationVotes: [],
+    deliberationBallots: [],
     deliberationComments: [],
   }
   const ballots: BallotDoc[] = []
@@ -312,10 +314,14 @@ export function seedDeliberations(
     if (s.phase === 'closed') seal(s, topic, votes.ballots, now)
     out.deliberations.push(topic)
     out.deliberationVotes.push(...votes.roll)
-    ballots.push(...votes.ballots)
+    // A closed topic's ballots are already mixed out of the box (as the timer leaves them).
+    if (s.phase === 'closed') out.deliberationBallots.push(...votes.ballots)
+    else ballots.push(...votes.ballots)
     out.deliberationComments.push(...commentsOf(s, topic, now, userOf))
   }
   // The ballots in the order of their (derived) ids, after every roll entry: nothing lines them up.
-  out.deliberationVotes.push(...ballots.sort((a, b) => (a._id < b._id ? -1 : 1)))
+  const byId = (a: BallotDoc, b: BallotDoc) => (a._id < b._id ? -1 : 1)
+  out.deliberationVotes.push(...ballots.sort(byId))
+  out.deliberationBallots.sort(byId)
   return out
 }

@@ -1,13 +1,15 @@
 import { randomInt } from 'node:crypto'
 import { db } from '../lib/cloud'
-import { newId, topics, votes, type BallotDoc, type TopicDoc } from './store'
+import { newId, sealedBallots, topics, votes, type BallotDoc, type TopicDoc } from './store'
 
 // Mixing the ballot box once a topic is closed. A vote writes its roll entry and its ballot in one
 // insert, so until then the box holds each ballot right after its roll entry, in the order people
-// voted. Once the tally is sealed the timer writes every ballot of the topic again, in a random
-// order and under new random ids, and removes the originals: from then on nothing in the order of
-// storage pairs a voter with a ballot. Copies first, originals after, so a crash in between leaves
-// a receipt twice (still verifiable; the sealed tally does not change), never none.
+// voted. Once the tally is sealed the timer writes every ballot of the topic again into
+// `deliberationBallots`, apart from the roll, in a random order and under new random ids, and
+// removes them from the box: from then on neither the store nor the order of storage pairs a voter
+// with a ballot. Each box is claimed once (overlapping timer runs mix it once); copies are written
+// before originals are removed, so a crash leaves a receipt twice or still in the box (verifiable
+// either way; the sealed tally does not change), never lost.
 
 const CHUNK = 500
 
@@ -29,6 +31,11 @@ const chunks = <T>(xs: T[]): T[][] =>
 /** Rewrites one closed topic's ballots in random order; how many. */
 export async function mixBox(t: Pick<TopicDoc, '_id'>): Promise<number> {
   const _ = db().command
+  // Claimed first, so timer runs that overlap mix a box once.
+  const claimed = await topics()
+    .where({ _id: t._id, mixed: false })
+    .update({ data: { mixed: true } })
+  if (claimed.stats.updated !== 1) return 0
   const { list } = await votes()
     .aggregate()
     .match({ topicId: t._id, kind: 'ballot' })
@@ -46,15 +53,14 @@ export async function mixBox(t: Pick<TopicDoc, '_id'>): Promise<number> {
     receipt: b.r,
     origin: b.g,
   }))
-  for (const part of chunks(copies)) await votes().add({ data: part.map((c) => ({ ...c })) })
+  for (const part of chunks(copies)) {
+    await sealedBallots().add({ data: part.map((c) => ({ ...c })) })
+  }
   for (const part of chunks(old.map((b) => b.id))) {
     await votes()
       .where({ _id: _.in(part) })
       .remove()
   }
-  await topics()
-    .where({ _id: t._id })
-    .update({ data: { mixed: true } })
   return old.length
 }
 

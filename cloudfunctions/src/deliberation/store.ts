@@ -14,11 +14,13 @@ import type { Actor, UserDoc } from '../lib/actor'
 import type { PersonalDataEntry } from '../lib/personal-data'
 import { shanghaiTime } from '../lib/time'
 
-// Three collections. `deliberations`: one document per topic, with its timeline, updates, the roll
+// Four collections. `deliberations`: one document per topic, with its timeline, updates, the roll
 // frozen when voting opened (`eligibleCount`, `votingOpenedAt`), the live turnout (`_.inc` per
-// ballot) and, once closed, the sealed tally. `deliberationVotes`: the secret ballot box, holding
-// two kinds of documents that share nothing but the topic: roll entries (who voted) and ballots
-// (option + receipt), see `storeCasts`. `deliberationComments`: the discussion.
+// ballot) and, once closed, the sealed tally. `deliberationVotes`: the ballot box, holding two
+// kinds of documents that share nothing but the topic: roll entries (who voted) and, while the
+// topic is open, ballots (option + receipt), see `storeCasts`. `deliberationBallots`: a closed
+// topic's ballots, moved out of the box in a random order (mix.ts). `deliberationComments`: the
+// discussion.
 
 export type TimelineDoc = Step<TopicTimelineEntry['type']>
 
@@ -140,6 +142,8 @@ export interface CommentDoc {
 
 export const topics = () => db().collection<TopicDoc>('deliberations')
 export const votes = () => db().collection<RollDoc | BallotDoc>('deliberationVotes')
+/** Where a closed topic's ballots go once mixed (see mix.ts), apart from the roll. */
+export const sealedBallots = () => db().collection<BallotDoc>('deliberationBallots')
 export const comments = () => db().collection<CommentDoc>('deliberationComments')
 
 export const topicById = (id: string): Join => ({
@@ -244,6 +248,12 @@ export async function storeCasts(casts: Cast[]): Promise<boolean[]> {
     return casts.map(() => true)
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
+  }
+  if (casts.length === 1) {
+    // Its roll entry was taken: whatever the service did with the rest of the insert, no ballot
+    // of this vote may stay.
+    await votes().where({ _id: casts[0].ballot._id }).remove()
+    return [false]
   }
   // Some roll entry was taken. What else went in depends on how the service runs a many-document
   // insert (all or nothing, stopping at the duplicate, or going on past it), so it is read back:

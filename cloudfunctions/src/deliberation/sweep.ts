@@ -71,12 +71,14 @@ async function announce(): Promise<number> {
     .get()
   let sent = 0
   for (const t of data) {
+    // Claimed before sending, so timer runs that overlap tell each resident once.
+    const claimed = await topics()
+      .where({ _id: t._id, announce: t.announce })
+      .update({ data: { announce: null } })
+    if (claimed.stats.updated !== 1) continue
     sent += await eachOnRoll(t, (to) =>
       t.announce === 'voting' ? tellVotingOpened(t, to) : tellResultPublished(t, to)
     )
-    await topics()
-      .where({ _id: t._id, announce: t.announce })
-      .update({ data: { announce: null } })
   }
   return sent
 }

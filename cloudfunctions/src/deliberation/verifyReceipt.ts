@@ -15,9 +15,9 @@ export const verifyReceipt = action(
     const t = joinedTopic(joined)
     if (!t || !canSee(actor, t)) return fail('NOT_FOUND', NOT_SEEN)
     const receipt = input.receipt.trim().toUpperCase()
-    const b = ((joined.ballot ?? []) as unknown as BallotDoc[]).find(
-      (x) => x.kind === 'ballot' && x.topicId === t._id && x.receipt === receipt
-    )
+    // In the box while the topic is open, among the sealed ballots once mixed.
+    const found = [...(joined.ballot ?? []), ...(joined.sealed ?? [])] as unknown as BallotDoc[]
+    const b = found.find((x) => x.kind === 'ballot' && x.topicId === t._id && x.receipt === receipt)
     if (!b) return ok({ counted: false })
     return ok({ counted: true, optionIndex: b.optionIndex, origin: b.origin })
   },
@@ -28,6 +28,12 @@ export const verifyReceipt = action(
       {
         as: 'ballot',
         from: 'deliberationVotes',
+        field: 'receipt',
+        equals: input.receipt.trim().toUpperCase(),
+      },
+      {
+        as: 'sealed',
+        from: 'deliberationBallots',
         field: 'receipt',
         equals: input.receipt.trim().toUpperCase(),
       },

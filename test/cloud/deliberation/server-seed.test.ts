@@ -26,10 +26,7 @@ describe('the demo topics', () => {
     expect(done.updates.length).toBeGreaterThan(0)
     const result = data(await call(emu(), 'deliberation', P.resident1, 'result', { id: done.id }))
     expect(result.outcome).toBe('decided')
-    const ballots = await emu().emulator.db.find('deliberationVotes', {
-      topicId: done.id,
-      kind: 'ballot',
-    })
+    const ballots = await emu().emulator.db.find('deliberationBallots', { topicId: done.id })
     const pairs = ballots.map((b) => `${b.receipt}:${b.optionIndex}`).sort()
     expect(result.tallyHash).toBe(createHash('sha256').update(pairs.join('\n')).digest('hex'))
   })
