@@ -17,6 +17,7 @@ import path from 'node:path'
 import { demoData } from '../emulator/seed'
 import { errandsFor } from './errand-data'
 import { mattersFor, writeMatterPhotos } from './matter-data'
+import { topicsFor } from './deliberation-data'
 import { activitiesFor, recordOf, rollOf } from './volunteer-data'
 
 type Doc = Record<string, unknown>
@@ -264,7 +265,23 @@ export function generate(
     volunteerYears: [...record.years, ...roll.years],
   } as unknown as Record<string, Doc[]>
 
-  const base = { communities, grids, users, wishes, errands, matters, ...volunteer }
+  // Deliberation: a history of topics in c1 with small ballot boxes (see deliberation-data.ts).
+  const delib = topicsFor(g, Math.max(50, Math.round(wishCount / 100)), now)
+  const deliberation = {
+    deliberations: delib.topics,
+    deliberationVotes: delib.votes,
+  } as unknown as Record<string, Doc[]>
+
+  const base = {
+    communities,
+    grids,
+    users,
+    wishes,
+    errands,
+    matters,
+    ...volunteer,
+    ...deliberation,
+  }
   // The kept counters, as the demo seed writes them (the app reads counts from these).
   const data = { ...base, audit: [], counters: countersFor(base) as unknown as Doc[] }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]))

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --sizes=1000,10000]: figures, no assertions.
+// npm run bench [-- --quick] [-- --sizes=1000,10000] [-- --only=deliberation]: figures, no assertions.
 //   - package sizes (weapp main package and subpackages, cloud function bundles, cold require)
 //   - round trips per action, each state change with a requestId as the app sends it (and the
 //     replay of that requestId), against the budget: reads ≤ 2, state changes ≤ 4

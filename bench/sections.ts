@@ -5,6 +5,7 @@ import { wishBench } from './wish'
 import { errandBench } from './errand'
 import { volunteerBench } from './volunteer'
 import { matterBench } from './matter'
+import { deliberationBench } from './deliberation'
 
 export const sections: BenchSection[] = [
   userBench,
@@ -12,4 +13,5 @@ export const sections: BenchSection[] = [
   errandBench,
   volunteerBench,
   matterBench,
+  deliberationBench,
 ]
