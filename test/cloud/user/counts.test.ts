@@ -6,6 +6,8 @@ describe('user.counts', () => {
   it('gives a resident the counts of their grid and none of the staff queues', async () => {
     const { counts } = data(await call(emu(), 'user', P.resident2, 'counts', {}))
     expect(Object.keys(counts).sort()).toEqual([
+      'deliberation.open',
+      'deliberation.voting',
       'errand.closedThisYear',
       'errand.open',
       'errand.toConfirm',

@@ -75,6 +75,8 @@ describe('user.exportMyData', () => {
       '我的志愿服务累计时长（0 条）',
       '我的年度志愿服务时长（0 条）',
       '我反映的居民说事（0 条）',
+      '我的议事评论（0 条）',
+      '我参与的议事投票（0 条）',
       expect.stringMatching(/^操作记录（\d+ 条）$/),
     ])
     expect(section(e, '导出说明')[0]).toBe(`导出时间：${beijing(e.exportedAt)}（北京时间）`)
