@@ -41,6 +41,16 @@ const subPackages = [
       'pages/report/index',
     ],
   },
+  {
+    root: 'packages/deliberation',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/result/index',
+      'pages/create/index',
+      'pages/meeting/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({

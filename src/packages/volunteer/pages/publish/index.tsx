@@ -24,7 +24,7 @@ import {
   type ActivityScopeType,
 } from '@/contract/volunteer.rules'
 import { VOLUNTEER_ROUTES } from '../../routes'
-import { DateTimePick } from '../../components/DateTimePick'
+import { DateTimePick } from '@/components/DateTimePick'
 import { hoursText, instantOf, pickerParts, spanText } from '../../format'
 import './index.scss'
 

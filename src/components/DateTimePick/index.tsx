@@ -15,6 +15,16 @@ interface DateTimePickProps {
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const SHANGHAI = 8 * 3_600_000
+
+/** 'YYYY-MM-DD' and 'HH:mm' of an instant in Asia/Shanghai (what the pickers show). */
+export function pickerParts(ms: number): { date: string; time: string } {
+  const iso = new Date(ms + SHANGHAI).toISOString()
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
+}
+
+/** The instant a picked day and time name in Asia/Shanghai, as the contract's ISO time. */
+export const instantOf = (date: string, time: string): string => `${date}T${time}:00+08:00`
 
 function dayText(date: string): string {
   const [y, m, d] = date.split('-').map(Number)
