@@ -45,7 +45,7 @@ export function TopicTags({ topic: t, testIdPrefix }: { topic: Topic; testIdPref
         </View>
       )}
       {(t.myVote.voted || t.myVote.byHousehold) && (
-        <View className="topic-tag" data-testid={`${testIdPrefix}-voted`}>
+        <View className="topic-tag" data-testid={`${testIdPrefix}-voted-tag`}>
           <Tag tone="success" plain>
             {t.myVote.voted ? '已投票' : '家人已投票'}
           </Tag>
