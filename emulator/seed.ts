@@ -4,8 +4,10 @@
 // whose wishes make the community look in use (seed-content.ts).
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
+import type { UserDoc } from '../cloudfunctions/src/lib/actor'
 import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
 import { seedErrands } from './seed-errands'
+import { seedDeliberations } from './seed-deliberations'
 
 type Doc = Record<string, unknown>
 
@@ -137,6 +139,14 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
     { gridName: (id) => GRID_NAMES[id], buildingName },
     'demo-gridworker-1'
   ) as unknown as Doc[]
+  Object.assign(
+    data,
+    seedDeliberations(now, data.users as unknown as UserDoc[], {
+      gridName: (id) => GRID_NAMES[id],
+      communityName: (id) => String(data.communities.find((c) => c._id === id)?.name ?? ''),
+      gridIds: (id) => data.grids.filter((g) => g.communityId === id).map((g) => String(g._id)),
+    })
+  )
   return { ...data, counters: countersFor(data) as unknown as Doc[] }
 
   function neighbour(n: Neighbour): Doc {

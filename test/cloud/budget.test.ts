@@ -3,6 +3,7 @@ import type { ActionName, FunctionName, InputOf } from '@/contract/api'
 import type { Wish } from '@/contract/wish'
 import type { Errand, HelpResult } from '@/contract/errand'
 import type { Activity, CheckinCode } from '@/contract/volunteer'
+import type { Topic, TopicComment, VoteResult } from '@/contract/deliberation'
 import {
   call,
   callWithStats,
@@ -267,6 +268,79 @@ describe('round-trip budget with a requestId', () => {
     await within('user', P.volunteer1, 'counts', {}, READ_TRIPS)
   })
 
+  it('every deliberation action', async () => {
+    const HOUR = 3_600_000
+    const topic = (n: number) => ({
+      title: `东门加装长椅 ${n}`,
+      background: '东门附近老人较多，建议加装两张长椅。',
+      scope: { type: 'grid' as const, id: 'g1' },
+      options: ['同意', '不同意'],
+      discussionEndsAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+      votingEndsAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+      unit: 'household' as const,
+      quorum: 50,
+    })
+    const t = (await within('deliberation', P.committee, 'create', topic(1), WRITE_TRIPS)) as Topic
+    const on = { id: t.id }
+    await within('deliberation', P.resident1, 'list', {}, READ_TRIPS)
+    await within('deliberation', P.gridWorker, 'list', { scope: 'open' }, READ_TRIPS)
+    await within('deliberation', P.resident1, 'get', on, READ_TRIPS)
+    const c = (await within(
+      'deliberation',
+      P.resident2,
+      'comment',
+      { ...on, content: '支持，老人需要歇脚的地方' },
+      WRITE_TRIPS
+    )) as TopicComment
+    await within('deliberation', P.resident1, 'listComments', on, READ_TRIPS)
+    const commentId = { commentId: c.id }
+    await within('deliberation', P.resident1, 'reportComment', commentId, WRITE_TRIPS)
+    await within(
+      'deliberation',
+      P.gridWorker,
+      'hideComment',
+      { ...commentId, reason: '与议题无关' },
+      WRITE_TRIPS
+    )
+    await within('deliberation', P.gridWorker, 'restoreComment', commentId, WRITE_TRIPS)
+    await within('deliberation', P.committee, 'openVoting', on, WRITE_TRIPS)
+    await within('deliberation', P.resident1, 'get', on, READ_TRIPS)
+    const v = (await within(
+      'deliberation',
+      P.resident1,
+      'vote',
+      { ...on, optionIndex: 0 },
+      WRITE_TRIPS
+    )) as VoteResult
+    await within(
+      'deliberation',
+      P.committee,
+      'recordInPerson',
+      { ...on, votes: [{ openid: P.resident2, optionIndex: 1 }] },
+      WRITE_TRIPS
+    )
+    await within(
+      'deliberation',
+      P.resident1,
+      'verifyReceipt',
+      { ...on, receipt: v.receipt },
+      READ_TRIPS
+    )
+    await within('user', P.resident1, 'counts', {}, READ_TRIPS)
+    await within('deliberation', P.committee, 'close', on, WRITE_TRIPS)
+    await within('deliberation', P.resident1, 'result', on, READ_TRIPS)
+    await within(
+      'deliberation',
+      P.committee,
+      'addUpdate',
+      { ...on, text: '已联系物业采购长椅' },
+      WRITE_TRIPS
+    )
+    await within('deliberation', P.committee, 'followUp', { ...on, ...topic(2) }, WRITE_TRIPS)
+    await within('deliberation', P.resident1, 'list', { scope: 'closed' }, READ_TRIPS)
+    await within('user', P.gridWorker, 'counts', {}, READ_TRIPS)
+  })
+
   it('deleting an account', async () => {
     // The records holding their data are anonymised by the `erase` timer, not in the request.
     const { result, roundTrips } = await callWithStats(
@@ -347,6 +421,26 @@ describe('round-trip budget with a requestId', () => {
         settings: true,
         updateSettings: true,
         partyReport: true,
+      },
+      // The matter domain's actions join with its own branch (it measures them there).
+      matter: {} as Record<ActionName<'matter'>, true>,
+      deliberation: {
+        create: true,
+        list: true,
+        get: true,
+        comment: true,
+        listComments: true,
+        reportComment: true,
+        hideComment: true,
+        restoreComment: true,
+        openVoting: true,
+        vote: true,
+        recordInPerson: true,
+        close: true,
+        result: true,
+        verifyReceipt: true,
+        followUp: true,
+        addUpdate: true,
       },
     }
     const all = Object.entries(every).flatMap(([fn, actions]) =>

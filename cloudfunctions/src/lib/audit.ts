@@ -81,7 +81,9 @@ export async function record<T>(
   key: string,
   recordId: string | null,
   staged: Staged | null,
-  result: Result<T>
+  result: Result<T>,
+  /** What the record keeps and a replay answers, when not the whole result (see router `replay`). */
+  stored: Result<T> = result
 ): Promise<Result<T>> {
   if (!staged && !recordId) return result
   if (!result.ok && result.error.code === 'INTERNAL') return result
@@ -97,7 +99,7 @@ export async function record<T>(
   if (recordId) {
     data._id = recordId
     // As text: a result's keys (`wish.post`) are not valid field paths.
-    data.replay = JSON.stringify(result)
+    data.replay = JSON.stringify(stored)
   }
   try {
     await audits().add({ data })

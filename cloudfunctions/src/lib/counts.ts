@@ -3,6 +3,7 @@ import { userCounters } from '../user/counters'
 import { wishCounters } from '../wish/counters'
 import { errandCounters } from '../errand/counters'
 import { volunteerCounters } from '../volunteer/counters'
+import { deliberationCounters } from '../deliberation/counters'
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import type { Join } from './load'
@@ -15,6 +16,7 @@ export const COUNTERS: readonly DomainCounters[] = [
   wishCounters,
   errandCounters,
   volunteerCounters,
+  deliberationCounters,
 ]
 
 export const COUNTED = COUNTERS.map((c) => c.counted)

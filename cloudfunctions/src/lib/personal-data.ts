@@ -3,6 +3,7 @@ import type { Doc } from './cloud'
 import { WISH_PERSONAL_DATA } from '../wish/store'
 import { ERRAND_PERSONAL_DATA } from '../errand/store'
 import { VOLUNTEER_PERSONAL_DATA } from '../volunteer/store'
+import { DELIBERATION_PERSONAL_DATA } from '../deliberation/store'
 
 // The registry of where each domain stores personal data about a user, for `user.exportMyData`
 // (everything stored about the caller) and `user.deleteMe` (removed or anonymised): one line per
@@ -30,4 +31,5 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   ...WISH_PERSONAL_DATA,
   ...ERRAND_PERSONAL_DATA,
   ...VOLUNTEER_PERSONAL_DATA,
+  ...DELIBERATION_PERSONAL_DATA,
 ]

@@ -24,12 +24,17 @@ export interface ActionContext<I> {
   audit(action: string, targetId: string, detail?: Record<string, unknown>): void
 }
 
-export interface ActionOptions<I> {
+export interface ActionOptions<I, O = unknown> {
   gate?: Gate
   /** Reads change nothing: no request record. */
   read?: boolean
   /** Documents to read with the caller (one round trip for both; see lib/load). */
   load?: (input: I, openid: string) => Join[]
+  /**
+   * What the request's record keeps of a successful result, when not all of it may be stored
+   * (a secret ballot's receipt): a repeated requestId answers this.
+   */
+  replay?: (data: O) => O
 }
 
 export interface ActionDef<I, O, In = unknown> {
@@ -38,6 +43,8 @@ export interface ActionDef<I, O, In = unknown> {
   gate: Gate
   read: boolean
   load?: (input: I, openid: string) => Join[]
+  // A method (bivariant), so an action's narrower result still checks against the contract's.
+  replay?(data: O): O
   run(ctx: ActionContext<I>): Promise<Result<O>>
 }
 
@@ -45,7 +52,7 @@ export interface ActionDef<I, O, In = unknown> {
 export function action<S extends z.ZodType, O>(
   schema: S,
   run: (ctx: ActionContext<z.output<S>>) => Promise<Result<O>>,
-  options: ActionOptions<z.output<S>> = {}
+  options: ActionOptions<z.output<S>, O> = {}
 ): ActionDef<z.output<S>, O, z.input<S>> {
   return {
     schema: schema as z.ZodType<z.output<S>, z.input<S>>,
@@ -53,6 +60,7 @@ export function action<S extends z.ZodType, O>(
     gate: options.gate ?? 'actor',
     read: options.read ?? false,
     load: options.load,
+    replay: options.replay,
   }
 }
 
@@ -172,5 +180,7 @@ async function run(
   if (def.read) return result
   // A record whose result was purged (see user/purgeRequests) keeps its entry: this run is
   // recorded as a plain entry.
-  return record(openid, key, loaded.record ? null : recordId, staged, result)
+  const stored =
+    def.replay && result.ok ? { ok: true as const, data: def.replay(result.data) } : result
+  return record(openid, key, loaded.record ? null : recordId, staged, result, stored)
 }

@@ -4,6 +4,7 @@ import { userAbilities } from '../user/policy'
 import { wishAbilities } from '../wish/policy'
 import { errandAbilities } from '../errand/policy'
 import { volunteerAbilities } from '../volunteer/policy'
+import { deliberationAbilities } from '../deliberation/policy'
 
 // The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
 
@@ -12,4 +13,9 @@ export const viewerCan = (actor: Actor): ViewerCan => ({
   ...wishAbilities(actor),
   ...errandAbilities(actor),
   ...volunteerAbilities(actor),
+  // Until the matter domain's line lands (its branch adds `...matterAbilities(actor)`).
+  'matter.report': false,
+  'matter.board': false,
+  'matter.handle': false,
+  ...deliberationAbilities(actor),
 })

@@ -1,0 +1,61 @@
+import { VoteInput, type VoteResult } from '@/contract/deliberation'
+import { action } from '../lib/router'
+import { fail, ok, refuse } from '../lib/result'
+import { db } from '../lib/cloud'
+import { isDuplicateKey } from '../lib/store'
+import { denial } from './policy'
+import { castBallots, castFor, joinedTopic, topicById, topics } from './store'
+import { NOT_SEEN, topicView } from './view'
+
+const VOTED = '您已经投过票了，投票后不能修改'
+const HOUSEHOLD_VOTED = '您家已有人投过票了，每户只能投一票'
+
+/**
+ * A resident on the roll casts their ballot, once (per household on a household topic), final.
+ * The roll entry (who) and the ballot (option, receipt) are stored apart in one insert: the
+ * roll entry's unique key decides, so exactly one ballot goes in however many requests race.
+ * The receipt goes back in this answer only: it is stored with nobody, not even in the request's
+ * record (a repeated requestId answers `receipt: null`; the app keeps the first answer's).
+ */
+export const vote = action(
+  VoteInput,
+  async ({ actor, input, joined, audit }) => {
+    const t = joinedTopic(joined)
+    const household = t?.unit === 'household'
+    const no = refuse(denial('vote', actor, t, { now: new Date(), voted: false }), {
+      NOT_FOUND: NOT_SEEN,
+      FORBIDDEN: t?.votingOpenedAt
+        ? '您不在本次投票的名单上（投票开始后认证的居民不能参与本次投票）'
+        : '只有本议题范围内已认证的居民可以投票',
+      CONFLICT: t?.phase === 'discussion' ? '议题还在讨论中，尚未开始投票' : '投票已经结束',
+    })
+    if (no || !t) return no ?? fail('NOT_FOUND', NOT_SEEN)
+    if (input.optionIndex >= t.options.length) {
+      return fail('INVALID_INPUT', '选项不正确', 'optionIndex')
+    }
+    const cast = castFor(t, actor.user!, input.optionIndex, 'online')
+    try {
+      await castBallots([cast])
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
+    }
+    // The live turnout: outside the insert, so voters never contend on one write.
+    await topics()
+      .where({ _id: t._id })
+      .update({ data: { turnout: db().command.inc(1) } })
+    // The audit entry says who voted on which topic: never how.
+    audit('deliberation.vote', t._id, {})
+    const now = { ...t, turnout: (t.turnout ?? 0) + 1 }
+    const receipt = cast.ballot.receipt
+    return ok<VoteResult>({ receipt, topic: topicView(actor, now, { roll: cast.roll, receipt }) })
+  },
+  {
+    gate: 'verified',
+    load: (input) => [topicById(input.id)],
+    replay: (r) => ({
+      receipt: null as unknown as string,
+      topic: { ...r.topic, myVote: { ...r.topic.myVote, receipt: undefined } },
+    }),
+  }
+)
