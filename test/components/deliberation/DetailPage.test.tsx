@@ -44,7 +44,7 @@ const voted = (t: Topic): Topic => ({
 
 describe('voting', () => {
   test('the choice is confirmed as final and secret, then the receipt shows and stays on this phone', async () => {
-    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' })
+    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok', data: '' })
     const t = topicOf()
     mockCloud.on('deliberation.vote', ok({ receipt: RECEIPT, topic: voted(t) }))
     await open(t)
