@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components'
 import { TAB_STOP } from '@/components/a11y'
+import { Field } from '@/components/Field'
 import './index.scss'
 
 interface DateTimePickProps {
@@ -68,5 +69,39 @@ export function DateTimePick({ date, time, onChange, start, testId, label }: Dat
         </View>
       </Picker>
     </View>
+  )
+}
+
+/**
+ * A form's instant (an ISO time) as a day and a time in Asia/Shanghai, in a `Field` named
+ * `name`; its pickers are `<testId>-date` and `-time`, from today on.
+ */
+export function DateTimeField({
+  name,
+  label,
+  value,
+  error,
+  testId,
+  onChange,
+}: {
+  name: string
+  label: string
+  value: string
+  error?: string
+  testId: string
+  onChange: (iso: string) => void
+}) {
+  const parts = pickerParts(Date.parse(value))
+  return (
+    <Field label={label} name={name} error={error}>
+      <DateTimePick
+        label={label}
+        testId={testId}
+        date={parts.date}
+        time={parts.time}
+        start={pickerParts(Date.now()).date}
+        onChange={(next) => onChange(new Date(instantOf(next.date, next.time)).toISOString())}
+      />
+    </Field>
   )
 }

@@ -41,9 +41,6 @@ export function dateText(iso: string): string {
   return `${w.y}年${w.m}月${w.d}日`
 }
 
-// The pickers' parts (shared with other domains' forms).
-export { instantOf, pickerParts } from '@/components/DateTimePick'
-
 /** 2.5 → "2.5", 3 → "3". */
 export const hoursText = (h: number): string => String(Math.round(h * 10) / 10)
 

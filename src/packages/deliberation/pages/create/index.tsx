@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
-import { DateTimePick, instantOf, pickerParts } from '@/components/DateTimePick'
+import { DateTimeField } from '@/components/DateTimePick'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { FormNotice } from '@/components/CreateForm'
 import { OptionList } from '@/components/OptionList'
+import { ScopeField, scopeKey, scopeOf } from '@/components/ScopeField'
 import { StaffGate } from '@/components/NoAccess'
 import { ErrorState, LoadingState } from '@/components/Status'
 import { SubmitBar } from '@/components/SubmitBar'
@@ -16,8 +17,7 @@ import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
 import { useQuery } from '@/hooks/useQuery'
 import { deliberationApi } from '@/services/deliberation'
-import { userApi } from '@/services/user'
-import type { GridsTree, Me } from '@/contract/user'
+import type { Me } from '@/contract/user'
 import type { Topic } from '@/contract/deliberation'
 import { checkText } from '@/contract/rules'
 import {
@@ -28,7 +28,6 @@ import {
   TOPIC_RULES,
   VOTE_UNITS,
   VOTE_UNIT_LABELS,
-  type TopicScopeType,
   type VoteUnit,
 } from '@/contract/deliberation.rules'
 import { DELIBERATION_ROUTES } from '../../routes'
@@ -64,9 +63,6 @@ const FIELDS: string[] = [
   'quorum',
 ]
 
-/** `grid:<id>` / `community:<id>` (one radio group for both kinds). */
-const scopeKey = (type: TopicScopeType, id: string) => `${type}:${id}`
-
 /** Server fields to where they show: `scope.*` at the scope, `options.2` at the options. */
 const fieldOf = (f: string): Fields | null =>
   f.startsWith('scope')
@@ -76,19 +72,6 @@ const fieldOf = (f: string): Fields | null =>
       : FIELDS.includes(f)
         ? (f as Fields)
         : null
-
-/**
- * The scopes offered: the viewer's community (every community when they live in none) and its
- * grids. Which of them are the viewer's to use is the server's word, shown next to the field.
- */
-function scopeOptions(tree: GridsTree | undefined, me: Me) {
-  const home = me.grid?.communityId
-  const communities = (tree?.communities ?? []).filter((c) => !home || c.id === home)
-  return communities.flatMap((c) => [
-    { id: scopeKey('community', c.id), label: '全社区', hint: c.name },
-    ...c.grids.map((g) => ({ id: scopeKey('grid', g.id), label: g.name, hint: c.name })),
-  ])
-}
 
 export default function CreateTopic() {
   const from = ((useRouter()?.params ?? {}) as { from?: string }).from
@@ -115,8 +98,6 @@ function FollowUp({ me, from }: { me: Me; from: string }) {
 }
 
 function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
-  const tree = useQuery(() => userApi.listGrids())
-  const scopes = scopeOptions(tree.data, me)
   // Defaults: three days of discussion, then four of voting, on the hour. The phone's clock; the
   // server checks again by its own.
   const initial = useMemo<TopicValues>(() => {
@@ -150,30 +131,24 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
   const [checked, setChecked] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
-  const today = pickerParts(Date.now()).date
   const optionErrors = v.options.map((o) => checkText(TOPIC_RULES.option, o))
 
   const setOption = (i: number, text: string) =>
     form.set({ options: v.options.map((o, j) => (j === i ? text : o)) })
 
-  const timeField = (field: 'discussionEndsAt' | 'votingEndsAt', label: string) => {
-    const parts = pickerParts(Date.parse(v[field]))
-    return (
-      <Field label={label} name={field} error={form.messageOf(field)}>
-        <DateTimePick
-          label={label}
-          testId={`deliberation-${field}`}
-          date={parts.date}
-          time={parts.time}
-          start={today}
-          onChange={(next) => {
-            form.set({ [field]: new Date(instantOf(next.date, next.time)).toISOString() })
-            form.touch(field)
-          }}
-        />
-      </Field>
-    )
-  }
+  const timeField = (field: 'discussionEndsAt' | 'votingEndsAt', label: string) => (
+    <DateTimeField
+      name={field}
+      label={label}
+      value={v[field]}
+      error={form.messageOf(field)}
+      testId={`deliberation-${field}`}
+      onChange={(iso) => {
+        form.set({ [field]: iso })
+        form.touch(field)
+      }}
+    />
+  )
 
   const ask = () => {
     if (intent.busy) return
@@ -184,11 +159,10 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
   }
 
   const send = async () => {
-    const [type, id] = v.scope.split(':') as [TopicScopeType, string]
     const fields = {
       title: v.title.trim(),
       background: v.background.trim(),
-      scope: { type, id },
+      scope: scopeOf(v.scope),
       options: v.options.map((o) => o.trim()),
       discussionEndsAt: v.discussionEndsAt,
       votingEndsAt: v.votingEndsAt,
@@ -330,26 +304,15 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
       </View>
 
       <View className="card">
-        <Field
+        <ScopeField
+          me={me}
           label="议题范围"
-          name="scope"
-          error={form.messageOf('scope')}
           hint="网格议题由该网格居民讨论投票，社区议题全社区居民都能参与"
-        >
-          {tree.data ? (
-            <OptionList
-              label="议题范围"
-              options={scopes}
-              value={v.scope || null}
-              onChange={(scope) => form.set({ scope })}
-              testIdPrefix="deliberation-scope-"
-            />
-          ) : tree.error ? (
-            <ErrorState error={tree.error} onRetry={tree.refresh} />
-          ) : (
-            <LoadingState />
-          )}
-        </Field>
+          error={form.messageOf('scope')}
+          value={v.scope}
+          onChange={(scope) => form.set({ scope })}
+          testIdPrefix="deliberation-scope-"
+        />
       </View>
 
       <SubmitBar
