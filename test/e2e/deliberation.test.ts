@@ -16,16 +16,36 @@ const detail = (id: string) => `/packages/deliberation/pages/detail/index?id=${i
 const result = (id: string) => `/packages/deliberation/pages/result/index?id=${id}`
 const RECEIPT = /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/
 
+/**
+ * A tap as a finger makes it: the element brought to the middle of the screen, then a click at
+ * its centre. (On a scrolled H5 page Taro's pull-to-refresh wrapper fools Playwright's own
+ * hit-target check, and a click that scrolls as it goes is taken for the start of a pull.)
+ */
+async function tap(locator: Locator) {
+  const el = locator.first()
+  await el.waitFor({ timeout: 15000 })
+  await el.evaluate(
+    (node) =>
+      new Promise<void>((done) => {
+        node.scrollIntoView({ block: 'center' })
+        requestAnimationFrame(() => requestAnimationFrame(() => done()))
+      })
+  )
+  const box = await el.boundingBox()
+  if (!box) throw new Error('nothing to tap')
+  await el.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
+
 async function see(locator: Locator, text: string | RegExp) {
   await locator.getByText(text).first().waitFor({ timeout: 15000 })
 }
 
 /** Presses a step button, optionally fills its dialog, confirms, and waits for it to close. */
 async function act(page: Page, testId: string, fill?: () => Promise<void>, within?: Locator) {
-  await (within ?? page).getByTestId(testId).first().click()
+  await tap((within ?? page).getByTestId(testId))
   await page.getByTestId('dialog').waitFor()
   if (fill) await fill()
-  await page.getByTestId('dialog-ok').click()
+  await tap(page.getByTestId('dialog-ok'))
   await page.getByTestId('dialog').waitFor({ state: 'detached' })
 }
 
@@ -33,16 +53,16 @@ const commentRow = (page: Page, text: string) => page.locator('.comment', { hasT
 
 async function comment(page: Page, text: string) {
   await page.getByTestId('deliberation-comment-input').fill(text)
-  await page.getByTestId('deliberation-comment-submit').click()
+  await tap(page.getByTestId('deliberation-comment-submit'))
   await commentRow(page, text).waitFor({ timeout: 15000 })
 }
 
 async function vote(page: Page, option: number): Promise<string> {
-  await page.getByTestId(`deliberation-option-${option}`).click()
-  await page.getByTestId('deliberation-vote-submit').click()
+  await tap(page.getByTestId(`deliberation-option-${option}`))
+  await tap(page.getByTestId('deliberation-vote-submit'))
   await see(page.getByTestId('deliberation-vote-confirm'), '投票后不能修改或撤回')
   await see(page.getByTestId('deliberation-vote-household'), '每户一票')
-  await page.getByTestId('dialog-ok').click()
+  await tap(page.getByTestId('dialog-ok'))
   const code = page.getByTestId('deliberation-receipt-code')
   await code.waitFor({ timeout: 15000 })
   return (await code.textContent())?.trim() ?? ''
@@ -60,13 +80,13 @@ test('a household topic from opening to the result, with discussion, moderation,
     .fill('2号楼老人多，上下楼不便。加装电梯费用按楼层分摊，请各户讨论后投票。')
   await committee.getByTestId('deliberation-option-input-0').fill('同意加装')
   await committee.getByTestId('deliberation-option-input-1').fill('不同意')
-  await committee.getByTestId('deliberation-unit-household').click()
+  await tap(committee.getByTestId('deliberation-unit-household'))
   await committee.getByTestId('deliberation-quorum-input').fill('20')
-  await committee.getByTestId('deliberation-scope-grid:g1').click()
+  await tap(committee.getByTestId('deliberation-scope-grid:g1'))
   await e2e.shot(committee, 'deliberation-01-create')
-  await committee.getByTestId('deliberation-submit').click()
+  await tap(committee.getByTestId('deliberation-submit'))
   await see(committee.getByTestId('deliberation-create-confirm'), '每户一票')
-  await committee.getByTestId('dialog-ok').click()
+  await tap(committee.getByTestId('dialog-ok'))
   await see(committee.getByTestId('deliberation-phase'), '讨论中')
   const id = /[?&]id=([^&]+)/.exec(new URL(committee.url()).hash)?.[1] ?? ''
   expect(id).toBeTruthy()
@@ -130,17 +150,17 @@ test('a household topic from opening to the result, with discussion, moderation,
 
   // The committee enters the meeting's ballots: 赵志强 counts, 张伟's household already voted.
   await committee.reload()
-  await committee.getByTestId('deliberation-meeting').click()
+  await tap(committee.getByTestId('deliberation-meeting'))
   await committee.getByTestId('meeting-resident-filter').fill('赵志强')
-  await committee.getByTestId('meeting-resident-option-demo-volunteer-1').click()
-  await committee.getByTestId('meeting-resident').click()
+  await tap(committee.getByTestId('meeting-resident-option-demo-volunteer-1'))
+  await tap(committee.getByTestId('meeting-resident'))
   await committee.getByTestId('meeting-resident-filter').fill('张伟')
-  await committee.getByTestId('meeting-resident-option-demo-resident-4').click()
-  await committee.getByTestId('meeting-option-demo-volunteer-1-0').click()
-  await committee.getByTestId('meeting-option-demo-resident-4-1').click()
-  await committee.getByTestId('meeting-submit').click()
+  await tap(committee.getByTestId('meeting-resident-option-demo-resident-4'))
+  await tap(committee.getByTestId('meeting-option-demo-volunteer-1-0'))
+  await tap(committee.getByTestId('meeting-option-demo-resident-4-1'))
+  await tap(committee.getByTestId('meeting-submit'))
   await see(committee.getByTestId('meeting-confirm'), '录入 2 位居民')
-  await committee.getByTestId('dialog-ok').click()
+  await tap(committee.getByTestId('dialog-ok'))
   await see(committee.getByTestId('meeting-outcome-demo-volunteer-1'), '赵志强：已计入「同意加装」')
   await see(committee.getByTestId('meeting-outcome-demo-resident-4'), '这户已经投过票了')
   await see(committee.getByTestId('deliberation-turnout'), /已投 3 \//)
@@ -167,7 +187,7 @@ test('a household topic from opening to the result, with discussion, moderation,
   const mine = await e2e.openAs('demo-resident-1', result(id))
   await mine.getByTestId('deliberation-verify').waitFor({ timeout: 15000 })
   expect(await mine.getByTestId('deliberation-verify-input').inputValue()).toBe(receipt)
-  await mine.getByTestId('deliberation-verify-submit').click()
+  await tap(mine.getByTestId('deliberation-verify-submit'))
   await see(mine.getByTestId('deliberation-verify-result'), '已计入：「同意加装」（线上投票）')
   await e2e.shot(mine, 'deliberation-07-result')
 }, 240000)

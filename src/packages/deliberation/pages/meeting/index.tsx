@@ -111,7 +111,12 @@ function MeetingForm({ topic: t, onChanged }: { topic: Topic; onChanged: (t: Top
       <View className="card" data-testid="meeting-entries">
         <View className="card__title">本次录入（{entries.length}）</View>
         <Field label="添加居民" name="meeting-voter">
-          <ResidentPicker value={null} onChange={add} testIdPrefix="meeting-resident" />
+          <ResidentPicker
+            value={null}
+            onChange={add}
+            allowed={null}
+            testIdPrefix="meeting-resident"
+          />
         </Field>
         {entries.map((e) => (
           <View
