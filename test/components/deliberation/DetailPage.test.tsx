@@ -283,6 +283,31 @@ describe('the discussion', () => {
     ])
   })
 
+  test('a moderator restores a hidden comment after a confirm: everyone reads it again', async () => {
+    const hidden = commentOf({
+      hidden: true,
+      hiddenReason: '多人举报，等待处理',
+      awaitingReview: true,
+      reportCount: 3,
+      can: { report: false, hide: true, restore: true },
+    })
+    mockCloud.on('deliberation.listComments', ok(page([hidden])))
+    mockCloud.on(
+      'deliberation.restoreComment',
+      ok(commentOf({ reportCount: 3, can: { report: false, hide: true, restore: false } }))
+    )
+    await open(topicOf({ commentCount: 1, can: can('moderate') }))
+    const c = await screen.findByTestId('comment-c1')
+    fireEvent.click(within(c).getByTestId('comment-action-restore'))
+    expect(await screen.findByTestId('comment-step-restore')).toHaveTextContent(
+      '所有人都能再次看到'
+    )
+    fireEvent.click(screen.getByTestId('dialog-ok'))
+    await waitFor(() => expect(within(c).queryByTestId('comment-hidden')).not.toBeInTheDocument())
+    expect(within(c).getByTestId('comment-text')).toHaveTextContent(/^我家在六楼，非常需要电梯。$/)
+    expect(mockCloud.callsTo('deliberation.restoreComment')).toEqual([{ commentId: 'c1' }])
+  })
+
   test('a comment is counted as it is typed, checked at its field, then shown first', async () => {
     mockCloud.on('deliberation.comment', (input: { content: string }) =>
       ok(commentOf({ id: 'c9', content: input.content, mine: true }))

@@ -14,6 +14,7 @@ import { usePaged } from '@/hooks/usePaged'
 import type { Topic, TopicComment } from '@/contract/deliberation'
 import { DELIBERATION_RULES, REPORTS_TO_HIDE } from '@/contract/deliberation.rules'
 import { deliberationApi } from '@/services/deliberation'
+import { askToSubscribe } from '../../subscribe'
 import './index.scss'
 
 // The discussion of a topic: the comment box (when `can.comment`), then the comments, newest
@@ -88,7 +89,7 @@ export function Comments({ topic, onCommented }: { topic: Topic; onCommented: ()
       <View className="card__title">大家的讨论（{topic.commentCount + fresh.length}）</View>
       {topic.can.comment && (
         <CommentBox
-          topicId={topic.id}
+          topic={topic}
           onSent={(c) => {
             setAdded((prev) => [c, ...prev])
             onCommented()
@@ -159,19 +160,15 @@ function CommentRow({
   )
 }
 
-function CommentBox({
-  topicId,
-  onSent,
-}: {
-  topicId: string
-  onSent: (comment: TopicComment) => void
-}) {
+function CommentBox({ topic, onSent }: { topic: Topic; onSent: (comment: TopicComment) => void }) {
   const form = useForm({ content: '' }, { rules: { content: DELIBERATION_RULES.comment } })
   const intent = useIntent()
   const send = async () => {
     if (intent.busy || !form.attempt()) return
+    // WeChat only asks from a tap: before the request.
+    await askToSubscribe(topic.phase === 'discussion' ? 'discussion' : 'voting')
     const result = await intent.run((opts) =>
-      deliberationApi.comment({ id: topicId, content: form.values.content.trim() }, opts)
+      deliberationApi.comment({ id: topic.id, content: form.values.content.trim() }, opts)
     )
     if (!result) return
     if (!result.ok) {

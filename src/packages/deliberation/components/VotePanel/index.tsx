@@ -8,6 +8,7 @@ import { useIntent } from '@/hooks/useIntent'
 import type { Topic } from '@/contract/deliberation'
 import { deliberationApi } from '@/services/deliberation'
 import { Receipt } from '../Receipt'
+import { askToSubscribe } from '../../subscribe'
 import { keepReceipt, keptReceipt } from '../../receipts'
 import { whenText } from '../../format'
 import './index.scss'
@@ -36,6 +37,8 @@ export function VotePanel({ topic: t, openid, onChanged, onStale }: VotePanelPro
 
   const send = async () => {
     if (choice === null) return
+    // WeChat only asks from a tap: before the request, never holding it up.
+    await askToSubscribe('voting')
     const result = await intent.run((opts) =>
       deliberationApi.vote({ id: t.id, optionIndex: choice }, opts)
     )
