@@ -75,7 +75,7 @@ const ORDER: CommentStep[] = ['report', 'hide', 'restore']
 /** What a hidden comment says in place of its text (the text itself only for staff). */
 export const hiddenText = (c: TopicComment): string => `该评论已被隐藏：${c.hiddenReason ?? ''}`
 
-export function Comments({ topic, onCommented }: { topic: Topic; onCommented: () => void }) {
+export function Comments({ topic }: { topic: Topic }) {
   const list = usePaged((page) => deliberationApi.listComments({ id: topic.id, ...page }))
   // Comments changed or added here since the list loaded (the list reloads on refresh).
   const [changed, setChanged] = useState<Record<string, TopicComment>>({})
@@ -88,13 +88,7 @@ export function Comments({ topic, onCommented }: { topic: Topic; onCommented: ()
     <View className="card" data-testid="deliberation-discussion">
       <View className="card__title">大家的讨论（{topic.commentCount + fresh.length}）</View>
       {topic.can.comment && (
-        <CommentBox
-          topic={topic}
-          onSent={(c) => {
-            setAdded((prev) => [c, ...prev])
-            onCommented()
-          }}
-        />
+        <CommentBox topic={topic} onSent={(c) => setAdded((prev) => [c, ...prev])} />
       )}
       <PagedList
         list={{ ...list, items }}

@@ -36,7 +36,7 @@ export default function TopicDetail() {
         <>
           <Summary topic={topic} />
           <VotePanel
-            key={`${topic.id}-${topic.phase}`}
+            key={`${topic.id}-${topic.phase}-${me?.openid ?? ''}`}
             topic={topic}
             openid={me?.openid ?? ''}
             onChanged={setTopic}
@@ -47,7 +47,7 @@ export default function TopicDetail() {
           <Steps topic={topic} onChanged={setTopic} onStale={refresh} />
           <Updates topic={topic} />
           <Timeline title="议题进展" entries={topic.timeline} testId="deliberation-timeline" />
-          <Comments key={topic.id} topic={topic} onCommented={() => undefined} />
+          <Comments key={topic.id} topic={topic} />
         </>
       )}
     </DetailScreen>

@@ -39,6 +39,8 @@ async function load(id: string): Promise<Result<Loaded>> {
 
 export default function TopicResultPage() {
   const params = (useRouter()?.params ?? {}) as { id?: string }
+  // The viewer's kept receipt fills the check box: known once the viewer is.
+  const { me } = useMe()
   return (
     <DetailScreen
       testId="page-deliberation-result"
@@ -70,7 +72,7 @@ export default function TopicResultPage() {
               </Button>
             )}
           </View>
-          <Verify topic={topic} />
+          <Verify key={me?.openid ?? ''} topic={topic} />
         </>
       )}
     </DetailScreen>
@@ -152,6 +154,7 @@ function Turnout({ topic: t, result: r }: Loaded) {
 /** Anyone with a receipt checks how that ballot was counted (the viewer's own is filled in). */
 function Verify({ topic: t }: { topic: Topic }) {
   const { me } = useMe()
+
   const form = useForm(() => ({ receipt: (me && keptReceipt(me.openid, t.id)) ?? '' }), {
     rules: { receipt: DELIBERATION_RULES.receipt },
   })
