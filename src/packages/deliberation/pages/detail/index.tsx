@@ -62,7 +62,12 @@ function Summary({ topic: t }: { topic: Topic }) {
       </View>
       <TopicTags topic={t} testIdPrefix="deliberation" />
       <View className="topic-detail__deadlines">
-        <View>讨论截止 {whenText(t.discussionEndsAt)}</View>
+        {/* Opened early or on time: when voting really began. */}
+        {t.votingOpenedAt ? (
+          <View>投票开始 {whenText(t.votingOpenedAt)}</View>
+        ) : (
+          <View>讨论截止 {whenText(t.discussionEndsAt)}</View>
+        )}
         <View>投票截止 {whenText(t.votingEndsAt)}</View>
       </View>
       <View className="topic-detail__background" data-testid="deliberation-background">
