@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayOf } from '@/packages/errand/dates'
-import { ARTIFACTS, startE2E, type E2E } from './browser'
+import { ARTIFACTS, startE2E, tap, type E2E } from './browser'
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const SHOTS = path.join(ARTIFACTS, 'a11y')
@@ -319,7 +319,7 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
     // 投票 with no option chosen is told so in a toast.
     const topic = await e2e.openAs('demo-resident-1', PAGES['deliberation-detail']())
     await settle(topic)
-    await topic.getByTestId('deliberation-vote-submit').click()
+    await tap(topic.getByTestId('deliberation-vote-submit'))
     // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
     await topic.getByText('请先选择一个选项').waitFor()
     expect(await elderSizes(topic)).toEqual([])

@@ -4,7 +4,7 @@
 // already voted is told his household has voted, the committee enters a meeting vote and closes
 // the vote, and everyone sees the result.
 import type { Locator, Page } from 'playwright-core'
-import { startE2E, type E2E } from './browser'
+import { startE2E, tap, type E2E } from './browser'
 
 let e2e: E2E
 beforeAll(async () => {
@@ -15,26 +15,6 @@ afterAll(() => e2e?.close())
 const detail = (id: string) => `/packages/deliberation/pages/detail/index?id=${id}`
 const result = (id: string) => `/packages/deliberation/pages/result/index?id=${id}`
 const RECEIPT = /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/
-
-/**
- * A tap as a finger makes it: the element brought to the middle of the screen, then a click at
- * its centre. (On a scrolled H5 page Taro's pull-to-refresh wrapper fools Playwright's own
- * hit-target check, and a click that scrolls as it goes is taken for the start of a pull.)
- */
-async function tap(locator: Locator) {
-  const el = locator.first()
-  await el.waitFor({ timeout: 15000 })
-  await el.evaluate(
-    (node) =>
-      new Promise<void>((done) => {
-        node.scrollIntoView({ block: 'center' })
-        requestAnimationFrame(() => requestAnimationFrame(() => done()))
-      })
-  )
-  const box = await el.boundingBox()
-  if (!box) throw new Error('nothing to tap')
-  await el.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-}
 
 async function see(locator: Locator, text: string | RegExp) {
   await locator.getByText(text).first().waitFor({ timeout: 15000 })
