@@ -45,6 +45,16 @@ const subPackages = [
     root: 'packages/matter',
     pages: ['pages/list/index', 'pages/detail/index', 'pages/report/index'],
   },
+  {
+    root: 'packages/deliberation',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/result/index',
+      'pages/create/index',
+      'pages/meeting/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({

@@ -4,14 +4,10 @@ import { wishEntry } from '@/packages/wish/entry'
 import { errandEntry } from '@/packages/errand/entry'
 import { volunteerEntry } from '@/packages/volunteer/entry'
 import { matterEntry } from '@/packages/matter/entry'
+import { deliberationEntry } from '@/packages/deliberation/entry'
 
 // What every domain shows on 首页, 网格 and 我的: one line per domain, in the order shown. A domain
 // still to come is a tile without a url (即将上线) until its subpackage brings its entry.ts.
-
-const soon = (key: string, title: string, desc: string): DomainEntry => ({
-  key,
-  tile: { title, desc },
-})
 
 export const ENTRIES: readonly DomainEntry[] = [
   userEntry,
@@ -19,5 +15,5 @@ export const ENTRIES: readonly DomainEntry[] = [
   errandEntry,
   matterEntry,
   volunteerEntry,
-  soon('deliberation', '居民议事', '小区大事，大家商量着办'),
+  deliberationEntry,
 ]

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { dayOf } from '@/packages/errand/dates'
 import { encodeGreyPng } from '../../emulator/openapi/png'
-import { ARTIFACTS, startE2E, type E2E } from './browser'
+import { ARTIFACTS, startE2E, tap, type E2E } from './browser'
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const SHOTS = path.join(ARTIFACTS, 'a11y')
@@ -17,6 +17,8 @@ let wishId = ''
 let errandId = ''
 let activityId = ''
 let matterId = ''
+let topicId = ''
+let closedTopicId = ''
 beforeAll(async () => {
   e2e = await startE2E()
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -80,6 +82,36 @@ beforeAll(async () => {
   })
   if (!reported.ok) throw new Error(JSON.stringify(reported.error))
   matterId = reported.data.id
+  // Two community topics by household: one in voting with a comment (the topic page with its
+  // vote, meter and discussion), one closed (the results page).
+  const topic = async (title: string) => {
+    const created = await e2e.emu.call('deliberation', 'demo-committee-1', 'create', {
+      title,
+      background: '小区北门外的空地可以改成停车位，也可以做成居民休闲区，请大家商量。',
+      scope: { type: 'community', id: 'c1' },
+      options: ['改成停车位', '做成休闲区'],
+      discussionEndsAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+      votingEndsAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      unit: 'household',
+      quorum: 30,
+    })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    const id: string = created.data.id
+    const opened = await e2e.emu.call('deliberation', 'demo-committee-1', 'openVoting', { id })
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error))
+    return id
+  }
+  topicId = await topic('北门空地怎么用')
+  const said = await e2e.emu.call('deliberation', 'demo-resident-2', 'comment', {
+    id: topicId,
+    content: '停车太难了，我支持改成停车位。',
+  })
+  if (!said.ok) throw new Error(JSON.stringify(said.error))
+  closedTopicId = await topic('南门空地怎么用')
+  const closed = await e2e.emu.call('deliberation', 'demo-committee-1', 'close', {
+    id: closedTopicId,
+  })
+  if (!closed.ok) throw new Error(JSON.stringify(closed.error))
 }, 120000)
 afterAll(() => e2e?.close())
 
@@ -118,6 +150,12 @@ const PAGES: Record<string, () => string> = {
   'volunteer-proof': () => '/packages/volunteer/pages/proof/index',
   'volunteer-settings': () => '/packages/volunteer/pages/settings/index',
   'volunteer-report': () => '/packages/volunteer/pages/report/index',
+  'deliberation-list': () => '/packages/deliberation/pages/list/index',
+  'deliberation-closed': () => '/packages/deliberation/pages/list/index?scope=closed',
+  'deliberation-detail': () => `/packages/deliberation/pages/detail/index?id=${topicId}`,
+  'deliberation-result': () => `/packages/deliberation/pages/result/index?id=${closedTopicId}`,
+  'deliberation-create': () => '/packages/deliberation/pages/create/index',
+  'deliberation-meeting': () => `/packages/deliberation/pages/meeting/index?id=${topicId}`,
   // Staff see the code; a resident sees the server's refusal beside the picker.
   'user-grid-code': () => '/packages/user/pages/grid-code/index?gridId=g1',
 }
@@ -308,15 +346,19 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
     expect(failures).toEqual([])
     await page.getByTestId('dialog-cancel').click()
 
+    // 投票 with no option chosen is told so in a toast.
+    const topic = await e2e.openAs('demo-resident-1', PAGES['deliberation-detail']())
+    await settle(topic)
+    await tap(topic.getByTestId('deliberation-vote-submit'))
+    // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
+    await topic.getByText('请先选择一个选项').waitFor()
+    expect(await elderSizes(topic)).toEqual([])
+    await topic.waitForTimeout(300) // the toast fades in
+    await topic.screenshot({ path: path.join(SHOTS, 'demo-resident-1-toast.png') })
+    await topic.close()
+
     const home = await e2e.openAs('demo-resident-1', PAGES.home())
     await settle(home)
-    await home.getByTestId('service-deliberation').click()
-    // The toast's wrapper has no box of its own (its children are fixed): wait for its words.
-    await home.getByText('「居民议事」即将上线，敬请期待').waitFor()
-    expect(await elderSizes(home)).toEqual([])
-    await home.waitForTimeout(300) // the toast fades in
-    await home.screenshot({ path: path.join(SHOTS, 'demo-resident-1-toast.png') })
-
     // 一键求助 asks before it sends: the confirm is as large as the page (backed out of here).
     await home.getByTestId('home-help').click()
     await home.getByTestId('help-confirm').waitFor()

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 
 const root = path.resolve(__dirname, '../..')
@@ -62,4 +62,24 @@ export async function startE2E(): Promise<E2E> {
       fs.rmSync(profile, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A tap as a finger makes it: the element brought to the middle of the screen, then a click at
+ * its centre. (On a scrolled H5 page Taro's pull-to-refresh wrapper fools Playwright's own
+ * hit-target check, and a click that scrolls as it goes is taken for the start of a pull.)
+ */
+export async function tap(locator: Locator) {
+  const el = locator.first()
+  await el.waitFor({ timeout: 15000 })
+  await el.evaluate(
+    (node) =>
+      new Promise<void>((done) => {
+        node.scrollIntoView({ block: 'center' })
+        requestAnimationFrame(() => requestAnimationFrame(() => done()))
+      })
+  )
+  const box = await el.boundingBox()
+  if (!box) throw new Error('nothing to tap')
+  await el.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2)
 }

@@ -20,9 +20,10 @@ interface ResidentPickerProps {
   testIdPrefix?: string
   /**
    * The action the pick is for: whom the viewer may pick is the roster's `can[allowed]`, decided
-   * by the server from that domain's policy (default `fileFor`, a wish).
+   * by the server from that domain's policy (default `fileFor`, a wish). null: anyone on the
+   * roster (the action checks each pick itself, e.g. meeting votes against the roll).
    */
-  allowed?: ResidentAction
+  allowed?: ResidentAction | null
 }
 
 const residentAddress = (r: ResidentItem): string => `${r.buildingName} ${r.room}室`
@@ -74,7 +75,7 @@ export function ResidentPicker({
               key={r.openid}
               resident={r}
               selected={r.openid === value?.openid}
-              allowed={r.can[allowed]}
+              allowed={allowed === null || r.can[allowed]}
               testId={`${tid}-option-${r.openid}`}
               onPick={() => pick(r)}
             />

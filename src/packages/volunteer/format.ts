@@ -41,15 +41,6 @@ export function dateText(iso: string): string {
   return `${w.y}年${w.m}月${w.d}日`
 }
 
-/** 'YYYY-MM-DD' and 'HH:mm' of an instant in Asia/Shanghai (what the pickers show). */
-export function pickerParts(ms: number): { date: string; time: string } {
-  const iso = new Date(ms + SHANGHAI).toISOString()
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
-}
-
-/** The instant a picked day and time name in Asia/Shanghai, as the contract's ISO time. */
-export const instantOf = (date: string, time: string): string => `${date}T${time}:00+08:00`
-
 /** 2.5 → "2.5", 3 → "3". */
 export const hoursText = (h: number): string => String(Math.round(h * 10) / 10)
 

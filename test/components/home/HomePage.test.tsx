@@ -1,6 +1,7 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Home from '@/pages/home/index'
+import { ServiceTiles } from '@/components/DomainEntry'
 import { fakeCloud, ok } from '../helpers/transport'
 import { canOf, meOf, newcomer } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
@@ -37,11 +38,16 @@ test('a resident sees their grid and its verification state', async () => {
   expect(card).toHaveTextContent('已提交，等待网格员认证')
 })
 
-test('services not yet available say so', async () => {
-  mockCloud.on('user.me', ok(meOf()))
-  renderPage(<Home />)
-  fireEvent.click(await screen.findByText('居民议事'))
-  expect(await screen.findByText('「居民议事」即将上线，敬请期待')).toBeInTheDocument()
+test('a service still to come says so (a tile without a page)', async () => {
+  // Every domain has landed: the registry is given one that has not.
+  const later = { key: 'later', tile: { title: '邻里集市', desc: '闲置互换，邻里互助' } }
+  const counts = { data: undefined, get: () => undefined, refresh: () => Promise.resolve(null) }
+  render(<ServiceTiles entries={[later]} me={meOf()} counts={counts} />)
+  const tile = screen.getByTestId('service-later')
+  expect(tile).toHaveTextContent('即将上线')
+  fireEvent.click(tile)
+  expect(await screen.findByText('「邻里集市」即将上线，敬请期待')).toBeInTheDocument()
+  expect(Taro.navigateTo).not.toHaveBeenCalled()
 })
 
 test('staff see each queue the server lets them open, with its count as a badge', async () => {

@@ -4,27 +4,23 @@ import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
-import { OptionList } from '@/components/OptionList'
+import { ScopeField, scopeOf } from '@/components/ScopeField'
 import { StaffGate } from '@/components/NoAccess'
-import { ErrorState, LoadingState } from '@/components/Status'
 import { SubmitBar } from '@/components/SubmitBar'
 import { TextBox } from '@/components/TextBox'
 import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
-import { useQuery } from '@/hooks/useQuery'
-import { userApi } from '@/services/user'
 import { volunteerApi } from '@/services/volunteer'
-import type { GridsTree, Me } from '@/contract/user'
+import type { Me } from '@/contract/user'
 import {
   ACTIVITY_CROSS,
   ACTIVITY_HOURS,
   ACTIVITY_QUOTA,
   ACTIVITY_RULES,
-  type ActivityScopeType,
 } from '@/contract/volunteer.rules'
 import { VOLUNTEER_ROUTES } from '../../routes'
-import { DateTimePick } from '../../components/DateTimePick'
-import { hoursText, instantOf, pickerParts, spanText } from '../../format'
+import { DateTimeField } from '@/components/DateTimePick'
+import { hoursText, spanText } from '../../format'
 import './index.scss'
 
 // The committee (any grid or the whole community) or a grid worker (their grids) publishes an
@@ -47,18 +43,6 @@ type Fields = keyof PublishValues & string
 const { scopeType: _t, scopeId: _i, ...TEXT_RULES } = ACTIVITY_RULES
 const HALF_HOUR = 30 * 60_000
 const HOUR = 2 * HALF_HOUR
-
-/** `grid:<id>` / `community:<id>` (one radio group for both kinds). */
-const scopeKey = (type: ActivityScopeType, id: string) => `${type}:${id}`
-
-function scopeOptions(tree: GridsTree | undefined, me: Me) {
-  const home = me.grid?.communityId
-  const communities = (tree?.communities ?? []).filter((c) => !home || c.id === home)
-  return communities.flatMap((c) => [
-    { id: scopeKey('community', c.id), label: `全社区`, hint: c.name },
-    ...c.grids.map((g) => ({ id: scopeKey('grid', g.id), label: g.name, hint: c.name })),
-  ])
-}
 
 /** Server fields to where they show: `scope.id` and `scope.type` at the scope. */
 const fieldOf = (f: string): Fields | null =>
@@ -93,8 +77,6 @@ export default function PublishActivity() {
 }
 
 function PublishForm({ me }: { me: Me }) {
-  const tree = useQuery(() => userApi.listGrids())
-  const options = scopeOptions(tree.data, me)
   // Defaults: starting on the next half hour at least an hour from now, two hours long, signup
   // until the start. The phone's clock; the server checks again by its own.
   const initial = useMemo(() => {
@@ -124,29 +106,22 @@ function PublishForm({ me }: { me: Me }) {
   const v = form.values
   const [quotaText, setQuotaText] = useState(String(initial.quota))
   const intent = useIntent()
-  const today = pickerParts(Date.now()).date
 
-  const timeField = (field: 'startAt' | 'endAt' | 'signupDeadline', label: string) => {
-    const parts = pickerParts(Date.parse(v[field]))
-    return (
-      <Field label={label} name={field} error={form.messageOf(field)}>
-        <DateTimePick
-          label={label}
-          testId={`publish-${field}`}
-          date={parts.date}
-          time={parts.time}
-          start={today}
-          onChange={(next) => {
-            form.set({ [field]: new Date(instantOf(next.date, next.time)).toISOString() })
-            form.touch(field)
-          }}
-        />
-      </Field>
-    )
-  }
+  const timeField = (field: 'startAt' | 'endAt' | 'signupDeadline', label: string) => (
+    <DateTimeField
+      name={field}
+      label={label}
+      value={v[field]}
+      error={form.messageOf(field)}
+      testId={`publish-${field}`}
+      onChange={(iso) => {
+        form.set({ [field]: iso })
+        form.touch(field)
+      }}
+    />
+  )
 
   const send = async () => {
-    const [type, id] = v.scope.split(':') as [ActivityScopeType, string]
     const description = v.description.trim()
     const result = await intent.run((opts) =>
       volunteerApi.createActivity(
@@ -159,7 +134,7 @@ function PublishForm({ me }: { me: Me }) {
           signupDeadline: v.signupDeadline,
           quota: v.quota!,
           hours: v.hours,
-          scope: { type, id },
+          scope: scopeOf(v.scope),
         },
         opts
       )
@@ -252,26 +227,15 @@ function PublishForm({ me }: { me: Me }) {
       </View>
 
       <View className="card">
-        <Field
+        <ScopeField
+          me={me}
           label="活动范围"
-          name="scope"
-          error={form.messageOf('scope')}
           hint="网格活动由该网格的志愿者报名，社区活动全社区志愿者都能报名"
-        >
-          {tree.data ? (
-            <OptionList
-              label="活动范围"
-              options={options}
-              value={v.scope || null}
-              onChange={(scope) => form.set({ scope })}
-              testIdPrefix="publish-scope-"
-            />
-          ) : tree.error ? (
-            <ErrorState error={tree.error} onRetry={tree.refresh} />
-          ) : (
-            <LoadingState />
-          )}
-        </Field>
+          error={form.messageOf('scope')}
+          value={v.scope}
+          onChange={(scope) => form.set({ scope })}
+          testIdPrefix="publish-scope-"
+        />
       </View>
 
       <SubmitBar

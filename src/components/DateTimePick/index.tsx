@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components'
 import { TAB_STOP } from '@/components/a11y'
+import { Field } from '@/components/Field'
 import './index.scss'
 
 interface DateTimePickProps {
@@ -15,6 +16,16 @@ interface DateTimePickProps {
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const SHANGHAI = 8 * 3_600_000
+
+/** 'YYYY-MM-DD' and 'HH:mm' of an instant in Asia/Shanghai (what the pickers show). */
+export function pickerParts(ms: number): { date: string; time: string } {
+  const iso = new Date(ms + SHANGHAI).toISOString()
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
+}
+
+/** The instant a picked day and time name in Asia/Shanghai, as the contract's ISO time. */
+export const instantOf = (date: string, time: string): string => `${date}T${time}:00+08:00`
 
 function dayText(date: string): string {
   const [y, m, d] = date.split('-').map(Number)
@@ -58,5 +69,39 @@ export function DateTimePick({ date, time, onChange, start, testId, label }: Dat
         </View>
       </Picker>
     </View>
+  )
+}
+
+/**
+ * A form's instant (an ISO time) as a day and a time in Asia/Shanghai, in a `Field` named
+ * `name`; its pickers are `<testId>-date` and `-time`, from today on.
+ */
+export function DateTimeField({
+  name,
+  label,
+  value,
+  error,
+  testId,
+  onChange,
+}: {
+  name: string
+  label: string
+  value: string
+  error?: string
+  testId: string
+  onChange: (iso: string) => void
+}) {
+  const parts = pickerParts(Date.parse(value))
+  return (
+    <Field label={label} name={name} error={error}>
+      <DateTimePick
+        label={label}
+        testId={testId}
+        date={parts.date}
+        time={parts.time}
+        start={pickerParts(Date.now()).date}
+        onChange={(next) => onChange(new Date(instantOf(next.date, next.time)).toISOString())}
+      />
+    </Field>
   )
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '录入会议投票',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '投票结果',
+  enablePullDownRefresh: true,
+})
