@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator'
 
 const root = path.resolve(__dirname, '../..')
@@ -62,4 +62,27 @@ export async function startE2E(): Promise<E2E> {
       fs.rmSync(profile, { recursive: true, force: true })
     },
   }
+}
+
+/** Waits until `text` shows within `locator`. */
+export async function see(locator: Locator, text: string): Promise<void> {
+  await locator.getByText(text).first().waitFor({ timeout: 15000 })
+}
+
+/**
+ * Taps an item's step button (`<prefix>-action-<action>`, the first within `within`), fills its
+ * dialog (`fill`) and confirms it; returns once the dialog is gone.
+ */
+export async function actStep(
+  page: Page,
+  prefix: string,
+  action: string,
+  fill?: (page: Page) => Promise<void>,
+  within: Locator | Page = page
+): Promise<void> {
+  await within.getByTestId(`${prefix}-action-${action}`).first().click()
+  await page.getByTestId('dialog').waitFor()
+  if (fill) await fill(page)
+  await page.getByTestId('dialog-ok').click()
+  await page.getByTestId('dialog').waitFor({ state: 'detached' })
 }
