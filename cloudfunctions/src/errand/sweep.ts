@@ -10,20 +10,9 @@ import {
 import { db } from '../lib/cloud'
 import { users } from '../lib/actor'
 import { entry } from '../lib/store'
-import {
-  DAY,
-  HOUR,
-  auditAll,
-  committeeOf,
-  eachBatch as eachBatchOf,
-  groupBy,
-  moveAll as moveAllOf,
-  moveEach,
-  type Due,
-  type Swept,
-} from '../lib/sweep'
+import { DAY, HOUR, auditAll, committeeOf, groupBy, sweeper } from '../lib/sweep'
 import { errandCounted } from './counters'
-import { derived, type ErrandDoc, type TimelineDoc } from './store'
+import { derived, type ErrandDoc } from './store'
 import { tellEscalated, tellExpired, tellOverdue } from './notify'
 
 // The `errand` timer (every 10 minutes): escalation, expiry, the overdue flag, auto-close and the
@@ -31,17 +20,7 @@ import { tellEscalated, tellExpired, tellOverdue } from './notify'
 // batch with conditional writes: where every errand of a batch gets the same change, one write
 // per community moves them all; the counters take one write per community per batch.
 
-const ERRANDS: Swept<ErrandDoc> = { counted: errandCounted, derived }
-
-const eachBatch = (due: Due<ErrandDoc>, run: (batch: ErrandDoc[]) => Promise<number>) =>
-  eachBatchOf(ERRANDS, due, run)
-
-const moveAll = (
-  batch: ErrandDoc[],
-  guard: Record<string, unknown>,
-  changes: Partial<ErrandDoc>,
-  step: TimelineDoc
-) => moveAllOf(ERRANDS, batch, guard, changes, step)
+const { eachBatch, moveAll, moveEach } = sweeper<ErrandDoc>({ counted: errandCounted, derived })
 
 /** The grid workers of `gridIds`, read at once: for each grid, who serves it. */
 async function workersOf(gridIds: string[]): Promise<Map<string, string[]>> {
@@ -122,7 +101,6 @@ function expire() {
       const step = entry(new Date(), 'expired', '时段已过，无人接单，代办已过期')
       // One write each: each gives its booker's key back (its own id).
       const moved = await moveEach(
-        ERRANDS,
         batch,
         () => ({ from: 'requested', guard: {}, changes: { status: 'expired', endedAt: step.at } }),
         step

@@ -131,3 +131,19 @@ export async function committeeOf(communityId: string): Promise<string[]> {
   const { data } = await users().where({ committeeCommunityId: communityId }).limit(1000).get()
   return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
 }
+
+/** The batch helpers bound to one domain's collection: `const { eachBatch, moveAll } = sweeper(…)`. */
+export const sweeper = <D extends Tracked>(swept: Swept<D>) => ({
+  eachBatch: (due: Due<D>, run: (batch: D[]) => Promise<number>) => eachBatch(swept, due, run),
+  moveAll: (
+    batch: D[],
+    guard: Record<string, unknown>,
+    changes: Partial<D>,
+    step: D['timeline'][number]
+  ) => moveAll(swept, batch, guard, changes, step),
+  moveEach: (
+    batch: D[],
+    move: (d: D) => { from: D['status']; guard: Partial<D>; changes: Partial<D> },
+    step: D['timeline'][number]
+  ) => moveEach(swept, batch, move, step),
+})

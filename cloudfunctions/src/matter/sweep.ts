@@ -5,18 +5,7 @@ import {
   MATTER_PURGE_DAYS,
 } from '@/contract/matter'
 import { db, deleteFiles } from '../lib/cloud'
-import {
-  DAY,
-  HOUR,
-  auditAll,
-  committeeOf,
-  eachBatch as eachBatchOf,
-  groupBy,
-  moveAll as moveAllOf,
-  moveEach,
-  type Due,
-  type Swept,
-} from '../lib/sweep'
+import { DAY, HOUR, auditAll, committeeOf, groupBy, sweeper } from '../lib/sweep'
 import { matterCounted } from './counters'
 import { SYSTEM } from './people'
 import { derived, step, type MatterDoc } from './store'
@@ -28,17 +17,7 @@ import { tellEscalated } from './notify'
 // gets the same change, one write per community moves them all; the counters take one write per
 // community per batch.
 
-const MATTERS: Swept<MatterDoc> = { counted: matterCounted, derived }
-
-const eachBatch = (due: Due<MatterDoc>, run: (batch: MatterDoc[]) => Promise<number>) =>
-  eachBatchOf(MATTERS, due, run)
-
-const moveAll = (
-  batch: MatterDoc[],
-  guard: Record<string, unknown>,
-  changes: Partial<MatterDoc>,
-  s: MatterDoc['timeline'][number]
-) => moveAllOf(MATTERS, batch, guard, changes, s)
+const { eachBatch, moveAll, moveEach } = sweeper<MatterDoc>({ counted: matterCounted, derived })
 
 /** Reported and unaccepted for 24 h in the grid: up to the community, the committee told. */
 function escalate() {
@@ -83,7 +62,6 @@ function flagOverdue(where: Record<string, unknown>, text: string) {
   return eachBatch({ where, order: 'waitingSince' }, async (batch) => {
     const s = step('overdue', text, SYSTEM)
     const moved = await moveEach(
-      MATTERS,
       batch,
       (m) => ({
         from: m.status,
