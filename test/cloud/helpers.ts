@@ -115,3 +115,64 @@ export async function newRedAgent(emu: TestEmulator, openid: string): Promise<vo
     })
   )
 }
+
+/** A verified resident of the second community (c2, grid g3). */
+export const C2_RESIDENT = 'test-c2-resident'
+export const newC2Resident = (emu: TestEmulator): Promise<void> =>
+  newResident(emu, C2_RESIDENT, { gridId: 'g3', buildingId: 'g3-b1' })
+
+/** Every item of a domain's list in a scope (and status), following the cursor to the end. */
+export async function listAll<T>(
+  emu: TestEmulator,
+  fn: FunctionName,
+  who: string,
+  scope: string,
+  status?: string
+): Promise<T[]> {
+  const items: T[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < 100; page++) {
+    const res = data(
+      await emu.call<{ items: T[]; nextCursor: string | null }>(fn, who, 'list', {
+        scope,
+        ...(status ? { status } : {}),
+        limit: 50,
+        ...(cursor ? { cursor } : {}),
+      })
+    )
+    items.push(...res.items)
+    if (!res.nextCursor) return items
+    cursor = res.nextCursor
+  }
+  throw new Error('list never ended')
+}
+
+/** Runs a domain's timer (it must go through); returns what it reports it did. */
+export async function runTimer(
+  emu: TestEmulator,
+  fn: FunctionName
+): Promise<Record<string, number>> {
+  const triggers = await emu.fireTimer(fn)
+  expect(triggers.length).toBeGreaterThan(0)
+  for (const t of triggers) expect(t.result).toMatchObject({ ok: true })
+  return triggers[0].result.data as Record<string, number>
+}
+
+/** The template ids of the messages to someone about one item (their page names its id), newest first. */
+export async function messagesAbout(
+  emu: TestEmulator,
+  touser: string,
+  id: string
+): Promise<string[]> {
+  return (await emu.outbox(touser))
+    .filter((m) => (m.page ?? '').includes(id))
+    .map((m) => m.templateId)
+}
+
+/** The viewer's counts (`user.counts`). */
+export async function countsOf(
+  emu: TestEmulator,
+  who: string
+): Promise<Record<string, number | undefined>> {
+  return data(await call(emu, 'user', who, 'counts', {})).counts
+}

@@ -83,3 +83,26 @@ export async function tap(locator: Locator) {
   if (!box) throw new Error('nothing to tap')
   await el.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2)
 }
+
+/** Waits until `text` shows within `locator`. */
+export async function see(locator: Locator, text: string): Promise<void> {
+  await locator.getByText(text).first().waitFor({ timeout: 15000 })
+}
+
+/**
+ * Taps an item's step button (`<prefix>-action-<action>`, the first within `within`), fills its
+ * dialog (`fill`) and confirms it; returns once the dialog is gone.
+ */
+export async function actStep(
+  page: Page,
+  prefix: string,
+  action: string,
+  fill?: (page: Page) => Promise<void>,
+  within: Locator | Page = page
+): Promise<void> {
+  await within.getByTestId(`${prefix}-action-${action}`).first().click()
+  await page.getByTestId('dialog').waitFor()
+  if (fill) await fill(page)
+  await page.getByTestId('dialog-ok').click()
+  await page.getByTestId('dialog').waitFor({ state: 'detached' })
+}

@@ -3,7 +3,7 @@
 // it, the resident signs off with a rating. Then an elder taps 一键求助 and the grid worker hears.
 import type { Locator, Page } from 'playwright-core'
 import { dayOf } from '@/packages/errand/dates'
-import { startE2E, type E2E } from './browser'
+import { actStep, see, startE2E, type E2E } from './browser'
 
 let e2e: E2E
 beforeAll(async () => {
@@ -14,22 +14,12 @@ afterAll(() => e2e?.close())
 const HOUR = 3_600_000
 const detail = (id: string) => `/packages/errand/pages/detail/index?id=${id}`
 
-async function see(locator: Locator, text: string) {
-  await locator.getByText(text).first().waitFor({ timeout: 15000 })
-}
-
-async function act(
+const act = (
   page: Page,
   action: string,
   fill?: (page: Page) => Promise<void>,
   within: Locator | Page = page
-) {
-  await within.getByTestId(`errand-action-${action}`).first().click()
-  await page.getByTestId('dialog').waitFor()
-  if (fill) await fill(page)
-  await page.getByTestId('dialog-ok').click()
-  await page.getByTestId('dialog').waitFor({ state: 'detached' })
-}
+) => actStep(page, 'errand', action, fill, within)
 
 const poolIds = async (openid: string): Promise<string[]> => {
   const res = await e2e.emu.call('errand', openid, 'list', { scope: 'pool' })

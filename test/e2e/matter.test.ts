@@ -5,7 +5,7 @@
 // is told next to the photos.
 import type { Locator, Page } from 'playwright-core'
 import { encodeGreyPng } from '../../emulator/openapi/png'
-import { startE2E, type E2E } from './browser'
+import { actStep, see, startE2E, type E2E } from './browser'
 
 let e2e: E2E
 beforeAll(async () => {
@@ -15,22 +15,12 @@ afterAll(() => e2e?.close())
 
 const detail = (id: string) => `/packages/matter/pages/detail/index?id=${id}`
 
-async function see(locator: Locator, text: string) {
-  await locator.getByText(text).first().waitFor({ timeout: 15000 })
-}
-
-async function act(
+const act = (
   page: Page,
   action: string,
   fill?: (page: Page) => Promise<void>,
   within: Locator | Page = page
-) {
-  await within.getByTestId(`matter-action-${action}`).first().click()
-  await page.getByTestId('dialog').waitFor()
-  if (fill) await fill(page)
-  await page.getByTestId('dialog-ok').click()
-  await page.getByTestId('dialog').waitFor({ state: 'detached' })
-}
+) => actStep(page, 'matter', action, fill, within)
 
 /** A phone-camera-sized photo: 2400×1800, a lamp post against the night sky. */
 function photo(): Buffer {

@@ -2,8 +2,8 @@
 // an activity starting within the next two hours, the volunteer signs up, the clock moves to the
 // start, the volunteer checks in with the code the organizer's screen shows, the organizer
 // confirms attendance, and the volunteer sees the hours and the way to the next star.
-import type { Locator, Page } from 'playwright-core'
-import { startE2E, type E2E } from './browser'
+import type { Page } from 'playwright-core'
+import { see, startE2E, type E2E } from './browser'
 
 let e2e: E2E
 beforeAll(async () => {
@@ -13,10 +13,6 @@ afterAll(() => e2e?.close())
 
 const HOUR = 3_600_000
 const ROOT = '/packages/volunteer/pages'
-
-async function see(locator: Locator, text: string) {
-  await locator.getByText(text).first().waitFor({ timeout: 15000 })
-}
 
 async function confirm(page: Page) {
   await page.getByTestId('dialog').waitFor()

@@ -8,12 +8,11 @@ import {
   type ErrandLevel,
 } from '@/contract/errand'
 import { db } from '../lib/cloud'
-import { auditMany } from '../lib/audit'
 import { users } from '../lib/actor'
-import { countMany } from '../lib/counting'
-import { applied, entry, transition } from '../lib/store'
+import { entry } from '../lib/store'
+import { DAY, HOUR, auditAll, committeeOf, groupBy, sweeper } from '../lib/sweep'
 import { errandCounted } from './counters'
-import { derived, errands, type ErrandDoc, type TimelineDoc } from './store'
+import { derived, type ErrandDoc } from './store'
 import { tellEscalated, tellExpired, tellOverdue } from './notify'
 
 // The `errand` timer (every 10 minutes): escalation, expiry, the overdue flag, auto-close and the
@@ -21,71 +20,7 @@ import { tellEscalated, tellExpired, tellOverdue } from './notify'
 // batch with conditional writes: where every errand of a batch gets the same change, one write
 // per community moves them all; the counters take one write per community per batch.
 
-const HOUR = 3600_000
-const DAY = 24 * HOUR
-const BATCH = 100
-const MAX_BATCHES = 50
-
-type Due = { where: Record<string, unknown>; order: keyof ErrandDoc }
-
-/** The due errands of one path, a batch at a time (moved rows leave the query, so it restarts). */
-async function eachBatch(due: Due, run: (batch: ErrandDoc[]) => Promise<number>) {
-  let moved = 0
-  for (let n = 0; n < MAX_BATCHES; n++) {
-    const { data } = await errands().where(due.where).orderBy(due.order, 'asc').limit(BATCH).get()
-    if (data.length) moved += await run(data)
-    if (data.length < BATCH) break
-  }
-  return moved
-}
-
-/**
- * One conditional write for many errands (the same change for each, guarded as `guard`); the
- * errands as they are now that it moved. When fewer moved than asked (a user acted meanwhile),
- * the batch is read again to know which.
- */
-async function moveAll(
-  batch: ErrandDoc[],
-  guard: Record<string, unknown>,
-  changes: Partial<ErrandDoc>,
-  step: TimelineDoc
-): Promise<ErrandDoc[]> {
-  const _ = db().command
-  const ids = batch.map((e) => e._id)
-  const res = await errands()
-    .where({ _id: _.in(ids), ...guard })
-    .update({ data: { ...changes, updatedAt: step.at, timeline: _.push([step]) } })
-  let moved = batch
-  if (res.stats.updated < batch.length) {
-    const { data } = await errands()
-      .where({ _id: _.in(ids) })
-      .limit(BATCH)
-      .get()
-    // Ours carry this step (the same instant and type) in their timeline.
-    const ours = (e: ErrandDoc) =>
-      e.timeline?.some((t) => +new Date(t.at) === +step.at && t.type === step.type)
-    const still = new Set(data.filter(ours).map((e) => e._id))
-    moved = batch.filter((e) => still.has(e._id))
-  }
-  const now = moved.map((e) => applied(e, { ...changes, ...derived({ ...e, ...changes }) }, step))
-  await countMany(
-    errandCounted,
-    moved.map((e, i) => [e, now[i]])
-  )
-  return now
-}
-
-const groupBy = <T>(xs: T[], key: (x: T) => string) => {
-  const out = new Map<string, T[]>()
-  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x])
-  return out
-}
-
-const auditAll = (action: string, moved: ErrandDoc[], detail: Record<string, unknown>) =>
-  auditMany(
-    action,
-    moved.map((e) => ({ targetId: e._id, detail }))
-  )
+const { eachBatch, moveAll, moveEach } = sweeper<ErrandDoc>({ counted: errandCounted, derived })
 
 /** The grid workers of `gridIds`, read at once: for each grid, who serves it. */
 async function workersOf(gridIds: string[]): Promise<Map<string, string[]>> {
@@ -99,11 +34,6 @@ async function workersOf(gridIds: string[]): Promise<Map<string, string[]>> {
     for (const g of u.workerGridIds ?? []) out.get(g)?.push(u._id)
   }
   return out
-}
-
-async function committeeOf(communityId: string): Promise<string[]> {
-  const { data } = await users().where({ committeeCommunityId: communityId }).limit(1000).get()
-  return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
 }
 
 /** The community's verified red agents, read once per community and batch. */
@@ -170,20 +100,10 @@ function expire() {
     async (batch) => {
       const step = entry(new Date(), 'expired', '时段已过，无人接单，代办已过期')
       // One write each: each gives its booker's key back (its own id).
-      const moved = (
-        await Promise.all(
-          batch.map(async (e) => {
-            const changes: Partial<ErrandDoc> = { status: 'expired', endedAt: step.at }
-            const all = { ...changes, ...derived({ ...e, ...changes }) }
-            const won = await transition<ErrandDoc>('errands', e._id, 'requested', {}, all, step)
-            return won ? applied(e, all, step) : null
-          })
-        )
-      ).filter((e): e is ErrandDoc => !!e)
-      const before = new Map(batch.map((e) => [e._id, e]))
-      await countMany(
-        errandCounted,
-        moved.map((e) => [before.get(e._id)!, e])
+      const moved = await moveEach(
+        batch,
+        () => ({ from: 'requested', guard: {}, changes: { status: 'expired', endedAt: step.at } }),
+        step
       )
       await auditAll('errand.expire', moved, { from: 'requested', to: 'expired' })
       await Promise.all(moved.map(tellExpired))

@@ -129,3 +129,16 @@ export function requestDocId(openid: string, requestId: string | undefined): str
   if (!requestId) return undefined
   return createHash('sha256').update(`${openid}|${requestId}`).digest('hex').slice(0, 32)
 }
+
+/**
+ * A list filter's fields as a query condition (a list page's one indexed query): a field given
+ * several values matches any of them, a field given one matches it.
+ */
+export function whereOf(match: Record<string, unknown>): Record<string, unknown> {
+  const _ = db().command
+  const where: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(match)) {
+    where[key] = !Array.isArray(value) ? value : value.length === 1 ? value[0] : _.in(value)
+  }
+  return where
+}

@@ -3,6 +3,7 @@ import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
 import { db } from '../lib/cloud'
 import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
+import { whereOf } from '../lib/store'
 import { matters, type MatterDoc } from './store'
 import { canSee, listFilter } from './policy'
 import { matterView, photoUrls } from './view'
@@ -22,10 +23,7 @@ export const list = action(
     if (filter.empty) return ok({ items: [], nextCursor: null })
 
     const _ = db().command
-    const where: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(filter.match)) {
-      where[key] = !Array.isArray(value) ? value : value.length === 1 ? value[0] : _.in(value)
-    }
+    const where = whereOf(filter.match)
     // A status other than withdrawn implies the board: one index per scope and status.
     if (input.status) {
       delete where.board

@@ -5,13 +5,10 @@ import {
   MATTER_PURGE_DAYS,
 } from '@/contract/matter'
 import { db, deleteFiles } from '../lib/cloud'
-import { auditMany } from '../lib/audit'
-import { users } from '../lib/actor'
-import { countMany } from '../lib/counting'
-import { applied, transition } from '../lib/store'
+import { DAY, HOUR, auditAll, committeeOf, groupBy, sweeper } from '../lib/sweep'
 import { matterCounted } from './counters'
 import { SYSTEM } from './people'
-import { derived, matters, step, type MatterDoc, type MatterStep } from './store'
+import { derived, step, type MatterDoc } from './store'
 import { tellEscalated } from './notify'
 
 // The `matter` timer (every 10 minutes): escalation to the community, the overdue flag,
@@ -20,77 +17,7 @@ import { tellEscalated } from './notify'
 // gets the same change, one write per community moves them all; the counters take one write per
 // community per batch.
 
-const HOUR = 3600_000
-const DAY = 24 * HOUR
-const BATCH = 100
-const MAX_BATCHES = 50
-
-type Due = { where: Record<string, unknown>; order: keyof MatterDoc }
-
-/** The due matters of one path, a batch at a time (moved rows leave the query, so it restarts). */
-async function eachBatch(due: Due, run: (batch: MatterDoc[]) => Promise<number>) {
-  let moved = 0
-  for (let n = 0; n < MAX_BATCHES; n++) {
-    const { data } = await matters().where(due.where).orderBy(due.order, 'asc').limit(BATCH).get()
-    if (data.length) moved += await run(data)
-    if (data.length < BATCH) break
-  }
-  return moved
-}
-
-/**
- * One conditional write for many matters (the same change for each, derived fields included,
- * guarded as `guard`); the
- * matters as they are now that it moved. When fewer moved than asked (a user acted meanwhile),
- * the batch is read again to know which.
- */
-async function moveAll(
-  batch: MatterDoc[],
-  guard: Record<string, unknown>,
-  changes: Partial<MatterDoc>,
-  s: MatterStep
-): Promise<MatterDoc[]> {
-  const _ = db().command
-  const ids = batch.map((m) => m._id)
-  const res = await matters()
-    .where({ _id: _.in(ids), ...guard })
-    .update({ data: { ...changes, updatedAt: s.at, timeline: _.push([s]) } })
-  let moved = batch
-  if (res.stats.updated < batch.length) {
-    const { data } = await matters()
-      .where({ _id: _.in(ids) })
-      .limit(BATCH)
-      .get()
-    // Ours carry this step (the same instant and type) in their timeline.
-    const ours = (m: MatterDoc) =>
-      m.timeline?.some((t) => +new Date(t.at) === +s.at && t.type === s.type)
-    const still = new Set(data.filter(ours).map((m) => m._id))
-    moved = batch.filter((m) => still.has(m._id))
-  }
-  const now = moved.map((m) => applied(m, { ...changes, ...derived({ ...m, ...changes }) }, s))
-  await countMany(
-    matterCounted,
-    moved.map((m, i) => [m, now[i]!])
-  )
-  return now
-}
-
-const groupBy = <T>(xs: T[], key: (x: T) => string) => {
-  const out = new Map<string, T[]>()
-  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x])
-  return out
-}
-
-const auditAll = (action: string, moved: MatterDoc[], detail: Record<string, unknown>) =>
-  auditMany(
-    action,
-    moved.map((m) => ({ targetId: m._id, detail }))
-  )
-
-async function committeeOf(communityId: string): Promise<string[]> {
-  const { data } = await users().where({ committeeCommunityId: communityId }).limit(1000).get()
-  return data.filter((u) => u.roles?.includes('committee')).map((u) => u._id)
-}
+const { eachBatch, moveAll, moveEach } = sweeper<MatterDoc>({ counted: matterCounted, derived })
 
 /** Reported and unaccepted for 24 h in the grid: up to the community, the committee told. */
 function escalate() {
@@ -134,21 +61,14 @@ function escalate() {
 function flagOverdue(where: Record<string, unknown>, text: string) {
   return eachBatch({ where, order: 'waitingSince' }, async (batch) => {
     const s = step('overdue', text, SYSTEM)
-    const moved = (
-      await Promise.all(
-        batch.map(async (m) => {
-          const changes: Partial<MatterDoc> = { overdue: true }
-          const all = { ...changes, ...derived({ ...m, ...changes }) }
-          const guard = { overdue: false, level: m.level }
-          const won = await transition<MatterDoc>('matters', m._id, m.status, guard, all, s)
-          return won ? applied(m, all, s) : null
-        })
-      )
-    ).filter((m): m is MatterDoc => !!m)
-    const before = new Map(batch.map((m) => [m._id, m]))
-    await countMany(
-      matterCounted,
-      moved.map((m) => [before.get(m._id)!, m])
+    const moved = await moveEach(
+      batch,
+      (m) => ({
+        from: m.status,
+        guard: { overdue: false, level: m.level },
+        changes: { overdue: true },
+      }),
+      s
     )
     await auditAll('matter.overdue', moved, {})
     return moved.length

@@ -5,6 +5,7 @@ import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
 import { ContactPhone } from '@/components/ContactPhone'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
+import { Stars } from '@/components/Stars'
 import { TimeText } from '@/components/TimeText'
 import type { ContactCan } from '@/contract/common'
 import type { Result } from '@/contract/errors'
@@ -198,5 +199,56 @@ export function NextSteps({
         </Button>
       </View>
     </View>
+  )
+}
+
+/** The item's round icon and its title, side by side at the top of its summary card. */
+export function DetailHead({
+  icon,
+  title,
+  testId,
+}: {
+  icon: ReactNode
+  title: ReactNode
+  testId: string
+}) {
+  return (
+    <View className="detail__head">
+      {icon}
+      <View className="detail__title" data-testid={testId}>
+        {title}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * How the person helped rated it: the stars (`<prefix>-rating`) and what they wrote
+ * (`<prefix>-<name>-text`, labelled `label`), each only when there is one.
+ */
+export function RatingRows({
+  rating,
+  text,
+  prefix,
+  name = 'comment',
+  label = '评价',
+}: {
+  rating: number | null
+  text: string | null | undefined
+  prefix: string
+  name?: string
+  label?: string
+}) {
+  return (
+    <>
+      {rating !== null && (
+        <DetailRow label="评分">
+          <Stars value={rating} testId={`${prefix}-rating`} />
+        </DetailRow>
+      )}
+      {text && (
+        <NoteBlock label={label} tone="good" testId={`${prefix}-${name}-text`} text={text} />
+      )}
+    </>
   )
 }

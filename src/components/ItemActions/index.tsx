@@ -228,3 +228,45 @@ export const optionalText = <K extends string>(key: K, text: string) =>
 /** A text field's limit, from its rule (every text field of a step dialog has one). */
 const maxOf = (rule?: FieldRule): number =>
   rule && 'max' in rule && rule.max ? rule.max.value : Number.MAX_SAFE_INTEGER
+
+/** A step dialog's text field with its rule (src/contract/<domain>.rules.ts). */
+export type RuledField<I> = StepField<I> & { rule: FieldRule }
+
+type Dialog<T, I> = Required<Pick<StepSpec<T, I>, 'fields' | 'rules' | 'send'>>
+
+const asked = <I extends Record<string, unknown>>(input: I, name: keyof I) =>
+  String(input[name] ?? '').trim()
+
+const bare = <I,>({ rule: _rule, ...field }: RuledField<I>): StepField<I> => field
+
+/**
+ * A dialog that asks for one text (a reason, a reply, a note): its field, its rule, and the send,
+ * which hands `call` the text trimmed (use `optionalText` there when the text may be left out).
+ */
+export function textDialog<T, I extends Record<string, unknown>>(
+  field: RuledField<I>,
+  call: (id: string, text: string, opts: CallOptions) => Promise<Result<T>>
+): Dialog<T, I> {
+  return {
+    fields: [bare(field)],
+    rules: { [field.name]: field.rule } as Dialog<T, I>['rules'],
+    send: (id, input, opts) => call(id, asked(input, field.name), opts),
+  }
+}
+
+/**
+ * A dialog that asks for a star rating (`rating`, test ids `<stars><n>`) and a comment: its
+ * fields, their rules, and the send, which hands `call` the rating and the comment trimmed.
+ */
+export function ratingDialog<T, I extends Record<string, unknown> & { rating: number | null }>(o: {
+  stars: string
+  rating: FieldRule
+  comment: RuledField<I>
+  call: (id: string, rating: number, comment: string, opts: CallOptions) => Promise<Result<T>>
+}): Dialog<T, I> {
+  return {
+    fields: [{ name: 'rating', label: '评分', kind: 'rating', testId: o.stars }, bare(o.comment)],
+    rules: { rating: o.rating, [o.comment.name]: o.comment.rule } as Dialog<T, I>['rules'],
+    send: (id, input, opts) => o.call(id, input.rating ?? 0, asked(input, o.comment.name), opts),
+  }
+}

@@ -2,12 +2,20 @@ import {
   ERRAND_TEMPLATES,
   type BookErrandInput,
   type Errand,
-  type ErrandPage,
   type ErrandScope,
   type ErrandStatus,
 } from '@/contract/errand'
 import type { TestEmulator } from '../../helpers/emulator'
-import { call, data, newResident, PERSONAS } from '../helpers'
+import {
+  call,
+  countsOf,
+  data,
+  listAll,
+  messagesAbout,
+  newResident,
+  PERSONAS,
+  runTimer,
+} from '../helpers'
 
 // The errand domain's arrangements, on the shared cloud-test setup (../helpers): the emulator
 // clock put at a known Asia/Shanghai hour (slots and "today" depend on it), and the flow driven
@@ -15,9 +23,11 @@ import { call, data, newResident, PERSONAS } from '../helpers'
 
 export {
   call,
+  C2_RESIDENT,
   callWithStats,
   data,
   expectError,
+  newC2Resident,
   newResident,
   READ_TRIPS,
   useEmulator,
@@ -122,11 +132,6 @@ export async function redAgent(
   )
 }
 
-/** A verified resident of the second community (c2, grid g3). */
-export const C2_RESIDENT = 'test-c2-resident'
-export const newC2Resident = (emu: TestEmulator): Promise<void> =>
-  newResident(emu, C2_RESIDENT, { gridId: 'g3', buildingId: 'g3-b1' })
-
 export class ErrandFlow {
   constructor(private emu: TestEmulator) {}
 
@@ -170,23 +175,8 @@ export class ErrandFlow {
   }
 
   /** Every item of a scope, following the cursor to the end. */
-  async listAll(who: string, scope: ErrandScope, status?: ErrandStatus): Promise<Errand[]> {
-    const items: Errand[] = []
-    let cursor: string | undefined
-    for (let page = 0; page < 50; page++) {
-      const res: ErrandPage = data(
-        await call(this.emu, 'errand', who, 'list', {
-          scope,
-          ...(status ? { status } : {}),
-          limit: 50,
-          ...(cursor ? { cursor } : {}),
-        })
-      )
-      items.push(...res.items)
-      if (!res.nextCursor) return items
-      cursor = res.nextCursor
-    }
-    throw new Error('list never ended')
+  listAll(who: string, scope: ErrandScope, status?: ErrandStatus): Promise<Errand[]> {
+    return listAll<Errand>(this.emu, 'errand', who, scope, status)
   }
 
   /** The ids in a scope, all pages. */
@@ -200,20 +190,16 @@ export class ErrandFlow {
   }
 
   /** Messages to someone about one errand (their page names its id). */
-  async messagesAbout(touser: string, id: string): Promise<string[]> {
-    return (await this.emu.outbox(touser))
-      .filter((m) => (m.page ?? '').includes(id))
-      .map((m) => m.templateId)
+  messagesAbout(touser: string, id: string): Promise<string[]> {
+    return messagesAbout(this.emu, touser, id)
   }
 
   /** Runs the errand timer. */
   async tick(): Promise<void> {
-    const triggers = await this.emu.fireTimer('errand')
-    expect(triggers.length).toBeGreaterThan(0)
-    for (const t of triggers) expect(t.result).toMatchObject({ ok: true })
+    await runTimer(this.emu, 'errand')
   }
 
-  async counts(who: string): Promise<Record<string, number | undefined>> {
-    return data(await call(this.emu, 'user', who, 'counts', {})).counts
+  counts(who: string): Promise<Record<string, number | undefined>> {
+    return countsOf(this.emu, who)
   }
 }

@@ -2,7 +2,6 @@ import { uploadFolderOf } from '@/contract/files'
 import {
   MATTER_TEMPLATES,
   type Matter,
-  type MatterPage,
   type MatterScope,
   type MatterStatus,
   type ReportMatterInput,
@@ -10,7 +9,7 @@ import {
 import { sdkEnv } from '../../../emulator/db/testing'
 import { codePng } from '../../../emulator/openapi/png'
 import type { Json, TestEmulator } from '../../helpers/emulator'
-import { call, data, newResident, PERSONAS } from '../helpers'
+import { call, countsOf, data, listAll, messagesAbout, PERSONAS, runTimer } from '../helpers'
 
 // The matter domain's arrangements, on the shared cloud-test setup (../helpers): the flow driven
 // through its actions (report → accept → reply → resolve → rate, escalate, withdraw, reopen) and
@@ -20,9 +19,11 @@ import { call, data, newResident, PERSONAS } from '../helpers'
 
 export {
   call,
+  C2_RESIDENT,
   callWithStats,
   data,
   expectError,
+  newC2Resident,
   newResident,
   READ_TRIPS,
   useEmulator,
@@ -62,11 +63,6 @@ export const R1_FULL = { name: '张桂兰', buildingName: '1号楼', room: '101'
 export const R1_MASKED = { name: '张*', buildingName: '1号楼', room: null, phone: null }
 /** What must never show outside those with a need. */
 export const R1_PERSONAL = /张桂兰|13800000001|1号楼\s*101|"101"/
-
-/** A verified resident of the second community (c2, grid g3). */
-export const C2_RESIDENT = 'test-c2-resident'
-export const newC2Resident = (emu: TestEmulator): Promise<void> =>
-  newResident(emu, C2_RESIDENT, { gridId: 'g3', buildingId: 'g3-b1' })
 
 export const LAMP = '3号楼门口的路灯坏了一个星期，晚上出门很黑'
 
@@ -209,23 +205,8 @@ export class MatterFlow {
   }
 
   /** Every item of a scope, following the cursor to the end. */
-  async listAll(who: string, scope: MatterScope, status?: MatterStatus): Promise<Matter[]> {
-    const items: Matter[] = []
-    let cursor: string | undefined
-    for (let page = 0; page < 100; page++) {
-      const res: MatterPage = data(
-        await call(this.emu, 'matter', who, 'list', {
-          scope,
-          ...(status ? { status } : {}),
-          limit: 50,
-          ...(cursor ? { cursor } : {}),
-        })
-      )
-      items.push(...res.items)
-      if (!res.nextCursor) return items
-      cursor = res.nextCursor
-    }
-    throw new Error('list never ended')
+  listAll(who: string, scope: MatterScope, status?: MatterStatus): Promise<Matter[]> {
+    return listAll<Matter>(this.emu, 'matter', who, scope, status)
   }
 
   async ids(who: string, scope: MatterScope, status?: MatterStatus): Promise<string[]> {
@@ -244,18 +225,12 @@ export class MatterFlow {
 
   /** Messages to someone about one matter (their page names its id), in the order sent. */
   async messagesAbout(touser: string, id: string): Promise<string[]> {
-    return (await this.emu.outbox(touser)) // newest first
-      .filter((m) => (m.page ?? '').includes(id))
-      .map((m) => m.templateId)
-      .reverse()
+    return (await messagesAbout(this.emu, touser, id)).reverse()
   }
 
   /** Runs the matter timer; returns what it reports it did. */
-  async tick(): Promise<Record<string, number>> {
-    const triggers = await this.emu.fireTimer('matter')
-    expect(triggers.length).toBeGreaterThan(0)
-    for (const t of triggers) expect(t.result).toMatchObject({ ok: true })
-    return triggers[0].result.data as Record<string, number>
+  tick(): Promise<Record<string, number>> {
+    return runTimer(this.emu, 'matter')
   }
 
   /** Moves the clock on by `ms` (from where it is) and runs the timer. */
@@ -264,7 +239,7 @@ export class MatterFlow {
     return this.tick()
   }
 
-  async counts(who: string): Promise<Record<string, number | undefined>> {
-    return data(await call(this.emu, 'user', who, 'counts', {})).counts
+  counts(who: string): Promise<Record<string, number | undefined>> {
+    return countsOf(this.emu, who)
   }
 }

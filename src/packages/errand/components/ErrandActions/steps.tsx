@@ -1,5 +1,5 @@
 import type { StepTable } from '@/components/ItemActions'
-import { optionalText as optional } from '@/components/ItemActions'
+import { optionalText as optional, ratingDialog, textDialog } from '@/components/ItemActions'
 import type { Errand, ErrandActionKey } from '@/contract/errand'
 import {
   ERRAND_RATING,
@@ -52,16 +52,16 @@ export const STEPS: StepTable<ErrandStep, Errand, StepInput> = {
     ok: '确认办结',
     done: '已告诉居民，等待销单',
     text: () => '已经帮居民办好了？居民销单后，这件代办就办结了。',
-    fields: [
+    ...textDialog(
       {
         name: 'note',
         label: '办结说明（选填）',
         testId: 'errand-note',
         placeholder: '如：电费已缴，票据放在门口信箱',
+        rule: RULES.note,
       },
-    ],
-    rules: { note: RULES.note },
-    send: (id, input, opts) => errandApi.complete({ id, ...optional('note', input.note) }, opts),
+      (id, note, opts) => errandApi.complete({ id, ...optional('note', note) }, opts)
+    ),
   },
   confirm: {
     can: 'confirm',
@@ -71,21 +71,19 @@ export const STEPS: StepTable<ErrandStep, Errand, StepInput> = {
     ok: '确认销单',
     done: '已销单，谢谢您的评价',
     text: () => '代办已经办好了吗？给这次帮助打个分吧。',
-    fields: [
-      { name: 'rating', label: '评分', kind: 'rating', testId: 'errand-rating-' },
-      {
+    ...ratingDialog({
+      stars: 'errand-rating-',
+      rating: ERRAND_RATING,
+      comment: {
         name: 'comment',
         label: '评价（选填）',
         testId: 'errand-comment',
         placeholder: '如：办得又快又好，谢谢！',
+        rule: RULES.comment,
       },
-    ],
-    rules: { rating: ERRAND_RATING, comment: RULES.comment },
-    send: (id, input, opts) =>
-      errandApi.confirm(
-        { id, rating: input.rating ?? 0, ...optional('comment', input.comment) },
-        opts
-      ),
+      call: (id, rating, comment, opts) =>
+        errandApi.confirm({ id, rating, ...optional('comment', comment) }, opts),
+    }),
   },
   release: {
     can: 'release',
@@ -95,16 +93,16 @@ export const STEPS: StepTable<ErrandStep, Errand, StepInput> = {
     ok: '确认退回',
     done: '已退回，代办重新等待接单',
     text: () => '退回后，代办会重新等待其他红色代办员接单。',
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '退回原因',
         testId: 'errand-reason',
         placeholder: '如：临时有事，这个时段去不了',
+        rule: RULES.releaseReason,
       },
-    ],
-    rules: { reason: RULES.releaseReason },
-    send: (id, input, opts) => errandApi.release({ id, reason: input.reason.trim() }, opts),
+      (id, reason, opts) => errandApi.release({ id, reason }, opts)
+    ),
   },
   cancel: {
     can: 'cancel',
@@ -119,16 +117,16 @@ export const STEPS: StepTable<ErrandStep, Errand, StepInput> = {
         {e.agent ? '，红色代办员也不用再跑了' : ''}。
       </>
     ),
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '取消原因（选填）',
         testId: 'errand-reason',
         placeholder: '如：家人已经帮忙办了',
+        rule: RULES.cancelReason,
       },
-    ],
-    rules: { reason: RULES.cancelReason },
-    send: (id, input, opts) => errandApi.cancel({ id, ...optional('reason', input.reason) }, opts),
+      (id, reason, opts) => errandApi.cancel({ id, ...optional('reason', reason) }, opts)
+    ),
   },
 }
 

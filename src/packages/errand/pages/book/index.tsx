@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { ScrollView, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TAB_STOP } from '@/components/a11y'
+import { ChoiceTiles } from '@/components/ChoiceTiles'
 import { CreateGate, ForResidentCard, FormNotice, LimitNotice } from '@/components/CreateForm'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
@@ -46,6 +47,13 @@ interface BookForm extends Record<string, unknown> {
 }
 
 const { residentOpenid, phone, ...BASE_RULES } = ERRAND_RULES
+
+const TYPE_CHOICES = ERRAND_TYPES.map((t) => ({
+  id: t,
+  label: ERRAND_TYPE_LABELS[t],
+  hint: ERRAND_TYPE_HINTS[t],
+  icon: <ErrandTypeIcon type={t} />,
+}))
 
 export default function ErrandBook() {
   return (
@@ -146,25 +154,13 @@ function BookFormView({ me }: { me: Me }) {
 
       <View className="card">
         <Field label="要办什么事" name="type" error={form.messageOf('type')}>
-          <View className="errand-book__types" role="radiogroup" aria-label="代办类型">
-            {ERRAND_TYPES.map((t) => (
-              <View
-                key={t}
-                className={`errand-book__type${v.type === t ? ' errand-book__type--on' : ''}`}
-                role="radio"
-                {...TAB_STOP}
-                aria-checked={v.type === t}
-                data-testid={`errand-type-${t}`}
-                onClick={() => form.set({ type: t })}
-              >
-                <ErrandTypeIcon type={t} />
-                <View className="errand-book__type-text">
-                  <View className="errand-book__type-label">{ERRAND_TYPE_LABELS[t]}</View>
-                  <View className="muted">{ERRAND_TYPE_HINTS[t]}</View>
-                </View>
-              </View>
-            ))}
-          </View>
+          <ChoiceTiles
+            label="代办类型"
+            testId="errand-type"
+            choices={TYPE_CHOICES}
+            value={v.type}
+            onPick={(type) => form.set({ type })}
+          />
         </Field>
       </View>
 

@@ -1,16 +1,17 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import {
+  DetailHead,
   DetailRow,
   DetailScreen,
   NextSteps,
   NoteBlock,
   PersonRows,
+  RatingRows,
   Timeline,
 } from '@/components/Detail'
 import { ContactPhone } from '@/components/ContactPhone'
 import { TimeText } from '@/components/TimeText'
-import { Stars } from '@/components/Stars'
 import { errandApi } from '@/services/errand'
 import type { Errand } from '@/contract/errand'
 import { ERRAND_AUTO_CLOSE_DAYS, ERRAND_TYPE_LABELS } from '@/contract/errand.rules'
@@ -71,12 +72,11 @@ function BookedSteps({ errand: e }: { errand: Errand }) {
 function Summary({ errand: e }: { errand: Errand }) {
   return (
     <View className="card">
-      <View className="errand-detail__head">
-        <ErrandTypeIcon type={e.type} />
-        <View className="detail__title" data-testid="errand-detail-title">
-          {ERRAND_TYPE_LABELS[e.type]}
-        </View>
-      </View>
+      <DetailHead
+        icon={<ErrandTypeIcon type={e.type} />}
+        title={ERRAND_TYPE_LABELS[e.type]}
+        testId="errand-detail-title"
+      />
       <ErrandTags errand={e} testIdPrefix="errand" />
       <View className="errand-detail__when" data-testid="errand-when">
         {whenText(e.date, e.slot, Date.now())}
@@ -159,14 +159,7 @@ function Outcome({ errand: e }: { errand: Errand }) {
           天内未销单的，将自动销单。
         </View>
       )}
-      {e.rating !== null && (
-        <DetailRow label="评分">
-          <Stars value={e.rating} testId="errand-rating" />
-        </DetailRow>
-      )}
-      {e.comment && (
-        <NoteBlock label="评价" tone="good" testId="errand-comment-text" text={e.comment} />
-      )}
+      <RatingRows rating={e.rating} text={e.comment} prefix="errand" />
     </View>
   )
 }

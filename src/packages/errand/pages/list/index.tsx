@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { TAB_STOP } from '@/components/a11y'
-import { ScrollView, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
+import { FilterChips } from '@/components/FilterChips'
+import { ListTabs, type ListTab } from '@/components/ListTabs'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { PagedList } from '@/components/PagedList'
@@ -24,11 +25,11 @@ import './index.scss'
 // The viewer's errands (booked by or for them), a red agent's pool and accepted errands, and the
 // staff view. Which tabs show comes from `me.can`; what each list holds is the server's decision.
 
-const TABS: { scope: ErrandScope; label: string }[] = [
-  { scope: 'mine', label: '我的代办' },
-  { scope: 'pool', label: '待接单' },
-  { scope: 'assigned', label: '我接的' },
-  { scope: 'managed', label: '督办' },
+const TABS: ListTab<ErrandScope>[] = [
+  { id: 'mine', label: '我的代办' },
+  { id: 'pool', label: '待接单' },
+  { id: 'assigned', label: '我接的' },
+  { id: 'managed', label: '督办' },
 ]
 
 function tabsFor(me: Me): ErrandScope[] {
@@ -38,7 +39,7 @@ function tabsFor(me: Me): ErrandScope[] {
     assigned: me.can['errand.accept'],
     managed: me.can['errand.manage'],
   }
-  return TABS.map((t) => t.scope).filter((s) => shown[s])
+  return TABS.map((t) => t.id).filter((s) => shown[s])
 }
 
 const open = (id: string) => void Taro.navigateTo({ url: ERRAND_ROUTES.detail(id) })
@@ -73,42 +74,23 @@ function ListBody({ me, asked }: { me: Me; asked: { scope?: string; show?: strin
   return (
     <>
       {tabs.length > 1 && (
-        <View className="errand-list__tabs" role="tablist">
-          {TABS.filter((t) => tabs.includes(t.scope)).map((t) => (
-            <View
-              key={t.scope}
-              className={`errand-list__tab${t.scope === scope ? ' errand-list__tab--on' : ''}`}
-              role="tab"
-              {...TAB_STOP}
-              aria-selected={t.scope === scope}
-              data-testid={`errand-tab-${t.scope}`}
-              onClick={() => setScope(t.scope)}
-            >
-              {t.label}
-            </View>
-          ))}
-        </View>
+        <ListTabs
+          block="errand-list"
+          testId="errand-tab"
+          tabs={TABS.filter((t) => tabs.includes(t.id))}
+          value={scope}
+          onPick={setScope}
+        />
       )}
       {scope === 'managed' && (
-        <ScrollView
-          scrollX
-          className="errand-list__filters"
-          {...{ role: 'radiogroup', 'aria-label': '筛选' }}
-        >
-          {STAFF_FILTERS.map((f) => (
-            <View
-              key={f.id}
-              className={`errand-list__filter${f.id === filter ? ' errand-list__filter--on' : ''}`}
-              role="radio"
-              {...TAB_STOP}
-              aria-checked={f.id === filter}
-              data-testid={`errand-filter-${f.id}`}
-              onClick={() => setFilter(f.id)}
-            >
-              {f.label}
-            </View>
-          ))}
-        </ScrollView>
+        <FilterChips
+          block="errand-list"
+          label="筛选"
+          testId="errand-filter"
+          options={STAFF_FILTERS}
+          value={filter}
+          onPick={setFilter}
+        />
       )}
 
       {scope === 'managed' ? (

@@ -1,5 +1,5 @@
 import type { StepTable } from '@/components/ItemActions'
-import { optionalText as optional } from '@/components/ItemActions'
+import { optionalText as optional, ratingDialog, textDialog } from '@/components/ItemActions'
 import type { Matter, MatterActionKey } from '@/contract/matter'
 import {
   MATTER_CATEGORY_LABELS,
@@ -61,16 +61,16 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     ok: '发送回复',
     done: '回复已发送，居民会收到通知',
     text: () => '告诉居民现在处理到哪一步了，所有能看到这件事的人都能看到这条回复。',
-    fields: [
+    ...textDialog(
       {
         name: 'text',
         label: '处理进展',
         testId: 'matter-reply-text',
         placeholder: '如：已联系物业，维修师傅明天上午到场',
+        rule: RULES.reply,
       },
-    ],
-    rules: { text: RULES.reply },
-    send: (id, input, opts) => matterApi.reply({ id, text: input.text.trim() }, opts),
+      (id, text, opts) => matterApi.reply({ id, text }, opts)
+    ),
   },
   resolve: {
     can: 'resolve',
@@ -81,16 +81,16 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     done: '已办结，等待居民评价',
     text: () =>
       `写下是怎么解决的。居民可以评价，${MATTER_REOPEN_DAYS} 天内没解决好也可以重新反映。`,
-    fields: [
+    ...textDialog(
       {
         name: 'text',
         label: '处理结果',
         testId: 'matter-resolve-text',
         placeholder: '如：路灯已更换，今晚起恢复照明',
+        rule: RULES.resolve,
       },
-    ],
-    rules: { text: RULES.resolve },
-    send: (id, input, opts) => matterApi.resolve({ id, text: input.text.trim() }, opts),
+      (id, text, opts) => matterApi.resolve({ id, text }, opts)
+    ),
   },
   rate: {
     can: 'rate',
@@ -100,21 +100,19 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     ok: '提交评价',
     done: '谢谢您的评价',
     text: () => '这件事处理得怎么样？给个评分吧。',
-    fields: [
-      { name: 'rating', label: '评分', kind: 'rating', testId: 'matter-rating-' },
-      {
+    ...ratingDialog({
+      stars: 'matter-rating-',
+      rating: MATTER_RATING,
+      comment: {
         name: 'comment',
         label: '评价（选填）',
         testId: 'matter-comment',
         placeholder: '如：处理得很及时，谢谢网格员！',
+        rule: RULES.comment,
       },
-    ],
-    rules: { rating: MATTER_RATING, comment: RULES.comment },
-    send: (id, input, opts) =>
-      matterApi.rate(
-        { id, rating: input.rating ?? 0, ...optional('comment', input.comment) },
-        opts
-      ),
+      call: (id, rating, comment, opts) =>
+        matterApi.rate({ id, rating, ...optional('comment', comment) }, opts),
+    }),
   },
   escalate: {
     can: 'escalate',
@@ -124,17 +122,17 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     ok: '确认上报',
     done: '已上报社区，两委会接手处理',
     text: (m) => <>网格内解决不了{what(m)}？上报后由社区两委处理，请写明原因。</>,
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '上报原因',
         testId: 'matter-escalate-reason',
         placeholder: '如：涉及多个网格，需要社区协调物业公司',
+        rule: RULES.escalateReason,
       },
-    ],
-    rules: { reason: RULES.escalateReason },
+      (id, reason, opts) => matterApi.escalate({ id, reason }, opts)
+    ),
     before: () => askToSubscribe('escalate'),
-    send: (id, input, opts) => matterApi.escalate({ id, reason: input.reason.trim() }, opts),
   },
   reopen: {
     can: 'reopen',
@@ -145,16 +143,16 @@ export const STEPS: StepTable<MatterStep, Matter, StepInput> = {
     ok: '重新反映',
     done: '已重新反映，工作人员会再处理',
     text: () => '问题还没有解决？写下原因，这件事会回到待受理，重新处理。',
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '重新反映的原因',
         testId: 'matter-reopen-reason',
         placeholder: '如：路灯换了但晚上还是不亮',
+        rule: RULES.reopenReason,
       },
-    ],
-    rules: { reason: RULES.reopenReason },
-    send: (id, input, opts) => matterApi.reopen({ id, reason: input.reason.trim() }, opts),
+      (id, reason, opts) => matterApi.reopen({ id, reason }, opts)
+    ),
   },
   withdraw: {
     can: 'withdraw',

@@ -1,15 +1,16 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import {
+  DetailHead,
   DetailRow,
   DetailScreen,
   NextSteps,
   NoteBlock,
   PersonRows,
+  RatingRows,
   Timeline,
 } from '@/components/Detail'
 import { TimeText } from '@/components/TimeText'
-import { Stars } from '@/components/Stars'
 import { matterApi } from '@/services/matter'
 import type { Matter } from '@/contract/matter'
 import {
@@ -75,12 +76,11 @@ function ReportedSteps({ matter: m }: { matter: Matter }) {
 function Summary({ matter: m }: { matter: Matter }) {
   return (
     <View className="card">
-      <View className="matter-detail__head">
-        <MatterCategoryIcon category={m.category} />
-        <View className="detail__title" data-testid="matter-detail-title">
-          {MATTER_CATEGORY_LABELS[m.category]}
-        </View>
-      </View>
+      <DetailHead
+        icon={<MatterCategoryIcon category={m.category} />}
+        title={MATTER_CATEGORY_LABELS[m.category]}
+        testId="matter-detail-title"
+      />
       <MatterTags matter={m} testIdPrefix="matter" />
       <View className="detail__content" data-testid="matter-content">
         {m.content}
@@ -155,14 +155,7 @@ function Outcome({ matter: m }: { matter: Matter }) {
           ，{MATTER_REOPEN_DAYS} 天内未评价的将自动办结。
         </View>
       )}
-      {m.rating !== null && (
-        <DetailRow label="评分">
-          <Stars value={m.rating} testId="matter-rating" />
-        </DetailRow>
-      )}
-      {m.comment && (
-        <NoteBlock label="评价" tone="good" testId="matter-comment-text" text={m.comment} />
-      )}
+      <RatingRows rating={m.rating} text={m.comment} prefix="matter" />
     </View>
   )
 }

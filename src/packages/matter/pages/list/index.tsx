@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { ScrollView, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { TAB_STOP } from '@/components/a11y'
+import { FilterChips } from '@/components/FilterChips'
+import { ListTabs, type ListTab } from '@/components/ListTabs'
 import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
 import { Screen } from '@/components/Screen'
@@ -29,11 +30,11 @@ import './index.scss'
 // the staff queue. Which tabs show comes from `me.can`; what each list holds (and its order:
 // overdue first in the queue) is the server's decision.
 
-const TABS: { scope: MatterScope; label: string }[] = [
-  { scope: 'grid', label: '本网格' },
-  { scope: 'community', label: '全社区' },
-  { scope: 'mine', label: '我反映的' },
-  { scope: 'queue', label: '待处理' },
+const TABS: ListTab<MatterScope>[] = [
+  { id: 'grid', label: '本网格' },
+  { id: 'community', label: '全社区' },
+  { id: 'mine', label: '我反映的' },
+  { id: 'queue', label: '待处理' },
 ]
 
 function tabsFor(me: Me): MatterScope[] {
@@ -43,7 +44,7 @@ function tabsFor(me: Me): MatterScope[] {
     mine: me.can['matter.report'],
     queue: me.can['matter.handle'],
   }
-  return TABS.map((t) => t.scope).filter((s) => shown[s])
+  return TABS.map((t) => t.id).filter((s) => shown[s])
 }
 
 /** The status chips of each list: the board shows what is open and done, the queue its two. */
@@ -72,42 +73,6 @@ export default function MatterList() {
   )
 }
 
-function Chips<T extends string>({
-  label,
-  options,
-  value,
-  onPick,
-  testId,
-}: {
-  label: string
-  options: readonly { id: T | 'all'; text: string }[]
-  value: T | 'all'
-  onPick: (id: T | 'all') => void
-  testId: string
-}) {
-  return (
-    <ScrollView
-      scrollX
-      className="matter-list__filters"
-      {...{ role: 'radiogroup', 'aria-label': label }}
-    >
-      {options.map((o) => (
-        <View
-          key={o.id}
-          className={`matter-list__filter${o.id === value ? ' matter-list__filter--on' : ''}`}
-          role="radio"
-          {...TAB_STOP}
-          aria-checked={o.id === value}
-          data-testid={`${testId}-${o.id}`}
-          onClick={() => onPick(o.id)}
-        >
-          {o.text}
-        </View>
-      ))}
-    </ScrollView>
-  )
-}
-
 function ListBody({ me, asked }: { me: Me; asked: { scope?: string; status?: string } }) {
   const tabs = tabsFor(me)
   const [scope, setScope] = useState<MatterScope | undefined>(
@@ -128,40 +93,34 @@ function ListBody({ me, asked }: { me: Me; asked: { scope?: string; status?: str
   return (
     <>
       {tabs.length > 1 && (
-        <View className="matter-list__tabs" role="tablist">
-          {TABS.filter((t) => tabs.includes(t.scope)).map((t) => (
-            <View
-              key={t.scope}
-              className={`matter-list__tab${t.scope === scope ? ' matter-list__tab--on' : ''}`}
-              role="tab"
-              {...TAB_STOP}
-              aria-selected={t.scope === scope}
-              data-testid={`matter-tab-${t.scope}`}
-              onClick={() => pickScope(t.scope)}
-            >
-              {t.label}
-            </View>
-          ))}
-        </View>
+        <ListTabs
+          block="matter-list"
+          testId="matter-tab"
+          tabs={TABS.filter((t) => tabs.includes(t.id))}
+          value={scope}
+          onPick={pickScope}
+        />
       )}
-      <Chips
+      <FilterChips
+        block="matter-list"
         label="按状态筛选"
         testId="matter-status"
         value={status}
         onPick={setStatus}
         options={[
-          { id: 'all', text: '全部状态' },
-          ...STATUS_CHIPS[scope].map((s) => ({ id: s, text: MATTER_STATUS_LABELS[s] })),
+          { id: 'all', label: '全部状态' },
+          ...STATUS_CHIPS[scope].map((s) => ({ id: s, label: MATTER_STATUS_LABELS[s] })),
         ]}
       />
-      <Chips
+      <FilterChips
+        block="matter-list"
         label="按类别筛选"
         testId="matter-category"
         value={category}
         onPick={setCategory}
         options={[
-          { id: 'all', text: '全部类别' },
-          ...MATTER_CATEGORIES.map((c) => ({ id: c, text: MATTER_CATEGORY_LABELS[c] })),
+          { id: 'all', label: '全部类别' },
+          ...MATTER_CATEGORIES.map((c) => ({ id: c, label: MATTER_CATEGORY_LABELS[c] })),
         ]}
       />
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { TAB_STOP } from '@/components/a11y'
+import { ChoiceTiles } from '@/components/ChoiceTiles'
 import { CreateGate, FormNotice, LimitNotice } from '@/components/CreateForm'
 import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
@@ -42,6 +42,13 @@ interface ReportForm extends Record<string, unknown> {
 }
 
 const { photo: _photo, ...RULES } = MATTER_RULES
+
+const CATEGORY_CHOICES = MATTER_CATEGORIES.map((c) => ({
+  id: c,
+  label: MATTER_CATEGORY_LABELS[c],
+  hint: MATTER_CATEGORY_HINTS[c],
+  icon: <MatterCategoryIcon category={c} />,
+}))
 
 export default function MatterReport() {
   return (
@@ -114,25 +121,14 @@ function ReportFormView({ me }: { me: Me }) {
 
       <View className="card">
         <Field label="是哪方面的事" name="category" error={form.messageOf('category')}>
-          <View className="matter-report__categories" role="radiogroup" aria-label="问题类别">
-            {MATTER_CATEGORIES.map((c) => (
-              <View
-                key={c}
-                className={`matter-report__category${v.category === c ? ' matter-report__category--on' : ''}`}
-                role="radio"
-                {...TAB_STOP}
-                aria-checked={v.category === c}
-                data-testid={`matter-category-${c}`}
-                onClick={() => form.set({ category: c })}
-              >
-                <MatterCategoryIcon category={c} />
-                <View className="matter-report__category-text">
-                  <View className="matter-report__category-label">{MATTER_CATEGORY_LABELS[c]}</View>
-                  <View className="muted">{MATTER_CATEGORY_HINTS[c]}</View>
-                </View>
-              </View>
-            ))}
-          </View>
+          <ChoiceTiles
+            label="问题类别"
+            twoColumns
+            testId="matter-category"
+            choices={CATEGORY_CHOICES}
+            value={v.category}
+            onPick={(category) => form.set({ category })}
+          />
         </Field>
       </View>
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { TAB_STOP } from '@/components/a11y'
+import { ListTabs, type ListTab } from '@/components/ListTabs'
 import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
 import { PagedList } from '@/components/PagedList'
@@ -20,11 +20,11 @@ import './index.scss'
 // a publisher organizes. Which tabs and buttons show comes from `me.can`; what each list holds
 // is the server's decision.
 
-const TABS: { scope: ActivityListScope; label: string }[] = [
-  { scope: 'upcoming', label: '近期活动' },
-  { scope: 'mine', label: '我报名的' },
-  { scope: 'past', label: '往期活动' },
-  { scope: 'managed', label: '我组织的' },
+const TABS: ListTab<ActivityListScope>[] = [
+  { id: 'upcoming', label: '近期活动' },
+  { id: 'mine', label: '我报名的' },
+  { id: 'past', label: '往期活动' },
+  { id: 'managed', label: '我组织的' },
 ]
 
 const EMPTY: Record<ActivityListScope, { title: string; text: string }> = {
@@ -41,7 +41,7 @@ function tabsFor(me: Me): ActivityListScope[] {
     past: me.can['volunteer.record'],
     managed: me.can['volunteer.publish'],
   }
-  return TABS.map((t) => t.scope).filter((s) => shown[s])
+  return TABS.map((t) => t.id).filter((s) => shown[s])
 }
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -72,21 +72,13 @@ function ListBody({ me, asked }: { me: Me; asked?: string }) {
     <>
       <Shortcuts me={me} />
       {tabs.length > 1 && (
-        <View className="volunteer-list__tabs" role="tablist">
-          {TABS.filter((t) => tabs.includes(t.scope)).map((t) => (
-            <View
-              key={t.scope}
-              className={`volunteer-list__tab${t.scope === scope ? ' volunteer-list__tab--on' : ''}`}
-              role="tab"
-              {...TAB_STOP}
-              aria-selected={t.scope === scope}
-              data-testid={`volunteer-tab-${t.scope}`}
-              onClick={() => setScope(t.scope)}
-            >
-              {t.label}
-            </View>
-          ))}
-        </View>
+        <ListTabs
+          block="volunteer-list"
+          testId="volunteer-tab"
+          tabs={TABS.filter((t) => tabs.includes(t.id))}
+          value={scope}
+          onPick={setScope}
+        />
       )}
       <Feed key={scope} me={me} scope={scope} />
       {me.can['volunteer.publish'] && (

@@ -1,5 +1,5 @@
 import type { StepTable } from '@/components/ItemActions'
-import { optionalText as optional } from '@/components/ItemActions'
+import { optionalText as optional, ratingDialog, textDialog } from '@/components/ItemActions'
 import type { Wish } from '@/contract/wish'
 import { WISH_RATING, WISH_REVIEW_CROSS, WISH_STEP_RULES as RULES } from '@/contract/wish.rules'
 import { wishApi } from '@/services/wish'
@@ -46,16 +46,16 @@ export const STEPS: StepTable<WishStep, Wish, StepInput> = {
     ok: '确认完成',
     done: '已告诉发布人，等待确认',
     text: () => '已经帮发布人实现了这个心愿？发布人确认后，心愿就点亮了。',
-    fields: [
+    ...textDialog(
       {
         name: 'note',
         label: '完成说明（选填）',
         testId: 'wish-note',
         placeholder: '如：已送到家中',
+        rule: RULES.note,
       },
-    ],
-    rules: { note: RULES.note },
-    send: (id, input, opts) => wishApi.fulfill({ id, ...optional('note', input.note) }, opts),
+      (id, note, opts) => wishApi.fulfill({ id, ...optional('note', note) }, opts)
+    ),
   },
   confirm: {
     can: 'confirm',
@@ -65,20 +65,21 @@ export const STEPS: StepTable<WishStep, Wish, StepInput> = {
     ok: '确认并致谢',
     done: '心愿已点亮，谢谢您的反馈',
     text: () => '心愿已经实现了吗？给这次帮助打个分吧。',
-    fields: [
-      { name: 'rating', label: '评分', kind: 'rating', testId: 'wish-rating-' },
-      {
+    ...ratingDialog({
+      stars: 'wish-rating-',
+      rating: WISH_RATING,
+      comment: {
         name: 'thanks',
         label: '感谢的话（选填）',
         testId: 'wish-thanks',
         hint: '会显示在心愿墙上',
         placeholder: '如：谢谢小赵，帮了大忙！',
+        rule: RULES.thanks,
       },
-    ],
-    rules: { rating: WISH_RATING, thanks: RULES.thanks },
+      call: (id, rating, thanks, opts) =>
+        wishApi.confirm({ id, rating, ...optional('thanks', thanks) }, opts),
+    }),
     before: () => askToSubscribe('confirm'),
-    send: (id, input, opts) =>
-      wishApi.confirm({ id, rating: input.rating ?? 0, ...optional('thanks', input.thanks) }, opts),
   },
   approve: {
     can: 'review',
@@ -100,18 +101,17 @@ export const STEPS: StepTable<WishStep, Wish, StepInput> = {
     ok: '确认不通过',
     done: '已标记为不通过',
     text: () => '发布人会看到不通过的原因，可以修改后重新发布。',
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '不通过的原因',
         testId: 'wish-reason',
         placeholder: '如：请写清楚需要帮什么忙',
+        rule: RULES.reviewReason,
       },
-    ],
-    rules: { reason: RULES.reviewReason },
+      (id, reason, opts) => wishApi.review({ id, approve: false, reason }, opts)
+    ),
     cross: WISH_REVIEW_CROSS,
-    send: (id, input, opts) =>
-      wishApi.review({ id, approve: false, reason: input.reason.trim() }, opts),
   },
   release: {
     can: 'release',
@@ -121,16 +121,16 @@ export const STEPS: StepTable<WishStep, Wish, StepInput> = {
     ok: '确认放弃',
     done: '已放弃认领，心愿重新等待认领',
     text: () => '放弃后，心愿会重新等待其他志愿者认领。',
-    fields: [
+    ...textDialog(
       {
         name: 'reason',
         label: '放弃原因',
         testId: 'wish-reason',
         placeholder: '如：临时有事，无法按时帮忙',
+        rule: RULES.releaseReason,
       },
-    ],
-    rules: { reason: RULES.releaseReason },
-    send: (id, input, opts) => wishApi.release({ id, reason: input.reason.trim() }, opts),
+      (id, reason, opts) => wishApi.release({ id, reason }, opts)
+    ),
   },
   cancel: {
     can: 'cancel',

@@ -2,11 +2,11 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { WISH_ROUTES } from '../../routes'
 import {
-  DetailRow,
   DetailScreen,
   NextSteps,
   NoteBlock,
   PersonRows,
+  RatingRows,
   Timeline,
 } from '@/components/Detail'
 import { TimeText } from '@/components/TimeText'
@@ -16,7 +16,6 @@ import { WISH_AUTO_CONFIRM_DAYS } from '@/contract/wish.rules'
 import { WishActions } from '../../components/WishActions'
 import { WishCategoryTag, WishStatusTag } from '../../components/WishTags'
 import { helperName } from '../../components/WishCard'
-import { Stars } from '@/components/Stars'
 import './index.scss'
 
 // One wish: everything the server lets this viewer see, what happened to it, and the buttons
@@ -136,14 +135,7 @@ function Outcome({ wish: w }: { wish: Wish }) {
           天内未确认的，将自动确认。
         </View>
       )}
-      {w.rating !== null && (
-        <DetailRow label="评分">
-          <Stars value={w.rating} testId="wish-rating" />
-        </DetailRow>
-      )}
-      {w.thanks && (
-        <NoteBlock label="感谢的话" tone="good" testId="wish-thanks-text" text={w.thanks} />
-      )}
+      <RatingRows rating={w.rating} text={w.thanks} prefix="wish" name="thanks" label="感谢的话" />
     </View>
   )
 }

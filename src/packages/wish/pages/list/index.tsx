@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { TAB_STOP } from '@/components/a11y'
-import { ScrollView, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
+import { FilterChips } from '@/components/FilterChips'
+import { ListTabs, type ListTab } from '@/components/ListTabs'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { PagedList } from '@/components/PagedList'
@@ -21,17 +22,17 @@ import './index.scss'
 
 type ListScope = 'grid' | 'community' | 'mine' | 'claimed'
 
-const TABS: { scope: ListScope; label: string }[] = [
-  { scope: 'grid', label: '网格' },
-  { scope: 'community', label: '社区' },
-  { scope: 'mine', label: '我的' },
-  { scope: 'claimed', label: '我认领的' },
+const TABS: ListTab<ListScope>[] = [
+  { id: 'grid', label: '网格' },
+  { id: 'community', label: '社区' },
+  { id: 'mine', label: '我的' },
+  { id: 'claimed', label: '我认领的' },
 ]
 
 /** Tabs that make sense for this viewer: a grid to look at, wishes they could have claimed. */
 function tabsFor(me: Me): ListScope[] {
   const hasGrid = !!me.grid || me.can['wish.fileFor']
-  return TABS.map((t) => t.scope).filter(
+  return TABS.map((t) => t.id).filter(
     (s) => (s !== 'grid' || hasGrid) && (s !== 'claimed' || me.can['wish.claim'])
   )
 }
@@ -61,40 +62,24 @@ function ListBody({ me, asked }: { me: Me; asked?: string }) {
 
   return (
     <>
-      <View className="wish-list__tabs" role="tablist">
-        {TABS.filter((t) => tabs.includes(t.scope)).map((t) => (
-          <View
-            key={t.scope}
-            className={`wish-list__tab${t.scope === scope ? ' wish-list__tab--on' : ''}`}
-            role="tab"
-            {...TAB_STOP}
-            aria-selected={t.scope === scope}
-            data-testid={`wish-tab-${t.scope}`}
-            onClick={() => setScope(t.scope)}
-          >
-            {t.label}
-          </View>
-        ))}
-      </View>
-      <ScrollView
-        scrollX
-        className="wish-list__filters"
-        {...{ role: 'radiogroup', 'aria-label': '按状态筛选' }}
-      >
-        {[null, ...WISH_STATUSES].map((s) => (
-          <View
-            key={s ?? 'all'}
-            className={`wish-list__filter${s === status ? ' wish-list__filter--on' : ''}`}
-            role="radio"
-            {...TAB_STOP}
-            aria-checked={s === status}
-            data-testid={`wish-filter-${s ?? 'all'}`}
-            onClick={() => setStatus(s)}
-          >
-            {s ? WISH_STATUS_LABELS[s] : '全部'}
-          </View>
-        ))}
-      </ScrollView>
+      <ListTabs
+        block="wish-list"
+        testId="wish-tab"
+        tabs={TABS.filter((t) => tabs.includes(t.id))}
+        value={scope}
+        onPick={setScope}
+      />
+      <FilterChips
+        block="wish-list"
+        label="按状态筛选"
+        testId="wish-filter"
+        options={[
+          { id: 'all', label: '全部' },
+          ...WISH_STATUSES.map((s) => ({ id: s, label: WISH_STATUS_LABELS[s] })),
+        ]}
+        value={status ?? 'all'}
+        onPick={(s) => setStatus(s === 'all' ? null : s)}
+      />
 
       <Feed key={`${scope}-${status ?? 'all'}`} me={me} scope={scope} status={status} />
 
