@@ -29,7 +29,8 @@ export const matterCounted: Counted<CountedMatter> = {
       : null,
   keys: (m) => {
     const at = AT[m.level] ?? AT.grid
-    if (m.status === 'reported' || m.status === 'handling') {
+    // In deliberation it is still open, and the committee's to carry out: counted as handled.
+    if (m.status === 'reported' || m.status === 'handling' || m.status === 'deliberating') {
       return [
         'matter.open',
         m.status === 'reported' ? `matter.queue${at}` : `matter.handling${at}`,

@@ -18,6 +18,7 @@ import { shanghaiDate } from '../lib/time'
 import { matterCounted } from './counters'
 import { queueKey } from './policy'
 import { matterExport, matterLine } from './view'
+import type { TopicDoc } from '../deliberation/store'
 
 // The `matters` collection: one document per matter with a snapshot of the reporter taken when
 // they reported, the residents who seconded it, and an embedded timeline whose entries say who
@@ -165,6 +166,21 @@ export const matterById = (id: string): Join => ({
   field: '_id',
   equals: id,
 })
+
+/**
+ * The deliberation topics the target matter became (every round, by their `matterId`), read with
+ * it: what its view shows of the vote, its outcome and the committee's updates.
+ */
+export const roundsOfMatter: Join = {
+  as: 'rounds',
+  from: 'deliberations',
+  field: 'matterId',
+  targetField: '_id',
+}
+
+/** The rounds `roundsOfMatter` read with the matter. */
+export const joinedRounds = (joined: Record<string, Doc[]>): TopicDoc[] =>
+  (joined.rounds ?? []) as unknown as TopicDoc[]
 
 /** The matter `matterById` read with the caller, or null. */
 export const joinedMatter = (joined: Record<string, Doc[]>): MatterDoc | null =>
