@@ -57,15 +57,14 @@ export async function openTopicFor(
   if (!drafted.ok) return drafted
   const t = drafted.doc
   const s = step('deliberating', `转为居民议事：${t.title}`, COMMITTEE, t.createdAt)
+  // The committee takes it on: it resolves it once the decision is carried out. `acceptedAt`
+  // and `overdue` stay as they were, so the counters need no write (see matterCounters).
   const changes: Partial<MatterDoc> = {
     status: 'deliberating',
     deliberationId: t._id,
-    // The committee takes it on: it resolves it once the decision is carried out.
     handlerOpenid: m.handlerOpenid ?? actor.openid,
     handler: COMMITTEE,
-    acceptedAt: m.acceptedAt ?? s.at,
     waitingSince: s.at,
-    overdue: false,
   }
   const now = await move(m, m.status, { level: 'community' }, changes, s)
   if (!now) return { ok: false, code: 'CONFLICT', message: '这条说事刚刚有了变化，请刷新后再试' }

@@ -75,6 +75,8 @@ export interface MatterDoc {
   board: boolean
   /** The reporter while it is theirs to follow (open or waiting for their rating), for counts. */
   live: string[]
+  /** Its community while in deliberation, else '': read with the committee for its counts. */
+  deliberatingIn: string
   purged: boolean
   createdAt: Date
   acceptedAt: Date | null
@@ -95,12 +97,15 @@ const OVERDUE_FIRST_MS = 50 * 365 * 24 * 3600_000
 export function derived(m: MatterDoc): Partial<MatterDoc> {
   const queue = queueKey(m)
   const since = new Date(m.waitingSince).getTime()
+  // In deliberation it is no longer overdue (see matterCounters), whatever the flag kept.
+  const overdue = m.overdue && m.status !== 'deliberating'
   return {
     queue,
-    queueAt: queue ? new Date(m.overdue ? since - OVERDUE_FIRST_MS : since) : null,
+    queueAt: queue ? new Date(overdue ? since - OVERDUE_FIRST_MS : since) : null,
     board: m.status !== 'withdrawn',
     live:
       OPEN_MATTER_STATUSES.includes(m.status) || m.status === 'resolved' ? [m.reporterOpenid] : [],
+    deliberatingIn: m.status === 'deliberating' ? m.communityId : '',
   }
 }
 
@@ -284,6 +289,7 @@ export function draftMatter(
     queueAt: null,
     board: true,
     live: [],
+    deliberatingIn: '',
     purged: false,
     createdAt: first.at,
     acceptedAt: null,

@@ -51,7 +51,7 @@ function withRounds(m: MatterDoc, rounds?: readonly TopicDoc[]) {
   const timeline = [...(m.timeline ?? []), ...steps].sort(
     (a, b) => new Date(a.at).getTime() - new Date(b.at).getTime()
   )
-  return { summary, timeline }
+  return { summary, timeline, id: summary?.id ?? m.deliberationId ?? null }
 }
 
 /**
@@ -82,7 +82,7 @@ export function matterView(
     place: m.place ?? null,
     status: m.status,
     level: m.level,
-    overdue: !!m.overdue,
+    overdue: !!m.overdue && m.status !== 'deliberating',
     gridId: m.gridId,
     gridName: m.gridName,
     communityId: m.communityId,
@@ -95,7 +95,7 @@ export function matterView(
     resolution: m.resolution ?? null,
     rating: m.rating ?? null,
     comment: m.comment ?? null,
-    deliberationId: delib.summary?.id ?? m.deliberationId ?? null,
+    deliberationId: delib.id,
     deliberation: delib.summary,
     createdAt: iso(m.createdAt) ?? '',
     acceptedAt: iso(m.acceptedAt),

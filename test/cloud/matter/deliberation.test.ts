@@ -61,7 +61,7 @@ describe('matter.toDeliberation', () => {
       'to-delib-1'
     )
     const done = data(result)
-    expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS + 1)
+    expect(roundTrips).toBeLessThanOrEqual(WRITE_TRIPS)
     expect(done).toMatchObject({
       id: m.id,
       status: 'deliberating',
