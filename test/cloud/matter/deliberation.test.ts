@@ -104,6 +104,8 @@ describe('matter.toDeliberation', () => {
     expect(after.neighbour['deliberation.open']).toBe(before.neighbour['deliberation.open']! + 1)
     // Still the committee's: in its queue until it resolves it.
     expect(await flow().ids(CM, 'queue')).toContain(m.id)
+    expect(await flow().ids(CM, 'queue', 'deliberating')).toEqual([m.id])
+    expect(await flow().ids(R2, 'community', 'deliberating')).toEqual([m.id])
     // A replay of the request answers the same and changes nothing.
     const again = await flow().call(
       CM,
