@@ -91,7 +91,11 @@ describe('secret ballot', () => {
         expect(r.doc).not.toHaveProperty('origin')
         // The only time a roll entry holds is when voting opened, the same for everyone.
         expect(r.doc.createdAt).toEqual(opened.votingOpenedAt)
-        expect(String(r.doc._id)).not.toMatch(/demo-|101|202|502/)
+        // Its key names no openid and no room: topic, kind, then a hash.
+        const [, kind, key] = String(r.doc._id).split(':')
+        expect(kind).toMatch(/^[rh]$/)
+        expect(key).toMatch(/^[0-9a-f]{16,}$/)
+        expect(key).not.toMatch(/demo-/)
       }
       for (const [openid, receipt] of receipts) {
         const holding = docs.filter((d) => d.text.includes(receipt))
