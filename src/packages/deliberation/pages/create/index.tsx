@@ -3,7 +3,6 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { DateTimeField } from '@/components/DateTimePick'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { FormNotice } from '@/components/CreateForm'
@@ -129,7 +128,6 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
   const v = form.values
   const [quorumText, setQuorumText] = useState(String(initial.quorum ?? ''))
   const [checked, setChecked] = useState(false)
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
   const optionErrors = v.options.map((o) => checkText(TOPIC_RULES.option, o))
 
@@ -150,12 +148,10 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
     />
   )
 
-  const ask = () => {
-    if (intent.busy) return
+  const check = () => {
     setChecked(true)
     const passes = form.attempt()
-    if (!passes || optionErrors.some(Boolean)) return toast('请按红色提示修改后再发起')
-    setConfirming(true)
+    return passes && !optionErrors.some(Boolean)
   }
 
   const send = async () => {
@@ -175,7 +171,6 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
         : deliberationApi.create(fields, opts)
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
@@ -320,28 +315,26 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
         testId="deliberation-submit"
         busy={intent.busy}
         text={previous ? '发起下一轮' : '发起议题'}
-        onSubmit={ask}
-      />
-      {confirming && (
-        <Dialog
-          title={previous ? '确认发起下一轮' : '确认发起议题'}
-          okText="发起"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="deliberation-create-confirm">
-            <View>「{v.title.trim()}」</View>
-            <View>
-              {v.options.length} 个选项 · {v.unit ? VOTE_UNIT_LABELS[v.unit] : ''} · 参与率要求{' '}
-              {v.quorum}%
+        check={check}
+        fixHint="请按红色提示修改后再发起"
+        confirm={{
+          title: previous ? '确认发起下一轮' : '确认发起议题',
+          okText: '发起',
+          body: (
+            <View data-testid="deliberation-create-confirm">
+              <View>「{v.title.trim()}」</View>
+              <View>
+                {v.options.length} 个选项 · {v.unit ? VOTE_UNIT_LABELS[v.unit] : ''} · 参与率要求{' '}
+                {v.quorum}%
+              </View>
+              <View>讨论截止 {whenText(v.discussionEndsAt)}</View>
+              <View>投票截止 {whenText(v.votingEndsAt)}</View>
+              <View className="muted">发起后选项和时间不能修改。</View>
             </View>
-            <View>讨论截止 {whenText(v.discussionEndsAt)}</View>
-            <View>投票截止 {whenText(v.votingEndsAt)}</View>
-            <View className="muted">发起后选项和时间不能修改。</View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </>
   )
 }
