@@ -183,6 +183,7 @@ export function matterDoc(
     queueAt: null,
     board: true,
     live: [],
+    deliberatingIn: '',
     purged,
     createdAt: new Date(shape.createdAt),
     acceptedAt: at(shape.acceptedAt),

@@ -22,11 +22,11 @@ export const MATTER_COUNTS = [
   'matter.toRate',
   /** Matters waiting to be accepted at the viewer's level, where they serve. */
   'matter.queue',
-  /** Matters accepted and being handled at the viewer's level, where they serve. */
+  /** Matters accepted and being handled (or in deliberation) at the viewer's level, where they serve. */
   'matter.handling',
   /** Matters overdue at the viewer's level, where they serve (see MATTER_OVERDUE_HOURS). */
   'matter.overdue',
-  /** Open matters (reported or handling) on the board of the viewer's grid. */
+  /** Open matters (reported, handling or in deliberation) on the board of the viewer's grid. */
   'matter.open',
   /** Matters of the viewer's grid resolved (rated or closed) this calendar year. */
   'matter.resolvedThisYear',

@@ -14,7 +14,7 @@ import {
   type MatterStatus,
 } from './matter.rules'
 import { withCross, zInt, zOptionalText, zText } from './zod-rules'
-import { TOPIC_CROSS, topicFields } from './deliberation'
+import { TOPIC_CROSS, topicFields, type DeliberationPhase, type VoteOutcome } from './deliberation'
 
 // 居民说事 · 我要说 (docs/contract.md §4.3): a resident reports a neighbourhood problem with photos;
 // small ones are solved in the grid, big ones go to the community (小事一格解决，大事全网联动).
@@ -116,6 +116,8 @@ export interface MatterTimelineEntry {
     | 'reopened'
     | 'withdrawn'
     | 'deliberating'
+    | 'deliberationClosed'
+    | 'deliberationUpdate'
     | 'autoEscalated'
     | 'overdue'
     | 'autoClosed'
@@ -124,6 +126,23 @@ export interface MatterTimelineEntry {
   text: string
   /** Who did it, as the public sees them ('网格员 小李', '社区两委', '居民'): no personal data. */
   by: string
+}
+
+/** The deliberation a matter became, as the matter shows it (docs/contract.md §4.3). */
+export interface MatterDeliberation {
+  /** The newest round. */
+  id: string
+  title: string
+  phase: DeliberationPhase
+  /** After close: decided, tie or noQuorum; else null. */
+  outcome: VoteOutcome | null
+  /** The winning option's text when decided; else null. */
+  winner: string | null
+  closedAt: string | null
+  /** How many rounds (1, or more after follow-ups). */
+  rounds: number
+  /** The committee's updates on carrying the decision out (决议执行情况), of every round, oldest first. */
+  updates: { at: string; text: string }[]
 }
 
 export interface Matter {
@@ -154,8 +173,14 @@ export interface Matter {
   resolution: string | null
   rating: number | null
   comment: string | null
-  /** The deliberation topic it became (`deliberating`), or null. */
+  /** The deliberation topic it became (the newest round, after a follow-up), or null. */
   deliberationId: string | null
+  /**
+   * What became of it in 居民议事: the newest round's phase and outcome, the winning option, and
+   * the committee's updates on carrying the decision out. In `get` and the answers to changes;
+   * null in lists (and for a matter that never became a topic).
+   */
+  deliberation?: MatterDeliberation | null
   createdAt: string
   acceptedAt: string | null
   resolvedAt: string | null

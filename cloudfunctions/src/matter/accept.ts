@@ -3,7 +3,15 @@ import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { denial } from './policy'
 import { handlerLabel } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { tellAccepted } from './notify'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
@@ -41,7 +49,7 @@ export const accept = action(
     if (!now) return fail('CONFLICT', TAKEN)
     audit('matter.accept', m._id, { from: 'reported', to: 'handling', level: m.level })
     await tellAccepted(now)
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

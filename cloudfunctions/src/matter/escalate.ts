@@ -4,7 +4,15 @@ import { fail, ok, refuse } from '../lib/result'
 import { riskyField } from '../lib/screen'
 import { denial } from './policy'
 import { committeeOfMatter, handlerLabel, holdersOf } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { tellEscalated } from './notify'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
@@ -43,7 +51,7 @@ export const escalate = action(
     if (!now) return fail('CONFLICT', CANNOT)
     audit('matter.escalate', m._id, { from: m.status, to: 'reported', level: 'community' })
     await tellEscalated(now, holdersOf(joined, 'committee', 'committee'), false)
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id), committeeOfMatter] }
+  { load: (input) => [matterById(input.id), roundsOfMatter, committeeOfMatter] }
 )

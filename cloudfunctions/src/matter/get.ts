@@ -1,7 +1,7 @@
 import { MatterIdInput } from '@/contract/matter'
 import { action } from '../lib/router'
 import { fail, ok } from '../lib/result'
-import { joinedMatter, matterById } from './store'
+import { joinedMatter, matterById, joinedRounds, roundsOfMatter } from './store'
 import { canSee } from './policy'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
@@ -11,7 +11,7 @@ export const get = action(
   async ({ actor, joined }) => {
     const m = joinedMatter(joined)
     if (!m || !canSee(actor, m)) return fail('NOT_FOUND', NOT_SEEN)
-    return ok(matterView(actor, m, await photoUrls([m], true)))
+    return ok(matterView(actor, m, await photoUrls([m], true), true, joinedRounds(joined)))
   },
-  { read: true, load: (input) => [matterById(input.id)] }
+  { read: true, load: (input) => [matterById(input.id), roundsOfMatter] }
 )

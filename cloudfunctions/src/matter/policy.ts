@@ -31,11 +31,8 @@ export type MatterFacts = {
 
 const DAY = 24 * 3600_000
 
-/**
- * Deliberation (居民议事, docs/contract.md §4.4) is not built yet: `toDeliberation` checks who
- * and what, then answers CONFLICT, and `can.toDeliberation` is false for everyone until then.
- */
-export const DELIBERATION_OPEN = false
+/** Where a matter waits for its handler (the staff queue, its counts). */
+const IN_QUEUE: readonly MatterStatus[] = ['reported', 'handling', 'deliberating']
 
 const isReporter = (a: Actor, m: MatterFacts) => m.reporterOpenid === a.openid
 
@@ -88,7 +85,9 @@ export const FROM: Record<MatterActionKey, readonly MatterStatus[]> = {
   second: ['reported', 'handling'],
   accept: ['reported'],
   reply: ['handling'],
-  resolve: ['handling'],
+  // A matter in deliberation stays the committee's: it resolves it once the decision is carried
+  // out (or when no round reached one).
+  resolve: ['handling', 'deliberating'],
   escalate: ['reported', 'handling'],
   toDeliberation: ['reported', 'handling'],
   rate: ['resolved'],
@@ -101,6 +100,7 @@ const WHEN: Partial<Record<MatterActionKey, (a: Actor, m: MatterFacts, now: Date
   second: (a, m) => !hasSeconded(a, m),
   escalate: (_a, m) => m.level === 'grid',
   toDeliberation: (_a, m) => m.level === 'community',
+  resolve: (_a, m) => m.status !== 'deliberating' || m.level === 'community',
   reopen: (_a, m, now) => {
     const until = reopenUntil(m)
     return !until || now.getTime() <= until.getTime()
@@ -115,11 +115,7 @@ export const can = (
   a: Actor,
   m: MatterFacts,
   now: Date = new Date()
-): boolean =>
-  canSee(a, m) &&
-  WHO[key](a, m) &&
-  inState(key, a, m, now) &&
-  (key !== 'toDeliberation' || DELIBERATION_OPEN)
+): boolean => canSee(a, m) && WHO[key](a, m) && inState(key, a, m, now)
 
 export const canOf = (a: Actor, m: MatterFacts, now: Date = new Date()): Can<MatterActionKey> => ({
   second: can('second', a, m, now),
@@ -136,7 +132,7 @@ export const canOf = (a: Actor, m: MatterFacts, now: Date = new Date()): Can<Mat
 /**
  * Why `a` may not take `key` on `m` now: NOT_FOUND for what they may not see (never FORBIDDEN,
  * which would confirm it exists), FORBIDDEN for the wrong person, CONFLICT for the wrong state
- * or level (`toDeliberation` that passes both still answers CONFLICT: see DELIBERATION_OPEN).
+ * or level.
  */
 export function denial(
   key: MatterActionKey,
@@ -172,15 +168,13 @@ export type MatterFilter =
     }
   | { ok: false; code: ErrorCode; message: string }
 
-/** The queue a matter waits in while reported or handling: its grid's or its community's. */
+/**
+ * The queue a matter waits in while reported, handling or in deliberation (the committee still
+ * resolves it): its grid's or its community's.
+ */
 export const queueKey = (m: Pick<MatterFacts, 'status' | 'level' | 'gridId' | 'communityId'>) =>
-  m.status === 'reported' || m.status === 'handling'
-    ? m.level === 'grid'
-      ? `g:${m.gridId}`
-      : `c:${m.communityId}`
-    : ''
+  IN_QUEUE.includes(m.status) ? (m.level === 'grid' ? `g:${m.gridId}` : `c:${m.communityId}`) : ''
 
-const IN_QUEUE: readonly MatterStatus[] = ['reported', 'handling']
 const NOT_ON_BOARD = '请先绑定并认证您所在的网格，再查看居民说事'
 
 const SCOPES: Record<MatterScope, (a: Actor, status?: MatterStatus) => MatterFilter> = {

@@ -4,7 +4,15 @@ import { fail, ok, refuse } from '../lib/result'
 import { riskyField } from '../lib/screen'
 import { denial } from './policy'
 import { RESIDENT } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
 const NOT_YET = '这条说事还不能评价'
@@ -34,7 +42,7 @@ export const rate = action(
     const now = await move(m, 'resolved', { reporterOpenid: actor.openid }, changes, s)
     if (!now) return fail('CONFLICT', NOT_YET)
     audit('matter.rate', m._id, { from: 'resolved', to: 'closed', rating: input.rating })
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

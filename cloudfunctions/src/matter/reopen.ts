@@ -4,7 +4,15 @@ import { fail, ok, refuse } from '../lib/result'
 import { riskyField } from '../lib/screen'
 import { denial } from './policy'
 import { RESIDENT } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
 const TOO_LATE = `只能在办结后 ${MATTER_REOPEN_DAYS} 天内重新反映`
@@ -42,7 +50,7 @@ export const reopen = action(
     const now = await move(m, 'resolved', { reporterOpenid: actor.openid }, changes, s)
     if (!now) return fail('CONFLICT', '这条说事现在不能重新反映')
     audit('matter.reopen', m._id, { from: 'resolved', to: 'reported', level: m.level })
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

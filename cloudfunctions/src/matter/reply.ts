@@ -4,7 +4,7 @@ import { fail, ok, refuse } from '../lib/result'
 import { riskyField } from '../lib/screen'
 import { denial } from './policy'
 import { handlerLabel } from './people'
-import { joinedMatter, matterById, move, step } from './store'
+import { joinedMatter, matterById, move, step, joinedRounds, roundsOfMatter } from './store'
 import { tellReplied } from './notify'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
@@ -31,7 +31,7 @@ export const reply = action(
     if (!now) return fail('CONFLICT', NOT_HANDLING)
     audit('matter.reply', m._id, { level: m.level })
     await tellReplied(now)
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

@@ -4,13 +4,24 @@ import { fail, ok, refuse } from '../lib/result'
 import { riskyField } from '../lib/screen'
 import { denial } from './policy'
 import { handlerLabel } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { tellResolved } from './notify'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
 const NOT_HANDLING = '这条说事现在不在处理中，不能办结'
 
-/** The handler says how it was resolved; the reporter is asked to rate it (or reopen it). */
+/**
+ * The handler says how it was resolved; the reporter is asked to rate it (or reopen it). A matter
+ * in deliberation is resolved by the committee once the decision is carried out.
+ */
 export const resolve = action(
   ResolveMatterInput,
   async ({ actor, input, joined, audit }) => {
@@ -33,11 +44,11 @@ export const resolve = action(
       resolvedAt: s.at,
       overdue: false,
     }
-    const now = await move(m, 'handling', { level: m.level }, changes, s)
+    const now = await move(m, m.status, { level: m.level }, changes, s)
     if (!now) return fail('CONFLICT', NOT_HANDLING)
-    audit('matter.resolve', m._id, { from: 'handling', to: 'resolved', level: m.level })
+    audit('matter.resolve', m._id, { from: m.status, to: 'resolved', level: m.level })
     await tellResolved(now)
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

@@ -3,7 +3,7 @@ import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { db } from '../lib/cloud'
 import { FROM, denial, hasSeconded } from './policy'
-import { joinedMatter, matterById, matters } from './store'
+import { joinedMatter, matterById, matters, joinedRounds, roundsOfMatter } from './store'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
 const ALREADY = '您已经附议过了'
@@ -42,7 +42,7 @@ export const second = action(
       seconds: (m.seconds ?? 0) + 1,
       updatedAt: at,
     }
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

@@ -18,6 +18,7 @@ import { shanghaiDate } from '../lib/time'
 import { matterCounted } from './counters'
 import { queueKey } from './policy'
 import { matterExport, matterLine } from './view'
+import type { TopicDoc } from '../deliberation/store'
 
 // The `matters` collection: one document per matter with a snapshot of the reporter taken when
 // they reported, the residents who seconded it, and an embedded timeline whose entries say who
@@ -74,6 +75,8 @@ export interface MatterDoc {
   board: boolean
   /** The reporter while it is theirs to follow (open or waiting for their rating), for counts. */
   live: string[]
+  /** Its community while in deliberation, else '': read with the committee for its counts. */
+  deliberatingIn: string
   purged: boolean
   createdAt: Date
   acceptedAt: Date | null
@@ -94,12 +97,15 @@ const OVERDUE_FIRST_MS = 50 * 365 * 24 * 3600_000
 export function derived(m: MatterDoc): Partial<MatterDoc> {
   const queue = queueKey(m)
   const since = new Date(m.waitingSince).getTime()
+  // In deliberation it is no longer overdue (see matterCounters), whatever the flag kept.
+  const overdue = m.overdue && m.status !== 'deliberating'
   return {
     queue,
-    queueAt: queue ? new Date(m.overdue ? since - OVERDUE_FIRST_MS : since) : null,
+    queueAt: queue ? new Date(overdue ? since - OVERDUE_FIRST_MS : since) : null,
     board: m.status !== 'withdrawn',
     live:
       OPEN_MATTER_STATUSES.includes(m.status) || m.status === 'resolved' ? [m.reporterOpenid] : [],
+    deliberatingIn: m.status === 'deliberating' ? m.communityId : '',
   }
 }
 
@@ -165,6 +171,21 @@ export const matterById = (id: string): Join => ({
   field: '_id',
   equals: id,
 })
+
+/**
+ * The deliberation topics the target matter became (every round, by their `matterId`), read with
+ * it: what its view shows of the vote, its outcome and the committee's updates.
+ */
+export const roundsOfMatter: Join = {
+  as: 'rounds',
+  from: 'deliberations',
+  field: 'matterId',
+  targetField: '_id',
+}
+
+/** The rounds `roundsOfMatter` read with the matter. */
+export const joinedRounds = (joined: Record<string, Doc[]>): TopicDoc[] =>
+  (joined.rounds ?? []) as unknown as TopicDoc[]
 
 /** The matter `matterById` read with the caller, or null. */
 export const joinedMatter = (joined: Record<string, Doc[]>): MatterDoc | null =>
@@ -268,6 +289,7 @@ export function draftMatter(
     queueAt: null,
     board: true,
     live: [],
+    deliberatingIn: '',
     purged: false,
     createdAt: first.at,
     acceptedAt: null,

@@ -1,28 +1,30 @@
 import { ToDeliberationInput } from '@/contract/matter'
 import { action } from '../lib/router'
-import { fail, refuse } from '../lib/result'
-import { denial } from './policy'
-import { joinedMatter, matterById } from './store'
-import { NOT_SEEN } from './view'
-
-export const NOT_YET = '居民议事尚未开通，暂时不能转为议题'
+import { fail, ok } from '../lib/result'
+import { scopeLoads } from '../deliberation/draft'
+import { openTopicFor } from './deliberation'
+import { joinedMatter, joinedRounds, matterById, roundsOfMatter } from './store'
+import { matterView, photoUrls } from './view'
 
 /**
- * The committee turns a matter at level community into a deliberation topic. Deliberation
- * (docs/contract.md §4.4) is not built yet: who and what are checked, then CONFLICT, and nothing
- * changes (see DELIBERATION_OPEN in policy.ts).
+ * The committee turns a matter at level community (reported or handling) into a deliberation
+ * topic (docs/contract.md §4.4): the topic is stored with the matter's id, the matter moves to
+ * `deliberating` with the topic's, and the answer is the matter as `get` shows it.
  */
 export const toDeliberation = action(
   ToDeliberationInput,
-  async ({ actor, joined }) => {
-    const m = joinedMatter(joined)
-    const no = refuse(denial('toDeliberation', actor, m), {
-      NOT_FOUND: NOT_SEEN,
-      FORBIDDEN: '只有社区两委可以把说事转为居民议事',
-      CONFLICT: '只有已上报社区、尚未办结的说事可以转为议题',
+  async ({ actor, input, requestId, joined, audit }) => {
+    const { id, ...fields } = input
+    const opened = await openTopicFor(actor, joinedMatter(joined), fields, joined, requestId)
+    if (!opened.ok) return fail(opened.code, opened.message, opened.field)
+    const { matter: m, topic: t } = opened
+    audit('matter.toDeliberation', id, {
+      from: joinedMatter(joined)?.status,
+      to: 'deliberating',
+      deliberationId: t._id,
     })
-    if (no || !m) return no ?? fail('NOT_FOUND', NOT_SEEN)
-    return fail('CONFLICT', NOT_YET)
+    const rounds = [...joinedRounds(joined), t]
+    return ok(matterView(actor, m, await photoUrls([m], true), true, rounds))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter, ...scopeLoads(input.scope)] }
 )

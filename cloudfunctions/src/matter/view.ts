@@ -13,6 +13,8 @@ import { iso, shanghaiTime } from '../lib/time'
 import { contactCan } from '../lib/policy'
 import { canOf, hasSeconded, reopenUntil, seesReporterContact } from './policy'
 import type { MatterDoc } from './store'
+import type { TopicDoc } from '../deliberation/store'
+import { roundsView } from './deliberation'
 
 /** What anyone who may not see a matter is told, whether or not it exists. */
 export const NOT_SEEN = '这条说事不存在或您无权查看'
@@ -43,15 +45,26 @@ const reporterOf = (actor: Actor, m: MatterDoc): MatterReporter => {
   }
 }
 
+/** What became of it in deliberation, and its own timeline with the rounds' steps, oldest first. */
+function withRounds(m: MatterDoc, rounds?: readonly TopicDoc[]) {
+  const { summary, steps } = rounds ? roundsView(m, rounds) : { summary: null, steps: [] }
+  const timeline = [...(m.timeline ?? []), ...steps].sort(
+    (a, b) => new Date(a.at).getTime() - new Date(b.at).getTime()
+  )
+  return { summary, timeline, id: summary?.id ?? m.deliberationId ?? null }
+}
+
 /**
  * A matter as `actor` may see it: the reporter masked unless they need them, photos with their
- * temporary URLs (`urls`: every photo for `get`, the cover for a list), `can` for buttons.
+ * temporary URLs (`urls`: every photo for `get`, the cover for a list), `can` for buttons, and,
+ * given the deliberation rounds read with it (`get`, changes), what became of it there.
  */
 export function matterView(
   actor: Actor,
   m: MatterDoc,
   urls: PhotoUrls = new Map(),
-  all = true
+  all = true,
+  rounds?: readonly TopicDoc[]
 ): Matter {
   const files = m.photos ?? []
   const photos: MatterPhoto[] = (all ? files : files.slice(0, 1)).map((fileID) => ({
@@ -59,6 +72,7 @@ export function matterView(
     url: urls.get(fileID) ?? null,
   }))
   const now = new Date()
+  const delib = withRounds(m, rounds)
   return {
     id: m._id,
     category: m.category,
@@ -68,7 +82,7 @@ export function matterView(
     place: m.place ?? null,
     status: m.status,
     level: m.level,
-    overdue: !!m.overdue,
+    overdue: !!m.overdue && m.status !== 'deliberating',
     gridId: m.gridId,
     gridName: m.gridName,
     communityId: m.communityId,
@@ -81,13 +95,14 @@ export function matterView(
     resolution: m.resolution ?? null,
     rating: m.rating ?? null,
     comment: m.comment ?? null,
-    deliberationId: m.deliberationId ?? null,
+    deliberationId: delib.id,
+    deliberation: delib.summary,
     createdAt: iso(m.createdAt) ?? '',
     acceptedAt: iso(m.acceptedAt),
     resolvedAt: iso(m.resolvedAt),
     reopenUntil: iso(reopenUntil(m)),
     endedAt: iso(m.endedAt),
-    timeline: (m.timeline ?? []).map((t) => ({
+    timeline: delib.timeline.map((t) => ({
       at: iso(t.at) ?? '',
       type: t.type,
       text: t.text,
@@ -99,7 +114,7 @@ export function matterView(
 
 /** A matter in its reporter's data export: as they see it (photos by file ID), plus stored flags. */
 export function matterExport(owner: Actor, m: MatterDoc): Record<string, unknown> {
-  const { can: _can, mine: _mine, mySecond: _s, ...view } = matterView(owner, m)
+  const { can: _can, mine: _mine, mySecond: _s, deliberation: _d, ...view } = matterView(owner, m)
   const { can: _rc, ...reporter } = view.reporter
   return {
     ...view,

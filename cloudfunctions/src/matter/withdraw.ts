@@ -3,7 +3,15 @@ import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { denial } from './policy'
 import { RESIDENT } from './people'
-import { joinedMatter, matterById, move, step, type MatterDoc } from './store'
+import {
+  joinedMatter,
+  matterById,
+  move,
+  step,
+  type MatterDoc,
+  joinedRounds,
+  roundsOfMatter,
+} from './store'
 import { NOT_SEEN, matterView, photoUrls } from './view'
 
 const TOO_LATE = '这条说事已处理完毕，不能撤回'
@@ -25,7 +33,7 @@ export const withdraw = action(
     const now = await move(m, m.status, { reporterOpenid: actor.openid }, changes, s)
     if (!now) return fail('CONFLICT', TOO_LATE)
     audit('matter.withdraw', m._id, { from: m.status, to: 'withdrawn' })
-    return ok(matterView(actor, now, await photoUrls([now], true)))
+    return ok(matterView(actor, now, await photoUrls([now], true), true, joinedRounds(joined)))
   },
-  { load: (input) => [matterById(input.id)] }
+  { load: (input) => [matterById(input.id), roundsOfMatter] }
 )

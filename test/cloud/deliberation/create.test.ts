@@ -28,7 +28,7 @@ const iso = (ms: number) => new Date(emu().emulator.clock.now() + ms).toISOStrin
 
 describe('deliberation.create', () => {
   it('the committee opens a grid topic: in discussion, with can, a timeline and no figures yet', async () => {
-    const input = topicInput(emu(), { matterId: 'm-123' })
+    const input = topicInput(emu())
     const t = data(await call(emu(), 'deliberation', CM, 'create', input))
     expect(t).toMatchObject({
       title: input.title,
@@ -44,7 +44,7 @@ describe('deliberation.create', () => {
       turnout: 0,
       quorumNeeded: null,
       outcome: null,
-      matterId: 'm-123',
+      matterId: null,
       previousId: null,
       nextId: null,
       commentCount: 0,

@@ -18,6 +18,7 @@ import {
   shanghaiDate,
   useEmulator,
   V1,
+  topicFields,
 } from './helpers'
 
 // What the matter domain adds to the viewer: `user.me` → `can['matter.*']`, and the matter keys
@@ -96,8 +97,9 @@ async function fromRaw(emu: TestEmulator, viewers: string[]) {
       counts['matter.toRate'] = mine.filter((m) => m.status === 'resolved').length
       const home = viewer.grid?.id
       const inHome = items.filter((m) => m.gridId === home)
+      // Open: reported, handling, or in deliberation (still to be carried out).
       counts['matter.open'] = inHome.filter((m) =>
-        ['reported', 'handling'].includes(m.status)
+        ['reported', 'handling', 'deliberating'].includes(m.status)
       ).length
       counts['matter.resolvedThisYear'] = inHome.filter(
         (m) =>
@@ -109,10 +111,11 @@ async function fromRaw(emu: TestEmulator, viewers: string[]) {
     const level = who === CM ? 'community' : who === GW ? 'grid' : null
     if (level) {
       const at = items.filter(
-        (m) => m.level === level && ['reported', 'handling'].includes(m.status)
+        (m) => m.level === level && ['reported', 'handling', 'deliberating'].includes(m.status)
       )
       counts['matter.queue'] = at.filter((m) => m.status === 'reported').length
-      counts['matter.handling'] = at.filter((m) => m.status === 'handling').length
+      // In deliberation: the committee has it in hand (never overdue there).
+      counts['matter.handling'] = at.filter((m) => m.status !== 'reported').length
       counts['matter.overdue'] = at.filter((m) => m.overdue).length
     }
     out[who] = counts
@@ -199,6 +202,16 @@ describe('matter keys of user.counts', () => {
 
     await emu().advanceClock(3 * DAY)
     await flow().tick() // overdue ones; d still within its 7 days
+    expect(await kept(VIEWERS)).toEqual(await fromRaw(emu(), VIEWERS))
+
+    // Topics from matters: an overdue unaccepted one, one the committee handles, one fresh.
+    const overdue = (await flow().listAll(CM, 'queue')).filter((m) => m.overdue)
+    expect(overdue.length).toBeGreaterThan(0)
+    const toTopic = (id: string) =>
+      call(emu(), 'matter', CM, 'toDeliberation', { id, ...topicFields(emu()) })
+    for (const m of overdue) data(await toTopic(m.id))
+    data(await toTopic((await flow().handlingByCommittee(R2)).id))
+    data(await toTopic((await flow().escalated(V1)).id))
     expect(await kept(VIEWERS)).toEqual(await fromRaw(emu(), VIEWERS))
 
     await emu().advanceClock(4 * DAY)

@@ -2,12 +2,10 @@ import type { Matter } from '@/contract/matter'
 import { MATTER_CATEGORIES, MATTER_SCOPES, MATTER_STATUSES } from '@/contract/matter'
 import { fuzzEveryAction, type ActionFuzz, type Rng } from '../fuzz/fuzz'
 import { data, PERSONAS as P, useEmulator } from '../helpers'
-import { photo } from './helpers'
+import { photo, topicFields } from './helpers'
 
 // Every action of `matter`, generated inputs as every persona (see ../fuzz/fuzz.ts), on matters
-// in each state: never INTERNAL, and a refused call changes nothing. (toDeliberation answers
-// CONFLICT to everyone until deliberation exists, so the fuzzer, which wants some calls to pass,
-// leaves it to steps.test.ts.)
+// in each state: never INTERNAL, and a refused call changes nothing.
 
 const emu = useEmulator()
 
@@ -47,6 +45,7 @@ const VALID: Record<string, ActionFuzz> = {
     (r) => ({ id: anId(r, 'resolved'), rating: 1 + r.int(5), comment: '谢谢🌸' }),
     [P.resident1],
   ],
+  toDeliberation: [(r) => ({ id: anId(r, 'escalated'), ...topicFields(emu()) }), [P.committee]],
   reopen: [(r) => ({ id: anId(r, 'resolved'), reason: '又坏了' }), [P.resident1]],
   withdraw: [(r) => ({ id: anId(r, 'reported') }), [P.resident1]],
 }

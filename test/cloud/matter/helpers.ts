@@ -5,6 +5,7 @@ import {
   type MatterScope,
   type MatterStatus,
   type ReportMatterInput,
+  type ToDeliberationInput,
 } from '@/contract/matter'
 import { sdkEnv } from '../../../emulator/db/testing'
 import { codePng } from '../../../emulator/openapi/png'
@@ -146,6 +147,30 @@ export const storedPaths = (emu: TestEmulator): string[] =>
 /** The cloud path of a file ID. */
 export const pathOf = (fileID: string): string => fileID.replace(/^cloud:\/\/[^/]+\//, '')
 
+const DAY_MS = 86_400_000
+
+/**
+ * The topic fields of `toDeliberation` (the create input of deliberation), valid whenever made:
+ * a community topic of c1, discussion for 1 day from the emulator's clock, voting 2 more.
+ */
+export function topicFields(
+  emu: TestEmulator,
+  patch: Partial<Omit<ToDeliberationInput, 'id'>> = {}
+): Omit<ToDeliberationInput, 'id'> {
+  const now = emu.emulator.clock.now()
+  return {
+    title: '东门停车怎么管',
+    background: '居民反映东门口乱停车，消防车进不来，请大家议一议。',
+    scope: { type: 'community', id: 'c1' },
+    options: ['划线停车', '禁止停车'],
+    discussionEndsAt: new Date(now + DAY_MS).toISOString(),
+    votingEndsAt: new Date(now + 3 * DAY_MS).toISOString(),
+    unit: 'resident',
+    quorum: 0,
+    ...patch,
+  }
+}
+
 export class MatterFlow {
   constructor(private emu: TestEmulator) {}
 
@@ -179,6 +204,20 @@ export class MatterFlow {
   async handlingByCommittee(reporter = R1): Promise<Matter> {
     const m = await this.escalated(reporter)
     return data(await call(this.emu, 'matter', CM, 'accept', { id: m.id }))
+  }
+
+  /** Escalated, then turned into a deliberation topic by the committee. */
+  async deliberating(
+    reporter = R1,
+    patch: Partial<Omit<ToDeliberationInput, 'id'>> = {}
+  ): Promise<Matter> {
+    const m = await this.escalated(reporter)
+    return data(
+      await call(this.emu, 'matter', CM, 'toDeliberation', {
+        id: m.id,
+        ...topicFields(this.emu, patch),
+      })
+    )
   }
 
   async resolved(reporter = R1, patch: Partial<ReportMatterInput> = {}): Promise<Matter> {

@@ -12,6 +12,7 @@ import {
   R1,
   R2,
   R3,
+  topicFields,
   useEmulator,
 } from './helpers'
 
@@ -44,6 +45,7 @@ const STATES: Record<string, () => Promise<string>> = {
   'handling · grid': async () => (await flow().handling(R1)).id,
   'reported · community': async () => (await flow().escalated(R1)).id,
   'handling · community': async () => (await flow().handlingByCommittee(R1)).id,
+  deliberating: async () => (await flow().deliberating(R1)).id,
   'resolved · grid': async () => (await flow().resolved(R1)).id,
   closed: async () => (await flow().closed(R1)).id,
   withdrawn: async () => (await flow().withdrawn(R1)).id,
@@ -59,8 +61,9 @@ const TABLE: [string, Record<Who, Cell>][] = [
   //                        reporter                neighbour g1  resident g2   grid worker                              committee              other community
   ['reported · grid',      { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: ['accept', 'escalate'],          CM: [],                 C2: null }],
   ['handling · grid',      { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: ['reply', 'resolve', 'escalate'], CM: [],                 C2: null }],
-  ['reported · community', { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: [],                              CM: ['accept'],         C2: null }],
-  ['handling · community', { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: [],                              CM: ['reply', 'resolve'], C2: null }],
+  ['reported · community', { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: [],                              CM: ['accept', 'toDeliberation'], C2: null }],
+  ['handling · community', { R1: ['withdraw'],         R2: ['second'], R3: ['second'], GW: [],                              CM: ['reply', 'resolve', 'toDeliberation'], C2: null }],
+  ['deliberating',         { R1: [],                   R2: [],         R3: [],         GW: [],                              CM: ['resolve'],        C2: null }],
   ['resolved · grid',      { R1: ['rate', 'reopen'],   R2: [],         R3: [],         GW: [],                              CM: [],                 C2: null }],
   ['closed',               { R1: [],                   R2: [],         R3: [],         GW: [],                              CM: [],                 C2: null }],
   ['withdrawn',            { R1: [],                   R2: null,       R3: null,       GW: [],                              CM: [],                 C2: null }],
@@ -72,7 +75,7 @@ const INPUT: Record<MatterActionKey, (id: string) => Record<string, unknown>> = 
   reply: (id) => ({ id, text: '已联系物业' }),
   resolve: (id) => ({ id, text: '已修好' }),
   escalate: (id) => ({ id, reason: '需要社区协调' }),
-  toDeliberation: (id) => ({ id, title: '路灯改造', content: '是否更换全部路灯' }),
+  toDeliberation: (id) => ({ id, ...topicFields(emu()) }),
   rate: (id) => ({ id, rating: 5 }),
   reopen: (id) => ({ id, reason: '又坏了' }),
   withdraw: (id) => ({ id }),

@@ -21,6 +21,7 @@ import {
   useEmulator,
   V1,
   WRITE_TRIPS,
+  topicFields,
 } from './helpers'
 
 // matter.report: who may report, what a report must hold, the content check, the daily limit
@@ -306,7 +307,8 @@ describe('every action', () => {
     const extra = { text: '已处理', reason: '需要社区协调', rating: 5 }
     for (const action of ACTIONS.filter((a) => !['report', 'list'].includes(a))) {
       for (const who of [R1, GW, CM]) {
-        const res = await flow().call(who, action, { ...extra, id: 'no-such-matter' })
+        const topic = action === 'toDeliberation' ? topicFields(emu()) : {}
+        const res = await flow().call(who, action, { ...extra, ...topic, id: 'no-such-matter' })
         expectError(res, 'NOT_FOUND')
       }
     }

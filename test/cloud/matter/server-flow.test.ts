@@ -74,7 +74,7 @@ describe('matter: the server walk', () => {
     expect(told.length).toBeGreaterThanOrEqual(3)
   })
 
-  it('a grid worker escalates; the committee accepts and resolves; toDeliberation answers a clear CONFLICT', async () => {
+  it('a grid worker escalates; the committee accepts, turns it into a topic, and resolves it', async () => {
     const m = data(
       await call(emu(), 'matter', P.resident3, 'report', {
         category: 'parking',
@@ -91,6 +91,7 @@ describe('matter: the server walk', () => {
     })
     expect((await emu().outbox(P.committee)).length).toBe(1)
     expectError(await call(emu(), 'matter', P.gridWorker, 'accept', { id: m.id }), 'FORBIDDEN')
+    data(await call(emu(), 'matter', P.committee, 'accept', { id: m.id }))
     const res = await call(emu(), 'matter', P.committee, 'toDeliberation', {
       id: m.id,
       title: '东门停车怎么管',
@@ -102,10 +103,15 @@ describe('matter: the server walk', () => {
       unit: 'household',
       quorum: 30,
     })
-    expectError(res, 'CONFLICT')
+    const deliberating = data(res)
+    expect(deliberating).toMatchObject({ status: 'deliberating', handler: '社区两委' })
+    const topic = data(
+      await call(emu(), 'deliberation', P.resident3, 'get', { id: deliberating.deliberationId! })
+    )
+    expect(topic).toMatchObject({ matterId: m.id, title: '东门停车怎么管' })
+    // Still the committee's to carry out: in its queue until resolved.
     const q = data(await call(emu(), 'matter', P.committee, 'list', { scope: 'queue' }))
     expect(q.items.map((x: Matter) => x.id)).toContain(m.id)
-    data(await call(emu(), 'matter', P.committee, 'accept', { id: m.id }))
     const r = data(
       await call(emu(), 'matter', P.committee, 'resolve', { id: m.id, text: '划了禁停线' })
     )

@@ -19,8 +19,8 @@ import {
 
 // The steps of a matter after its report: the handler accepts, replies and resolves (a grid
 // worker at level grid, the committee at level community), a grid worker escalates, the reporter
-// rates, reopens within 7 days, or withdraws; toDeliberation answers a clear CONFLICT until the
-// deliberation domain exists. Each step changes what it says, is audited, tells whom it should.
+// rates, reopens within 7 days, or withdraws (toDeliberation: deliberation.test.ts). Each step
+// changes what it says, is audited, tells whom it should.
 
 const emu = useEmulator()
 const flow = () => new MatterFlow(emu())
@@ -262,33 +262,6 @@ describe('escalate (the grid worker) → the committee handles it', () => {
     expect(
       data(await flow().get(CM, m.id)).timeline.filter((t) => t.type === 'escalated')
     ).toHaveLength(1)
-  })
-})
-
-describe('toDeliberation (until the deliberation domain exists)', () => {
-  it('the committee on an escalated matter gets a clear CONFLICT and nothing changes', async () => {
-    const m = await flow().escalated(R1)
-    expect(data(await flow().get(CM, m.id)).can.toDeliberation).toBe(false)
-    const before = data(await flow().get(CM, m.id))
-    const res = await flow().call(CM, 'toDeliberation', {
-      id: m.id,
-      title: '路灯改造议题',
-      content: '是否全面更换小区路灯',
-    })
-    expectError(res, 'CONFLICT')
-    if (!res.ok) expect(res.error.message).toContain('居民议事')
-    expect(data(await flow().get(CM, m.id))).toEqual(before)
-  })
-
-  it('others are FORBIDDEN (or do not see it); a matter not at the community is CONFLICT', async () => {
-    const m = await flow().escalated(R1)
-    for (const who of [R1, R2, GW]) {
-      const res = await flow().call(who, 'toDeliberation', { id: m.id })
-      expect(res.ok).toBe(false)
-      expect(!res.ok && ['FORBIDDEN', 'NOT_FOUND']).toContain(!res.ok && res.error.code)
-    }
-    const atGrid = await flow().reported(R2)
-    expectError(await flow().call(CM, 'toDeliberation', { id: atGrid.id }), 'CONFLICT')
   })
 })
 

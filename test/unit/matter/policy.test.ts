@@ -106,11 +106,13 @@ const actionTables: Record<MatterActionKey, Allowed> = {
   },
   resolve: {
     'demo-gridworker-1': (s, l) => s === 'handling' && l === 'grid',
-    'demo-committee-1': (s, l) => s === 'handling' && l === 'community',
+    // A matter in deliberation is the committee's to resolve once the decision is carried out.
+    'demo-committee-1': (s, l) => (s === 'handling' || s === 'deliberating') && l === 'community',
   },
   escalate: { 'demo-gridworker-1': (s, l) => OPEN(s) && l === 'grid' },
-  // Deliberation is not built: nobody, until it is.
-  toDeliberation: {},
+  toDeliberation: {
+    'demo-committee-1': (s, l) => (s === 'reported' || s === 'handling') && l === 'community',
+  },
   rate: { 'demo-resident-1': (s) => s === 'resolved' },
   reopen: { 'demo-resident-1': (s) => s === 'resolved' },
   withdraw: { 'demo-resident-1': OPEN },
@@ -122,13 +124,13 @@ describe.each(Object.entries(actionTables))('who may %s', (key, allowed) => {
     const m = matter(status, level)
     expect(can(key as MatterActionKey, a, m)).toBe(ok)
     expect(canOf(a, m)[key as MatterActionKey]).toBe(ok)
-    // The action refuses exactly when the button is off (toDeliberation: see below).
-    if (key !== 'toDeliberation') expect(denial(key as MatterActionKey, a, m) === null).toBe(ok)
+    // The action refuses exactly when the button is off.
+    expect(denial(key as MatterActionKey, a, m) === null).toBe(ok)
   })
 })
 
 describe('refusals', () => {
-  it('toDeliberation: the committee passes the checks on an open matter at the community (the action then says deliberation is not open); others are refused', () => {
+  it('toDeliberation: the committee on an open matter at the community; others are refused', () => {
     const committee = actor('demo-committee-1')
     expect(denial('toDeliberation', committee, matter('reported', 'community'))).toBeNull()
     expect(denial('toDeliberation', committee, matter('handling', 'community'))).toBeNull()
