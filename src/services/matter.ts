@@ -16,6 +16,8 @@ export const matterApi = {
   reply: (input: In<'reply'>, opts?: Opts) => call('matter', 'reply', input, opts),
   resolve: (input: In<'resolve'>, opts?: Opts) => call('matter', 'resolve', input, opts),
   escalate: (input: In<'escalate'>, opts?: Opts) => call('matter', 'escalate', input, opts),
+  toDeliberation: (input: In<'toDeliberation'>, opts?: Opts) =>
+    call('matter', 'toDeliberation', input, opts),
   rate: (input: In<'rate'>, opts?: Opts) => call('matter', 'rate', input, opts),
   reopen: (input: In<'reopen'>, opts?: Opts) => call('matter', 'reopen', input, opts),
   withdraw: (id: string, opts?: Opts) => call('matter', 'withdraw', { id }, opts),

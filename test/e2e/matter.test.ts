@@ -5,7 +5,7 @@
 // is told next to the photos.
 import type { Locator, Page } from 'playwright-core'
 import { encodeGreyPng } from '../../emulator/openapi/png'
-import { actStep, see, startE2E, type E2E } from './browser'
+import { actStep, see, startE2E, tap, type E2E } from './browser'
 
 let e2e: E2E
 beforeAll(async () => {
@@ -193,6 +193,49 @@ test('a matter the grid cannot solve is escalated and the committee handles it',
   await see(resident.getByTestId('matter-handler'), '社区两委')
   await see(resident.getByTestId('matter-timeline'), '上报社区')
   await resident.getByTestId('matter-action-rate').waitFor()
+}, 120000)
+
+test('the committee turns an escalated matter into a topic from its page; the matter shows 议事中 and the topic', async () => {
+  const reported = await e2e.emu.call('matter', 'demo-resident-3', 'report', {
+    category: 'facility',
+    content: '小区健身器材老化，好几件已经坏了，想问问大家要不要换新的。',
+    place: '中心花园',
+  })
+  if (!reported.ok) throw new Error(JSON.stringify(reported.error))
+  const id: string = reported.data.id
+  const escalated = await e2e.emu.call('matter', 'demo-gridworker-1', 'escalate', {
+    id,
+    reason: '更换器材要动用公共收益，需要居民议事决定',
+  })
+  if (!escalated.ok) throw new Error(JSON.stringify(escalated.error))
+
+  const committee = await e2e.openAs('demo-committee-1', detail(id))
+  await see(committee.getByTestId('matter-level'), '社区处理')
+  await tap(committee.getByTestId('matter-to-deliberation'))
+  await committee.getByTestId('deliberation-option-input-0').fill('全部换新')
+  await committee.getByTestId('deliberation-option-input-1').fill('只修坏的')
+  await tap(committee.getByTestId('deliberation-unit-household'))
+  await e2e.shot(committee, 'matter-09-to-deliberation')
+  await tap(committee.getByTestId('deliberation-submit'))
+  await tap(committee.getByTestId('dialog-ok'))
+  // The topic was filled in from the matter: its category and place, its words.
+  await see(committee.getByTestId('deliberation-title'), '中心花园')
+  await see(committee.getByTestId('deliberation-background'), '健身器材老化')
+  await tap(committee.getByTestId('deliberation-matter-link'))
+
+  await see(committee.getByTestId('matter-status'), '议事中')
+  await see(committee.getByTestId('matter-deliberation-phase'), '讨论中')
+  await committee.getByTestId('matter-deliberation-link').waitFor()
+  await e2e.shot(committee, 'matter-10-deliberating')
+  // Opened afresh: once a topic, no 转为议事 any more.
+  const again = await e2e.openAs('demo-committee-1', detail(id))
+  await see(again.getByTestId('matter-status'), '议事中')
+  await expect(again.getByTestId('matter-to-deliberation').count()).resolves.toBe(0)
+
+  // The reporter sees the same on their matter.
+  const resident = await e2e.openAs('demo-resident-3', detail(id))
+  await see(resident.getByTestId('matter-status'), '议事中')
+  await see(resident.getByTestId('matter-deliberation-title'), '中心花园')
 }, 120000)
 
 test('a photo that fails the image check is refused next to the photos; without it the report goes through', async () => {

@@ -13,6 +13,8 @@ export const DELIBERATION_ROUTES = {
   create: CREATE,
   /** The next round of a topic that ended in a tie or without the quorum. */
   followUp: (id: string) => `${CREATE}?from=${q(id)}`,
+  /** A matter (居民说事) turned into a topic: the form filled in from it. */
+  fromMatter: (id: string) => `${CREATE}?matter=${q(id)}`,
   detail: (id: string) => `${DETAIL}?id=${q(id)}`,
   result: (id: string) => `/packages/deliberation/pages/result/index?id=${q(id)}`,
   meeting: (id: string) => `/packages/deliberation/pages/meeting/index?id=${q(id)}`,

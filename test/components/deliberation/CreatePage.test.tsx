@@ -6,6 +6,8 @@ import { fakeCloud, fail, ok } from '../helpers/transport'
 import { canOf, gridsTree, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
 import { can, topicOf } from './fixtures'
+import { matterOf } from '../matter/fixtures'
+import { MATTER_CATEGORY_LABELS } from '@/contract/matter.rules'
 
 const mockCloud = fakeCloud()
 jest.mock('@/services/transport', () => ({
@@ -136,6 +138,57 @@ test('the next round is filled in from the last one and sent as its follow-up', 
     options: ['同意加装', '不同意', '再议'],
     quorum: 40,
     scope: { type: 'grid', id: 'g1' },
+  })
+})
+
+test('a matter is turned into a community topic: filled in from it, sent as matter.toDeliberation', async () => {
+  Current.router = { params: { matter: 'm1' }, path: '' } as never
+  mockCloud.on('matter.get', ok(matterOf({ status: 'handling', level: 'community' })))
+  mockCloud.on(
+    'matter.toDeliberation',
+    ok(
+      matterOf({
+        status: 'deliberating',
+        level: 'community',
+        deliberation: {
+          id: 't5',
+          title: '设施：3号楼东侧',
+          phase: 'discussion',
+          outcome: null,
+          winner: null,
+          closedAt: null,
+          rounds: 1,
+          updates: [],
+        },
+      })
+    )
+  )
+  renderPage(<CreateTopic />)
+  const title = await screen.findByTestId('deliberation-title-input', {}, { timeout: 5000 })
+  expect(title).toHaveValue(`${MATTER_CATEGORY_LABELS.facility}：3号楼东侧`)
+  expect(screen.getByTestId('deliberation-background-input')).toHaveValue(
+    '3号楼东侧路灯坏了一个星期，晚上很黑'
+  )
+  expect(
+    await screen.findByTestId('deliberation-scope-community:c1', {}, { timeout: 5000 })
+  ).toHaveAttribute('aria-checked', 'true')
+  await type('deliberation-option-input-0', '加装路灯')
+  await type('deliberation-option-input-1', '暂不加装')
+  fireEvent.click(screen.getByTestId('deliberation-unit-resident'))
+  fireEvent.click(screen.getByTestId('deliberation-submit'))
+  fireEvent.click(await screen.findByTestId('dialog-ok'))
+  await waitFor(() =>
+    expect(Taro.redirectTo).toHaveBeenCalledWith({
+      url: '/packages/deliberation/pages/detail/index?id=t5',
+    })
+  )
+  expect(mockCloud.callsTo('deliberation.create')).toHaveLength(0)
+  expect(mockCloud.callsTo('matter.toDeliberation')[0]).toMatchObject({
+    id: 'm1',
+    title: `${MATTER_CATEGORY_LABELS.facility}：3号楼东侧`,
+    options: ['加装路灯', '暂不加装'],
+    unit: 'resident',
+    scope: { type: 'community', id: 'c1' },
   })
 })
 

@@ -342,3 +342,14 @@ describe('the discussion', () => {
     expect(await screen.findByTestId('content-error')).toHaveTextContent('内容含有不适宜发布的信息')
   })
 })
+
+test('a topic turned from a matter links back to it', async () => {
+  await open(topicOf({ matterId: 'm7' }))
+  fireEvent.click(screen.getByTestId('deliberation-matter-link'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/matter/pages/detail/index?id=m7' })
+})
+
+test('a topic opened directly has no line to a matter', async () => {
+  await open(topicOf({ matterId: null }))
+  expect(screen.queryByTestId('deliberation-matter')).not.toBeInTheDocument()
+})

@@ -297,3 +297,75 @@ test('a matter just reported offers the next step', async () => {
     url: '/packages/matter/pages/list/index?scope=mine',
   })
 })
+
+describe('居民议事', () => {
+  test('转为议事 shows from `can` and opens the topic form filled in from the matter', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    await open(matterOf({ status: 'handling', level: 'community', can: can('toDeliberation') }))
+    fireEvent.click(screen.getByTestId('matter-to-deliberation'))
+    expect(navigate).toHaveBeenCalledWith({
+      url: '/packages/deliberation/pages/create/index?matter=m1',
+    })
+  })
+
+  test('without `can` there is no 转为议事', async () => {
+    await open(matterOf({ status: 'handling', level: 'community', can: NO_CAN }))
+    expect(screen.queryByTestId('matter-to-deliberation')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('matter-deliberation')).not.toBeInTheDocument()
+  })
+
+  test('a matter put to a vote shows the round, the decision, its updates and the way to the topic', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    await open(
+      matterOf({
+        status: 'deliberating',
+        level: 'community',
+        deliberation: {
+          id: 't2',
+          title: '路灯：3号楼东侧',
+          phase: 'closed',
+          outcome: 'decided',
+          winner: '加装两盏路灯',
+          closedAt: '2026-11-30T02:00:00.000Z',
+          rounds: 2,
+          updates: [{ at: '2026-12-01T02:00:00.000Z', text: '已联系物业，下周施工' }],
+        },
+      })
+    )
+    expect(screen.getByTestId('matter-deliberation-title')).toHaveTextContent(
+      '路灯：3号楼东侧（第 2 轮）'
+    )
+    expect(screen.getByTestId('matter-deliberation-phase')).toHaveTextContent('已形成决议')
+    expect(screen.getByTestId('matter-deliberation-winner')).toHaveTextContent('加装两盏路灯')
+    expect(screen.getByTestId('matter-deliberation-updates')).toHaveTextContent(
+      '已联系物业，下周施工'
+    )
+    fireEvent.click(screen.getByTestId('matter-deliberation-link'))
+    expect(navigate).toHaveBeenCalledWith({
+      url: '/packages/deliberation/pages/detail/index?id=t2',
+    })
+  })
+
+  test('a topic still open shows its phase and no decision', async () => {
+    await open(
+      matterOf({
+        status: 'deliberating',
+        level: 'community',
+        deliberation: {
+          id: 't1',
+          title: '路灯：3号楼东侧',
+          phase: 'voting',
+          outcome: null,
+          winner: null,
+          closedAt: null,
+          rounds: 1,
+          updates: [],
+        },
+      })
+    )
+    expect(screen.getByTestId('matter-deliberation-phase')).toHaveTextContent('投票中')
+    expect(screen.getByTestId('matter-deliberation-title')).not.toHaveTextContent('轮')
+    expect(screen.queryByTestId('matter-deliberation-winner')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('matter-deliberation-updates')).not.toBeInTheDocument()
+  })
+})

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Button } from '@/components/Button'
-import { Dialog } from '@/components/Dialog'
 import { toast } from '@/components/Feedback'
 import { OptionList } from '@/components/OptionList'
+import { SubmitBar } from '@/components/SubmitBar'
 import { useIntent } from '@/hooks/useIntent'
 import type { Topic } from '@/contract/deliberation'
 import { deliberationApi } from '@/services/deliberation'
@@ -26,14 +25,8 @@ interface VotePanelProps {
 
 export function VotePanel({ topic: t, openid, onChanged, onStale }: VotePanelProps) {
   const [choice, setChoice] = useState<number | null>(null)
-  const [confirming, setConfirming] = useState(false)
   const [receipt, setReceipt] = useState(() => keptReceipt(openid, t.id))
   const intent = useIntent()
-
-  const ask = () => {
-    if (choice === null) return toast('请先选择一个选项')
-    setConfirming(true)
-  }
 
   const send = async () => {
     if (choice === null) return
@@ -43,7 +36,6 @@ export function VotePanel({ topic: t, openid, onChanged, onStale }: VotePanelPro
       deliberationApi.vote({ id: t.id, optionIndex: choice }, opts)
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       toast(result.error.message)
       if (result.error.code !== 'INTERNAL') onStale()
@@ -74,9 +66,37 @@ export function VotePanel({ topic: t, openid, onChanged, onStale }: VotePanelPro
           <View className="vote__hint muted">
             无记名投票，{t.unit === 'household' ? '每户一票' : '每人一票'}，投出后不能修改。
           </View>
-          <Button kind="primary" block testId="deliberation-vote-submit" onClick={ask}>
-            投票
-          </Button>
+          <SubmitBar
+            error={null}
+            testId="deliberation-vote-submit"
+            busy={intent.busy}
+            text="投票"
+            check={() => choice !== null}
+            fixHint="请先选择一个选项"
+            confirm={{
+              title: '确认投票',
+              okText: '确认投票',
+              body: (
+                <View data-testid="deliberation-vote-confirm">
+                  <View className="vote__chosen">
+                    您选择：「{choice === null ? '' : t.options[choice]}」
+                  </View>
+                  <View>投票后不能修改或撤回。</View>
+                  <View>
+                    无记名投票：谁投了票和投了哪一项分开保存，任何人（包括社区）都看不到您投了哪一项。
+                  </View>
+                  {t.unit === 'household' && (
+                    <View className="vote__household" data-testid="deliberation-vote-household">
+                      {t.myVote.householdVoter
+                        ? `您家 ${t.myVote.householdVoter} 已经投过票了，每户只能投一票。`
+                        : '本议题每户一票：您家里还没有人投票，您这一票代表全家，投后家人不能再投。'}
+                    </View>
+                  )}
+                </View>
+              ),
+            }}
+            onSubmit={send}
+          />
         </>
       ) : (
         <View className="vote__options" data-testid="deliberation-options">
@@ -96,31 +116,6 @@ export function VotePanel({ topic: t, openid, onChanged, onStale }: VotePanelPro
             这台手机上没有保存您的投票回执（回执只在投票时给出一次）。
           </View>
         ))}
-
-      {confirming && choice !== null && (
-        <Dialog
-          title="确认投票"
-          okText="确认投票"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="deliberation-vote-confirm">
-            <View className="vote__chosen">您选择：「{t.options[choice]}」</View>
-            <View>投票后不能修改或撤回。</View>
-            <View>
-              无记名投票：谁投了票和投了哪一项分开保存，任何人（包括社区）都看不到您投了哪一项。
-            </View>
-            {t.unit === 'household' && (
-              <View className="vote__household" data-testid="deliberation-vote-household">
-                {t.myVote.householdVoter
-                  ? `您家 ${t.myVote.householdVoter} 已经投过票了，每户只能投一票。`
-                  : '本议题每户一票：您家里还没有人投票，您这一票代表全家，投后家人不能再投。'}
-              </View>
-            )}
-          </View>
-        </Dialog>
-      )}
     </View>
   )
 }

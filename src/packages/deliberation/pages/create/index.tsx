@@ -3,7 +3,6 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { DateTimeField } from '@/components/DateTimePick'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { FormNotice } from '@/components/CreateForm'
@@ -17,6 +16,9 @@ import { useForm } from '@/hooks/useForm'
 import { useIntent } from '@/hooks/useIntent'
 import { useQuery } from '@/hooks/useQuery'
 import { deliberationApi } from '@/services/deliberation'
+import { matterApi } from '@/services/matter'
+import type { Matter } from '@/contract/matter'
+import { MATTER_CATEGORY_LABELS } from '@/contract/matter.rules'
 import type { Me } from '@/contract/user'
 import type { Topic } from '@/contract/deliberation'
 import { checkText } from '@/contract/rules'
@@ -37,7 +39,9 @@ import './index.scss'
 // The committee (its community or any of its grids) or a grid worker (their grids) opens a topic:
 // title, background, 2–10 options, the discussion and voting windows, one vote per resident or
 // per household, the quorum, the scope. `?from=<id>`: the next round of a topic that ended in a
-// tie or without the quorum, filled in from it. Every check is the contract's rule data.
+// tie or without the quorum, filled in from it. `?matter=<id>`: a matter (居民说事) of the
+// community turned into a topic (`matter.toDeliberation`), filled in from the matter. Every check
+// is the contract's rule data.
 
 interface TopicValues extends Record<string, unknown> {
   title: string
@@ -74,7 +78,7 @@ const fieldOf = (f: string): Fields | null =>
         : null
 
 export default function CreateTopic() {
-  const from = ((useRouter()?.params ?? {}) as { from?: string }).from
+  const { from, matter } = (useRouter()?.params ?? {}) as { from?: string; matter?: string }
   return (
     <StaffGate
       testId="page-deliberation-create"
@@ -82,7 +86,15 @@ export default function CreateTopic() {
       forWhom="社区两委和网格员"
       allowed={(me) => me.can['deliberation.create']}
     >
-      {(me) => (from ? <FollowUp me={me} from={from} /> : <TopicForm me={me} />)}
+      {(me) =>
+        from ? (
+          <FollowUp me={me} from={from} />
+        ) : matter ? (
+          <FromMatter me={me} id={matter} />
+        ) : (
+          <TopicForm me={me} />
+        )
+      }
     </StaffGate>
   )
 }
@@ -97,22 +109,51 @@ function FollowUp({ me, from }: { me: Me; from: string }) {
   return <LoadingState />
 }
 
-function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
+/** A matter becomes a community topic: titled by its category and place, its words the background. */
+function FromMatter({ me, id }: { me: Me; id: string }) {
+  const matter = useQuery(() => matterApi.get(id), [id])
+  if (matter.data) return <TopicForm me={me} matter={matter.data} />
+  if (matter.error && !matter.loading) {
+    return <ErrorState error={matter.error} onRetry={matter.refresh} />
+  }
+  return <LoadingState />
+}
+
+/** The matter's category and place as the title, its words as the background, its community. */
+const fromMatter = (m: Matter) => ({
+  title: [MATTER_CATEGORY_LABELS[m.category], m.place]
+    .filter(Boolean)
+    .join('：')
+    .slice(0, title.max.value),
+  background: m.content.slice(0, background.max.value),
+  scope: scopeKey('community', m.communityId),
+})
+
+interface TopicFormProps {
+  me: Me
+  previous?: Topic
+  matter?: Matter
+}
+
+function TopicForm({ me, previous, matter }: TopicFormProps) {
   // Defaults: three days of discussion, then four of voting, on the hour. The phone's clock; the
   // server checks again by its own.
   const initial = useMemo<TopicValues>(() => {
     const start = Math.ceil(Date.now() / HOUR) * HOUR
     return {
-      title: previous?.title ?? '',
-      background: previous?.background ?? '',
+      ...(matter ? fromMatter(matter) : { title: '', background: '', scope: '' }),
       options: previous?.options ?? ['', ''],
       discussionEndsAt: new Date(start + 3 * DAY).toISOString(),
       votingEndsAt: new Date(start + 7 * DAY).toISOString(),
       unit: previous?.unit ?? null,
       quorum: previous?.quorum ?? 50,
-      scope: previous ? scopeKey(previous.scope.type, previous.scope.id) : '',
+      ...(previous && {
+        title: previous.title,
+        background: previous.background,
+        scope: scopeKey(previous.scope.type, previous.scope.id),
+      }),
     }
-  }, [previous])
+  }, [previous, matter])
   const form = useForm<TopicValues>(initial, {
     rules: {
       title,
@@ -129,7 +170,6 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
   const v = form.values
   const [quorumText, setQuorumText] = useState(String(initial.quorum ?? ''))
   const [checked, setChecked] = useState(false)
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
   const optionErrors = v.options.map((o) => checkText(TOPIC_RULES.option, o))
 
@@ -150,12 +190,10 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
     />
   )
 
-  const ask = () => {
-    if (intent.busy) return
+  const check = () => {
     setChecked(true)
     const passes = form.attempt()
-    if (!passes || optionErrors.some(Boolean)) return toast('请按红色提示修改后再发起')
-    setConfirming(true)
+    return passes && !optionErrors.some(Boolean)
   }
 
   const send = async () => {
@@ -169,18 +207,22 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
       unit: v.unit!,
       quorum: v.quorum!,
     }
-    const result = await intent.run((opts) =>
-      previous
-        ? deliberationApi.followUp({ id: previous.id, ...fields }, opts)
-        : deliberationApi.create(fields, opts)
-    )
+    const result = await intent.run<{ id: string }>(async (opts) => {
+      if (!matter) {
+        return previous
+          ? deliberationApi.followUp({ id: previous.id, ...fields }, opts)
+          : deliberationApi.create(fields, opts)
+      }
+      // The matter answers with its deliberation: the topic just opened.
+      const sent = await matterApi.toDeliberation({ id: matter.id, ...fields }, opts)
+      return sent.ok ? { ok: true as const, data: { id: sent.data.deliberation?.id ?? '' } } : sent
+    })
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       form.refuse(result.error)
       return toast(result.error.message)
     }
-    toast(previous ? '下一轮议题已发起' : '议题已发起')
+    toast(previous ? '下一轮议题已发起' : matter ? '已转为居民议事' : '议题已发起')
     void Taro.redirectTo({ url: DELIBERATION_ROUTES.detail(result.data.id) })
   }
 
@@ -320,28 +362,26 @@ function TopicForm({ me, previous }: { me: Me; previous?: Topic }) {
         testId="deliberation-submit"
         busy={intent.busy}
         text={previous ? '发起下一轮' : '发起议题'}
-        onSubmit={ask}
-      />
-      {confirming && (
-        <Dialog
-          title={previous ? '确认发起下一轮' : '确认发起议题'}
-          okText="发起"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="deliberation-create-confirm">
-            <View>「{v.title.trim()}」</View>
-            <View>
-              {v.options.length} 个选项 · {v.unit ? VOTE_UNIT_LABELS[v.unit] : ''} · 参与率要求{' '}
-              {v.quorum}%
+        check={check}
+        fixHint="请按红色提示修改后再发起"
+        confirm={{
+          title: previous ? '确认发起下一轮' : '确认发起议题',
+          okText: '发起',
+          body: (
+            <View data-testid="deliberation-create-confirm">
+              <View>「{v.title.trim()}」</View>
+              <View>
+                {v.options.length} 个选项 · {v.unit ? VOTE_UNIT_LABELS[v.unit] : ''} · 参与率要求{' '}
+                {v.quorum}%
+              </View>
+              <View>讨论截止 {whenText(v.discussionEndsAt)}</View>
+              <View>投票截止 {whenText(v.votingEndsAt)}</View>
+              <View className="muted">发起后选项和时间不能修改。</View>
             </View>
-            <View>讨论截止 {whenText(v.discussionEndsAt)}</View>
-            <View>投票截止 {whenText(v.votingEndsAt)}</View>
-            <View className="muted">发起后选项和时间不能修改。</View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </>
   )
 }

@@ -7,6 +7,7 @@ import { useMe } from '@/hooks/useMe'
 import { deliberationApi } from '@/services/deliberation'
 import type { Topic } from '@/contract/deliberation'
 import { VOTE_OUTCOME_LABELS } from '@/contract/deliberation.rules'
+import { MATTER_ROUTES } from '@/packages/matter/routes'
 import { DELIBERATION_ROUTES } from '../../routes'
 import { TopicTags } from '../../components/TopicTags'
 import { QuorumMeter } from '../../components/QuorumMeter'
@@ -18,7 +19,8 @@ import { scopeText, whenText } from '../../format'
 import './index.scss'
 
 // One topic: its background and options, the viewer's vote (and receipt), the live turnout
-// against the quorum, the steps its `can` allows, the decision's updates and the discussion.
+// against the quorum, the steps its `can` allows, the decision's updates and the discussion; the
+// matter (居民说事) it came from, if any.
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -76,6 +78,17 @@ function Summary({ topic: t }: { topic: Topic }) {
       <View className="detail__meta muted">
         {scopeText(t)} · {t.createdBy} 发起于 <TimeText value={t.createdAt} />
       </View>
+      {t.matterId && (
+        <View className="topic-detail__matter detail__meta" data-testid="deliberation-matter">
+          <View className="muted">本议题由居民说事转来</View>
+          <Button
+            testId="deliberation-matter-link"
+            onClick={() => go(MATTER_ROUTES.detail(t.matterId!))}
+          >
+            查看居民说事
+          </Button>
+        </View>
+      )}
       {(t.previousId || t.nextId) && (
         <View className="topic-detail__rounds detail__meta">
           {t.previousId && (

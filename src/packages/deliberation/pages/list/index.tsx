@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { TAB_STOP } from '@/components/a11y'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AccessHint } from '@/components/AccessHint'
 import { Button } from '@/components/Button'
+import { ListTabs, type ListTab } from '@/components/ListTabs'
 import { Screen } from '@/components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { PagedList } from '@/components/PagedList'
@@ -19,9 +19,9 @@ import './index.scss'
 // The topics of the viewer's grid and community: 进行中 (discussion and voting) and 已结束.
 // Which topics each holds is the server's decision; 发起议题 shows from `me.can`.
 
-const TABS: { scope: TopicListScope; label: string }[] = [
-  { scope: 'open', label: '进行中' },
-  { scope: 'closed', label: '已结束' },
+const TABS: ListTab<TopicListScope>[] = [
+  { id: 'open', label: '进行中' },
+  { id: 'closed', label: '已结束' },
 ]
 
 const open = (id: string) => void Taro.navigateTo({ url: DELIBERATION_ROUTES.detail(id) })
@@ -44,28 +44,20 @@ export default function TopicList() {
 
 function ListBody({ me, asked }: { me: Me; asked?: string }) {
   const [scope, setScope] = useState<TopicListScope>(
-    () => TABS.find((t) => t.scope === asked)?.scope ?? 'open'
+    () => TABS.find((t) => t.id === asked)?.id ?? 'open'
   )
   if (!me.can['deliberation.view']) {
     return <AccessHint bindStatus={me.bindStatus} service="居民议事" />
   }
   return (
     <>
-      <View className="topic-list__tabs" role="tablist">
-        {TABS.map((t) => (
-          <View
-            key={t.scope}
-            className={`topic-list__tab${t.scope === scope ? ' topic-list__tab--on' : ''}`}
-            role="tab"
-            {...TAB_STOP}
-            aria-selected={t.scope === scope}
-            data-testid={`deliberation-tab-${t.scope}`}
-            onClick={() => setScope(t.scope)}
-          >
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <ListTabs
+        block="topic-list"
+        testId="deliberation-tab"
+        tabs={TABS}
+        value={scope}
+        onPick={setScope}
+      />
       <Feed key={scope} me={me} scope={scope} />
       {me.can['deliberation.create'] && (
         <Button

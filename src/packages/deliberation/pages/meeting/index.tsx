@@ -3,7 +3,6 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { DetailScreen } from '@/components/Detail'
-import { Dialog } from '@/components/Dialog'
 import { Field } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { OptionList } from '@/components/OptionList'
@@ -60,7 +59,6 @@ function MeetingForm({ topic: t, onChanged }: { topic: Topic; onChanged: (t: Top
   const [entries, setEntries] = useState<Entry[]>([])
   const [sent, setSent] = useState<Sent | null>(null)
   const [checked, setChecked] = useState(false)
-  const [confirming, setConfirming] = useState(false)
   const intent = useIntent()
 
   const add = (r: ResidentItem) => {
@@ -75,11 +73,9 @@ function MeetingForm({ topic: t, onChanged }: { topic: Topic; onChanged: (t: Top
   const remove = (openid: string) =>
     setEntries((prev) => prev.filter((e) => e.resident.openid !== openid))
 
-  const ask = () => {
+  const check = () => {
     setChecked(true)
-    if (!entries.length) return toast('请先添加居民')
-    if (entries.some((e) => e.optionIndex === null)) return toast('请为每位居民选择选项')
-    setConfirming(true)
+    return entries.length > 0 && entries.every((e) => e.optionIndex !== null)
   }
 
   const send = async () => {
@@ -88,7 +84,6 @@ function MeetingForm({ topic: t, onChanged }: { topic: Topic; onChanged: (t: Top
       deliberationApi.recordInPerson({ id: t.id, votes }, opts)
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) return toast(result.error.message)
     const counted = result.data.entries.filter((o) => o.ok).length
     toast(`已计入 ${counted} 张`)
@@ -160,21 +155,19 @@ function MeetingForm({ topic: t, onChanged }: { topic: Topic; onChanged: (t: Top
         testId="meeting-submit"
         busy={intent.busy}
         text="提交会议投票"
-        onSubmit={ask}
+        check={check}
+        fixHint={entries.length ? '请为每位居民选择选项' : '请先添加居民'}
+        confirm={{
+          title: '确认录入',
+          okText: '确认录入',
+          body: (
+            <View data-testid="meeting-confirm">
+              录入 {entries.length} 位居民在会议上的投票。录入后不能修改，请核对每位居民的选项。
+            </View>
+          ),
+        }}
+        onSubmit={send}
       />
-      {confirming && (
-        <Dialog
-          title="确认录入"
-          okText="确认录入"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="meeting-confirm">
-            录入 {entries.length} 位居民在会议上的投票。录入后不能修改，请核对每位居民的选项。
-          </View>
-        </Dialog>
-      )}
     </>
   )
 }

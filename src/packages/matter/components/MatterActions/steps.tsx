@@ -11,7 +11,8 @@ import { matterApi } from '@/services/matter'
 import { askToSubscribe } from '../../subscribe'
 
 // The buttons a matter can show and what each one sends. Whether a button shows comes from the
-// server's `can` only. `toDeliberation` has no button until 居民议事 exists (its `can` is false).
+// server's `can` only. `toDeliberation` is no step here: it opens the topic form (the detail
+// page's 转为议事), which sends it.
 
 export type MatterStep = Exclude<MatterActionKey, 'toDeliberation'>
 

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@/components/Button'
 import {
   DetailHead,
   DetailRow,
@@ -18,6 +19,8 @@ import {
   MATTER_ESCALATE_HOURS,
   MATTER_REOPEN_DAYS,
 } from '@/contract/matter.rules'
+import { DELIBERATION_PHASE_LABELS, VOTE_OUTCOME_LABELS } from '@/contract/deliberation.rules'
+import { DELIBERATION_ROUTES } from '@/packages/deliberation/routes'
 import { MATTER_ROUTES } from '../../routes'
 import { MatterActions } from '../../components/MatterActions'
 import { MatterCategoryIcon, MatterTags } from '../../components/MatterTags'
@@ -25,8 +28,9 @@ import { PhotoGrid } from '../../components/Photos'
 import './index.scss'
 
 // One matter: its photos (tap to see them full size), who reported it (masked unless the viewer
-// has a need), what staff replied and did, and the buttons its `can` allows. After an action the
-// page shows the matter the server returned.
+// has a need), what staff replied and did, what became of it in 居民议事 if the committee put it
+// to a vote, and the buttons its `can` allows. After an action the page shows the matter the
+// server returned.
 
 export default function MatterDetail() {
   const params = (useRouter()?.params ?? {}) as { id?: string; reported?: string }
@@ -43,8 +47,20 @@ export default function MatterDetail() {
           <Summary matter={matter} />
           <People matter={matter} />
           <Outcome matter={matter} />
+          <Deliberation matter={matter} />
           <Timeline title="处理进展" entries={withWho(matter)} testId="matter-timeline" />
           <View className="actions">
+            {matter.can.toDeliberation && (
+              <Button
+                block
+                testId="matter-to-deliberation"
+                onClick={() =>
+                  void Taro.navigateTo({ url: DELIBERATION_ROUTES.fromMatter(matter.id) })
+                }
+              >
+                转为议事
+              </Button>
+            )}
             <MatterActions matter={matter} onChanged={setMatter} onStale={refresh} />
           </View>
         </>
@@ -156,6 +172,46 @@ function Outcome({ matter: m }: { matter: Matter }) {
         </View>
       )}
       <RatingRows rating={m.rating} text={m.comment} prefix="matter" />
+    </View>
+  )
+}
+
+/** The topic (居民议事) the committee opened for it: its newest round, the result, the updates. */
+function Deliberation({ matter: m }: { matter: Matter }) {
+  const d = m.deliberation
+  if (!d) return null
+  return (
+    <View className="card" data-testid="matter-deliberation">
+      <View className="card__title">居民议事</View>
+      <DetailRow label="议题" testId="matter-deliberation-title">
+        {d.title}
+        {d.rounds > 1 ? `（第 ${d.rounds} 轮）` : ''}
+      </DetailRow>
+      <DetailRow label="进展" testId="matter-deliberation-phase">
+        {d.outcome ? VOTE_OUTCOME_LABELS[d.outcome] : DELIBERATION_PHASE_LABELS[d.phase]}
+      </DetailRow>
+      {d.winner && (
+        <DetailRow label="决议" testId="matter-deliberation-winner">
+          {d.winner}
+        </DetailRow>
+      )}
+      {d.updates.length > 0 && (
+        <View className="matter-detail__updates" data-testid="matter-deliberation-updates">
+          <View className="detail__label">决议执行情况</View>
+          {d.updates.map((u, i) => (
+            <View key={i} className="matter-detail__update">
+              <TimeText value={u.at} />：{u.text}
+            </View>
+          ))}
+        </View>
+      )}
+      <Button
+        block
+        testId="matter-deliberation-link"
+        onClick={() => void Taro.navigateTo({ url: DELIBERATION_ROUTES.detail(d.id) })}
+      >
+        查看议题
+      </Button>
     </View>
   )
 }

@@ -3,7 +3,6 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ChoiceTiles } from '@/components/ChoiceTiles'
 import { CreateGate, FormNotice, LimitNotice } from '@/components/CreateForm'
-import { Dialog } from '@/components/Dialog'
 import { Field, TextInput } from '@/components/Field'
 import { toast } from '@/components/Feedback'
 import { Screen } from '@/components/Screen'
@@ -63,7 +62,6 @@ export default function MatterReport() {
 }
 
 function ReportFormView({ me }: { me: Me }) {
-  const [confirming, setConfirming] = useState(false)
   const [limit, setLimit] = useState<string | null>(null)
   const intent = useIntent()
   const uploads = usePhotoUploads(me.openid)
@@ -78,13 +76,12 @@ function ReportFormView({ me }: { me: Me }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ids])
 
-  const ask = () => {
-    if (intent.busy) return
-    if (!form.attempt()) return toast('请按红色提示修改后再提交')
-    if (uploads.uploading) return toast('照片还在上传，请稍候')
-    if (uploads.failed) return toast('有照片上传失败，请点照片重试或删除')
-    setConfirming(true)
-  }
+  // The photos are checked before the form, so the hint says what the tap is waiting for.
+  const photoHint = uploads.uploading
+    ? '照片还在上传，请稍候'
+    : uploads.failed
+      ? '有照片上传失败，请点照片重试或删除'
+      : null
 
   const send = async () => {
     // WeChat only asks from a tap: before the request.
@@ -102,7 +99,6 @@ function ReportFormView({ me }: { me: Me }) {
       )
     )
     if (!result) return
-    setConfirming(false)
     if (!result.ok) {
       if (result.error.code === 'LIMIT_EXCEEDED') setLimit(result.error.message)
       else form.refuse(result.error)
@@ -178,28 +174,25 @@ function ReportFormView({ me }: { me: Me }) {
         testId="matter-submit"
         busy={intent.busy}
         text="提交"
-        onSubmit={ask}
-      />
-
-      {confirming && (
-        <Dialog
-          title="确认提交"
-          okText="确认提交"
-          busy={intent.busy}
-          onOk={() => void send()}
-          onCancel={() => setConfirming(false)}
-        >
-          <View data-testid="matter-report-confirm">
-            <View>反映「{v.category ? MATTER_CATEGORY_LABELS[v.category] : ''}」</View>
-            {v.place.trim() && <View>位置：{v.place.trim()}</View>}
-            <View>{v.photos.length ? `附 ${v.photos.length} 张照片` : '没有照片'}</View>
-            <View className="muted matter-report__confirm-content">{v.content.trim()}</View>
-            <View className="muted">
-              提交后，本网格的居民可以在说事板上看到（不显示您的全名和门牌）。
+        check={() => !photoHint && form.attempt()}
+        fixHint={photoHint ?? undefined}
+        confirm={{
+          title: '确认提交',
+          okText: '确认提交',
+          body: (
+            <View data-testid="matter-report-confirm">
+              <View>反映「{v.category ? MATTER_CATEGORY_LABELS[v.category] : ''}」</View>
+              {v.place.trim() && <View>位置：{v.place.trim()}</View>}
+              <View>{v.photos.length ? `附 ${v.photos.length} 张照片` : '没有照片'}</View>
+              <View className="muted matter-report__confirm-content">{v.content.trim()}</View>
+              <View className="muted">
+                提交后，本网格的居民可以在说事板上看到（不显示您的全名和门牌）。
+              </View>
             </View>
-          </View>
-        </Dialog>
-      )}
+          ),
+        }}
+        onSubmit={send}
+      />
     </Screen>
   )
 }
