@@ -79,6 +79,8 @@ test("the server's refusal of the scope shows at the scope", async () => {
   )
   renderPage(<PublishActivity />)
   fireEvent.click(await screen.findByTestId('publish-scope-grid:g2', {}, { timeout: 5000 }))
+  // Taro's input renders its inner <input> a moment after the page (slower on a busy machine).
+  await screen.findByTestId('publish-title', {}, { timeout: 5000 })
   type('publish-title', '楼道清洁')
   type('publish-location', '2 号楼')
   fireEvent.click(screen.getByTestId('publish-submit'))
