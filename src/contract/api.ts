@@ -4,6 +4,7 @@ import type { ErrandApi } from './errand'
 import type { VolunteerApi } from './volunteer'
 import type { MatterApi } from './matter'
 import type { DeliberationApi } from './deliberation'
+import type { CommitteeApi } from './committee'
 
 // The typed map of every function and action: the client's `call()` and the server's router
 // both derive from it, so a renamed action or a changed shape fails to compile on both sides.
@@ -16,6 +17,7 @@ export interface Api {
   volunteer: VolunteerApi
   matter: MatterApi
   deliberation: DeliberationApi
+  committee: CommitteeApi
 }
 
 export type FunctionName = keyof Api

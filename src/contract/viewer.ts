@@ -8,6 +8,11 @@ import {
   DELIBERATION_AUDIT_LABELS,
   DELIBERATION_COUNTS,
 } from './deliberation.rules'
+import {
+  COMMITTEE_ABILITIES,
+  COMMITTEE_AUDIT_LABELS,
+  COMMITTEE_COUNTS,
+} from './committee.rules'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).
@@ -19,6 +24,7 @@ export const ABILITIES = [
   ...VOLUNTEER_ABILITIES,
   ...MATTER_ABILITIES,
   ...DELIBERATION_ABILITIES,
+  ...COMMITTEE_ABILITIES,
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 
@@ -32,6 +38,7 @@ export const COUNT_KEYS = [
   ...VOLUNTEER_COUNTS,
   ...MATTER_COUNTS,
   ...DELIBERATION_COUNTS,
+  ...COMMITTEE_COUNTS,
 ] as const
 export type CountKey = (typeof COUNT_KEYS)[number]
 
@@ -53,4 +60,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   ...VOLUNTEER_AUDIT_LABELS,
   ...MATTER_AUDIT_LABELS,
   ...DELIBERATION_AUDIT_LABELS,
+  ...COMMITTEE_AUDIT_LABELS,
 }

@@ -6,6 +6,7 @@ import { errandAbilities } from '../errand/policy'
 import { volunteerAbilities } from '../volunteer/policy'
 import { matterAbilities } from '../matter/policy'
 import { deliberationAbilities } from '../deliberation/policy'
+import { committeeAbilities } from '../committee/policy'
 
 // The registry of the viewer's abilities: one line per domain, each from that domain's pure policy.
 
@@ -16,4 +17,5 @@ export const viewerCan = (actor: Actor): ViewerCan => ({
   ...volunteerAbilities(actor),
   ...matterAbilities(actor),
   ...deliberationAbilities(actor),
+  ...committeeAbilities(actor),
 })

@@ -1,0 +1,229 @@
+import type { CrossRule, TextRule } from './rules'
+
+// Plain data of the `committee` domain (the committee console, docs/contract.md §4.5) that both
+// sides read (no zod: the main package imports it): abilities, the work queue's kinds, the
+// dashboard's figures, the ledgers' kinds, and the limits of their ranges.
+
+/** What the viewer may do in the console, decided on the server (`user.me` → `can`). */
+export const COMMITTEE_ABILITIES = [
+  /** The one work queue (`moderationQueue`): staff (grid workers, the committee, admins). */
+  'committee.queue',
+  /** The dashboard: the committee (its community), grid workers (their grids), admins. */
+  'committee.dashboard',
+  /** The ledgers as spreadsheets (`export`): the committee and admins only. */
+  'committee.export',
+] as const
+
+/** The console keeps no count of its own: its queue reads the domains' counters. */
+export const COMMITTEE_COUNTS = [] as const
+
+export const COMMITTEE_AUDIT_LABELS: Record<string, string> = {
+  'committee.export': '导出台账',
+}
+
+/**
+ * The queues one member of staff may serve, most urgent first (the order `moderationQueue`
+ * answers them in). Each names the count key of `user.counts` it shares its number with.
+ */
+export const QUEUE_KINDS = [
+  /** Errands accepted but not signed off in time, or past their slot (errand.overdue). */
+  'errandOverdue',
+  /** Errands nobody accepted in time, escalated to the caller's level (errand.escalated). */
+  'errandEscalated',
+  /** Matters waiting at the caller's level, overdue first (matter.queue). */
+  'matter',
+  /** Discussion comments reported and awaiting a moderator (deliberation.reported). */
+  'comment',
+  /** Residents waiting to be verified (user.toVerify). */
+  'resident',
+  /** Wishes waiting for review (wish.toReview). */
+  'wish',
+  /** Volunteer applications waiting for review (volunteer.toReview). */
+  'volunteer',
+] as const
+export type QueueKind = (typeof QUEUE_KINDS)[number]
+
+export const QUEUE_LABELS: Record<QueueKind, string> = {
+  errandOverdue: '超时未办结的代办',
+  errandEscalated: '无人接单的代办',
+  matter: '待受理的居民说事',
+  comment: '被举报的议事评论',
+  resident: '待认证的居民',
+  wish: '待审核的微心愿',
+  volunteer: '待审核的志愿者申请',
+}
+
+/** How many of each queue's first items `moderationQueue` answers (oldest / most urgent first). */
+export const QUEUE_FIRST_ITEMS = 3
+
+/**
+ * The dashboard's figures for one grid (or the total) over one month or a range of months.
+ * Each is attributed to the month (Asia/Shanghai) of its own event, named below.
+ */
+export const DASHBOARD_FIGURES = [
+  /** Wishes posted (createdAt). */
+  'wishesPosted',
+  /** Wishes lit: fulfilled and confirmed by the resident (confirmedAt). */
+  'wishesLit',
+  /** Errands booked (createdAt). */
+  'errandsBooked',
+  /** Errands signed off by the resident or closed (closedAt). */
+  'errandsClosed',
+  /** Errands that became overdue (the timer's overdue mark). */
+  'errandsOverdue',
+  /** Matters reported (createdAt). */
+  'mattersReported',
+  /** Matters resolved by staff (resolvedAt). */
+  'mattersResolved',
+  /** Ratings given on wishes, errands and matters (when rated). */
+  'ratings',
+  /** Of those, ratings of 4 or 5. */
+  'goodRatings',
+  /** Volunteer hours credited (activities, wishes, errands; when credited). */
+  'volunteerHours',
+  /** Activities that ended (endAt). */
+  'activitiesHeld',
+  /** Volunteers signed up (not waitlisted) for those activities. */
+  'attendanceExpected',
+  /** Volunteers whose attendance was confirmed at those activities. */
+  'attendanceConfirmed',
+  /** Deliberation topics whose voting closed (closedAt). */
+  'topicsClosed',
+  /** Votes cast on those topics (online and at meetings). */
+  'votesCast',
+  /** Residents or households on those topics' rolls. */
+  'votersEligible',
+] as const
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number]
+
+export const DASHBOARD_FIGURE_LABELS: Record<DashboardFigure, string> = {
+  wishesPosted: '新增微心愿',
+  wishesLit: '点亮微心愿',
+  errandsBooked: '预约代办',
+  errandsClosed: '办结代办',
+  errandsOverdue: '超时代办',
+  mattersReported: '居民说事',
+  mattersResolved: '办结说事',
+  ratings: '评价数',
+  goodRatings: '好评数',
+  volunteerHours: '志愿服务时长',
+  activitiesHeld: '开展活动',
+  attendanceExpected: '活动报名',
+  attendanceConfirmed: '活动到场',
+  topicsClosed: '完成议事',
+  votesCast: '议事投票',
+  votersEligible: '应投票人数',
+}
+
+/** Live figures: the state now, from the domains' kept counters (not per month). */
+export const DASHBOARD_NOW = [
+  /** Wishes open now (wish.openNow). */
+  'wishesOpen',
+  /** Errands overdue now (errand.overdue). */
+  'errandsOverdue',
+  /** Matters open now (matter.open). */
+  'mattersOpen',
+] as const
+export type DashboardNowFigure = (typeof DASHBOARD_NOW)[number]
+
+export const DASHBOARD_NOW_LABELS: Record<DashboardNowFigure, string> = {
+  wishesOpen: '未点亮心愿',
+  errandsOverdue: '当前超时代办',
+  mattersOpen: '未办结说事',
+}
+
+/** At most this many months in one dashboard range. */
+export const DASHBOARD_MAX_MONTHS = 24
+/** Without `from`: this many months ending with `to` (default: the current month). */
+export const DASHBOARD_DEFAULT_MONTHS = 12
+/** How often the committee timer recomputes the current (and previous) month's figures. */
+export const DASHBOARD_REFRESH_MINUTES = 10
+/** A rating of at least this counts as satisfied. */
+export const GOOD_RATING = 4
+
+/** The ledgers (台账) `export` writes. */
+export const EXPORT_KINDS = ['wishes', 'errands', 'matters', 'hours', 'activities'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  wishes: '微心愿台账',
+  errands: '红色代办台账',
+  matters: '居民说事台账',
+  hours: '志愿服务时长台账',
+  activities: '志愿活动台账',
+}
+/** At most this many days in one ledger's range (inclusive). */
+export const EXPORT_MAX_DAYS = 366
+/** At most this many rows in one spreadsheet: a larger range is refused with a hint to narrow it. */
+export const EXPORT_MAX_ROWS = 50_000
+/** Where ledgers are saved in cloud storage; the timer deletes them after EXPORT_KEEP_HOURS. */
+export const EXPORT_FOLDER = 'exports'
+export const EXPORT_KEEP_HOURS = 24
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** 'YYYY-MM' naming a real month. */
+export const isMonth = (v: string): boolean => MONTH_RE.test(v)
+
+/** Months from `from` to `to` inclusive ('YYYY-MM'; 0 or less when `to` is before `from`). */
+export function monthSpan(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number)
+  const [ty, tm] = to.split('-').map(Number)
+  return (ty - fy) * 12 + (tm - fm) + 1
+}
+
+/** 'YYYY-MM' plus `n` months (n may be negative). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const i = y * 12 + (m - 1) + n
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}
+
+const monthRule = (label: string): TextRule => ({
+  type: `${label}格式不正确`,
+  blank: `请选择${label}`,
+  max: { value: 7, message: `${label}格式不正确` },
+  pattern: { re: MONTH_RE, message: `${label}格式不正确` },
+})
+
+const dayRule = (label: string): TextRule => ({
+  required: `请选择${label}`,
+  type: `${label}格式不正确`,
+  blank: `请选择${label}`,
+  max: { value: 10, message: `${label}格式不正确` },
+  pattern: { re: /^\d{4}-\d{2}-\d{2}$/, message: `${label}格式不正确` },
+  day: `${label}不存在`,
+})
+
+export const COMMITTEE_RULES = {
+  /** Dashboard range: months 'YYYY-MM', both optional. */
+  fromMonth: monthRule('起始月份'),
+  toMonth: monthRule('结束月份'),
+  /** Export range: days 'YYYY-MM-DD' (Asia/Shanghai), inclusive. */
+  fromDay: dayRule('开始日期'),
+  toDay: dayRule('结束日期'),
+  kind: { values: EXPORT_KINDS, message: '请选择台账类型' },
+  /** Admins only (they moderate no community): which community. */
+  communityId: {
+    type: '社区格式不正确',
+    max: { value: 64, message: '社区格式不正确' },
+  } satisfies TextRule,
+} as const
+
+export const DASHBOARD_RANGE_MESSAGES = {
+  order: '结束月份不能早于起始月份',
+  span: `一次最多查看 ${DASHBOARD_MAX_MONTHS} 个月`,
+  future: '结束月份不能晚于本月',
+}
+
+/** Between an export's days: in order, at most EXPORT_MAX_DAYS, not in the future. */
+export const EXPORT_CROSS: readonly CrossRule<'from' | 'to'>[] = [
+  { kind: 'before', field: 'from', than: 'to', orEqual: true, message: '开始日期不能晚于结束日期' },
+  {
+    kind: 'within',
+    field: 'to',
+    from: 'from',
+    maxMs: (EXPORT_MAX_DAYS - 1) * 86_400_000,
+    message: `结束日期须在开始日期起 ${EXPORT_MAX_DAYS} 天内`,
+  },
+  { kind: 'before', field: 'from', than: 'today', orEqual: true, message: '开始日期不能晚于今天' },
+]
