@@ -180,6 +180,23 @@ const QUERY_STAGES = ['$sort', '$skip', '$limit', '$project'] as const
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
 
+// Reads one stage after the `$match` into `out`; false when it is not a query's.
+function readStage(out: LookupQuery, key: string, value: unknown): boolean {
+  if (key === '$sort') {
+    if (!isPlainObject(value) || !Object.values(value).every((d) => d === 1 || d === -1)) {
+      return false
+    }
+    out.sort = value as SortSpec
+  } else if (key === '$project') {
+    if (!isPlainObject(value)) return false
+    out.project = value
+  } else {
+    if (!isCount(value)) return false
+    out[key === '$skip' ? 'skip' : 'limit'] = value
+  }
+  return true
+}
+
 /**
  * A `$lookup {from, pipeline, as}` without `let` whose pipeline is `$match` then, in this order,
  * any of `$sort`, `$skip`, `$limit`, `$project`: the same query for every joined document, so an
@@ -197,20 +214,8 @@ export function lookupQuery(lookup: Doc): LookupQuery | null {
     if (!isPlainObject(stage) || Object.keys(stage).length !== 1) return null
     const [key, value] = Object.entries(stage)[0]
     const at = QUERY_STAGES.indexOf(key as (typeof QUERY_STAGES)[number])
-    if (at < next) return null
+    if (at < next || !readStage(out, key, value)) return null
     next = at + 1
-    if (key === '$sort') {
-      if (!isPlainObject(value) || !Object.values(value).every((d) => d === 1 || d === -1)) {
-        return null
-      }
-      out.sort = value as SortSpec
-    } else if (key === '$project') {
-      if (!isPlainObject(value)) return null
-      out.project = value
-    } else {
-      if (!isCount(value)) return null
-      out[key === '$skip' ? 'skip' : 'limit'] = value
-    }
   }
   return out
 }
