@@ -46,10 +46,112 @@ export function signedOf(a: Doc): number {
   return Math.min(Number(a.quota), kept.length)
 }
 
+/** What the readers below write to. */
+class Collector {
+  events: Event[] = []
+  live: Raw['live'] = []
+  /** Every wish, errand and activity by `<source>:<id>`: the grid of the hours earned on it. */
+  items = new Map<string, Doc>()
+
+  add(figure: Event['figure'], at: unknown, d: Doc, value = 1, extra: Partial<Event> = {}) {
+    this.events.push({
+      figure,
+      month: shanghaiMonth(at),
+      communityId: String(d.communityId),
+      gridId: gridOf(d),
+      value,
+      ...extra,
+    })
+  }
+
+  rated(at: unknown, d: Doc) {
+    if (d.rating === null || d.rating === undefined) return
+    this.add('ratings', at, d)
+    if (Number(d.rating) >= GOOD_RATING) this.add('goodRatings', at, d)
+  }
+}
+
+function wishes(c: Collector, docs: Doc[]) {
+  for (const w of docs) {
+    c.items.set(`wish:${w._id}`, w)
+    c.add('wishesPosted', w.createdAt, w)
+    if (w.status === 'done' && w.doneAt) {
+      c.add('wishesLit', w.doneAt, w)
+      c.rated(w.doneAt, w)
+    }
+    if (w.status === 'open') c.live.push({ gridId: w.gridId, figure: 'wishesOpen' })
+  }
+}
+
+function errands(c: Collector, docs: Doc[]) {
+  for (const e of docs) {
+    c.items.set(`errand:${e._id}`, e)
+    c.add('errandsBooked', e.createdAt, e)
+    if (e.status === 'closed' && e.endedAt) {
+      c.add('errandsClosed', e.endedAt, e)
+      c.rated(e.endedAt, e)
+    }
+    const [overdue] = stepsOf(e, 'overdue')
+    if (overdue) c.add('errandsOverdue', overdue.at, e)
+    // The first acceptance (a release and a new acceptance do not count again).
+    const [accepted] = stepsOf(e, 'accepted')
+    if (accepted) {
+      const minutes = Math.floor((ms(accepted.at) - ms(e.createdAt)) / 60_000)
+      c.add(null, accepted.at, e, 0, { acceptMinutes: minutes })
+    }
+    if (e.status === 'accepted' && e.overdue) {
+      c.live.push({ gridId: e.gridId, figure: 'errandsOverdue' })
+    }
+  }
+}
+
+function matters(c: Collector, docs: Doc[]) {
+  for (const m of docs) {
+    c.add('mattersReported', m.createdAt, m)
+    if (m.resolvedAt) c.add('mattersResolved', m.resolvedAt, m)
+    if (m.status === 'closed' && m.endedAt) c.rated(m.endedAt, m)
+    if (['reported', 'handling', 'deliberating'].includes(m.status)) {
+      c.live.push({ gridId: m.gridId, figure: 'mattersOpen' })
+    }
+  }
+}
+
+function activities(c: Collector, docs: Doc[], now: number) {
+  for (const a of docs) {
+    c.items.set(`activity:${a._id}`, a)
+    if (ms(a.endAt) > now) continue
+    c.add('activitiesHeld', a.endAt, a)
+    c.add('attendanceExpected', a.endAt, a, signedOf(a))
+    c.add('attendanceConfirmed', a.endAt, a, ((a.attendees ?? []) as string[]).length)
+  }
+}
+
+/** Hours belong to the grid of what they were earned on (a community activity: no grid). */
+function hours(c: Collector, ledger: Doc[]) {
+  for (const l of ledger) {
+    const item = c.items.get(`${l.source}:${l.refId}`)
+    const place = { communityId: l.communityId, gridId: item?.gridId ?? null }
+    c.add('volunteerHours', l.at, place, Number(l.hours))
+  }
+}
+
+function topics(c: Collector, docs: Doc[], votes: Doc[]) {
+  const rolls = new Map<string, number>()
+  for (const v of votes) {
+    if (v.kind === 'roll') rolls.set(v.topicId, (rolls.get(v.topicId) ?? 0) + 1)
+  }
+  for (const t of docs) {
+    if (t.phase !== 'closed' || !t.closedAt) continue
+    c.add('topicsClosed', t.closedAt, t)
+    c.add('votesCast', t.closedAt, t, rolls.get(t._id) ?? 0)
+    c.add('votersEligible', t.closedAt, t, Number(t.eligibleCount ?? 0))
+  }
+}
+
 /** Reads every collection the figures come from and lists what happened when. */
 export async function readRaw(emu: TestEmulator): Promise<Raw> {
   const now = emu.emulator.clock.now()
-  const [wishes, errands, matters, ledger, activities, topics, votes] = await Promise.all(
+  const [w, e, m, ledger, a, t, votes] = await Promise.all(
     [
       'wishes',
       'errands',
@@ -58,93 +160,16 @@ export async function readRaw(emu: TestEmulator): Promise<Raw> {
       'volunteerActivities',
       'deliberations',
       'deliberationVotes',
-    ].map((c) => raw(emu, c))
+    ].map((name) => raw(emu, name))
   )
-  const events: Event[] = []
-  const live: Raw['live'] = []
-  const add = (
-    figure: Event['figure'],
-    at: unknown,
-    d: Doc,
-    value = 1,
-    extra: Partial<Event> = {}
-  ) =>
-    events.push({
-      figure,
-      month: shanghaiMonth(at),
-      communityId: String(d.communityId),
-      gridId: gridOf(d),
-      value,
-      ...extra,
-    })
-  const rated = (at: unknown, d: Doc) => {
-    if (d.rating === null || d.rating === undefined) return
-    add('ratings', at, d)
-    if (Number(d.rating) >= GOOD_RATING) add('goodRatings', at, d)
-  }
-
-  const gridOfItem = new Map<string, Doc>()
-  for (const w of wishes) {
-    gridOfItem.set(`wish:${w._id}`, w)
-    add('wishesPosted', w.createdAt, w)
-    if (w.status === 'done' && w.doneAt) {
-      add('wishesLit', w.doneAt, w)
-      rated(w.doneAt, w)
-    }
-    if (w.status === 'open') live.push({ gridId: w.gridId, figure: 'wishesOpen' })
-  }
-  for (const e of errands) {
-    gridOfItem.set(`errand:${e._id}`, e)
-    add('errandsBooked', e.createdAt, e)
-    if (e.status === 'closed' && e.endedAt) {
-      add('errandsClosed', e.endedAt, e)
-      rated(e.endedAt, e)
-    }
-    const [overdue] = stepsOf(e, 'overdue')
-    if (overdue) add('errandsOverdue', overdue.at, e)
-    const [accepted] = stepsOf(e, 'accepted')
-    if (accepted) {
-      const minutes = Math.floor((ms(accepted.at) - ms(e.createdAt)) / 60_000)
-      add(null, accepted.at, e, 0, { acceptMinutes: minutes })
-    }
-    if (e.status === 'accepted' && e.overdue)
-      live.push({ gridId: e.gridId, figure: 'errandsOverdue' })
-  }
-  for (const m of matters) {
-    add('mattersReported', m.createdAt, m)
-    if (m.resolvedAt) add('mattersResolved', m.resolvedAt, m)
-    if (m.status === 'closed' && m.endedAt) rated(m.endedAt, m)
-    if (['reported', 'handling', 'deliberating'].includes(m.status)) {
-      live.push({ gridId: m.gridId, figure: 'mattersOpen' })
-    }
-  }
-  for (const a of activities) {
-    gridOfItem.set(`activity:${a._id}`, a)
-    if (ms(a.endAt) > now) continue
-    add('activitiesHeld', a.endAt, a)
-    add('attendanceExpected', a.endAt, a, signedOf(a))
-    add('attendanceConfirmed', a.endAt, a, ((a.attendees ?? []) as string[]).length)
-  }
-  // Hours belong to the grid of what they were earned on (a community activity: no grid).
-  for (const l of ledger) {
-    const item = gridOfItem.get(`${l.source}:${l.refId}`)
-    add(
-      'volunteerHours',
-      l.at,
-      { communityId: l.communityId, gridId: item?.gridId ?? null },
-      Number(l.hours)
-    )
-  }
-  const rolls = new Map<string, number>()
-  for (const v of votes)
-    if (v.kind === 'roll') rolls.set(v.topicId, (rolls.get(v.topicId) ?? 0) + 1)
-  for (const t of topics) {
-    if (t.phase !== 'closed' || !t.closedAt) continue
-    add('topicsClosed', t.closedAt, t)
-    add('votesCast', t.closedAt, t, rolls.get(t._id) ?? 0)
-    add('votersEligible', t.closedAt, t, Number(t.eligibleCount ?? 0))
-  }
-  return { now, events, live }
+  const c = new Collector()
+  wishes(c, w)
+  errands(c, e)
+  matters(c, m)
+  activities(c, a, now)
+  hours(c, ledger)
+  topics(c, t, votes)
+  return { now, events: c.events, live: c.live }
 }
 
 /** Which events a row counts: a community, and its grids (and the community-wide ones or not). */
