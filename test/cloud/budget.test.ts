@@ -6,6 +6,7 @@ import type { Activity, CheckinCode } from '@/contract/volunteer'
 import type { Matter } from '@/contract/matter'
 import { codePng } from '../../emulator/openapi/png'
 import type { Topic, TopicComment, VoteResult } from '@/contract/deliberation'
+import { EXPORT_KINDS } from '@/contract/committee'
 import {
   call,
   callWithStats,
@@ -59,6 +60,9 @@ const errandInput = (n: number) => ({
   date: tomorrow(),
   slot: 'morning' as const,
 })
+
+/** The rows a ledger reads per query (docs/contract.md §4.5). */
+const EXPORT_PAGE = 1000
 
 afterAll(() => {
   if (process.env.BUDGET_OUT) fs.writeFileSync(process.env.BUDGET_OUT, JSON.stringify(measured))
@@ -426,6 +430,39 @@ describe('round-trip budget with a requestId', () => {
     await within('user', P.gridWorker, 'counts', {}, READ_TRIPS)
   })
 
+  it('every committee action', async () => {
+    await emu().fireTimer('committee')
+    for (const who of [P.gridWorker, P.committee, P.admin]) {
+      await within('committee', who, 'moderationQueue', {}, READ_TRIPS)
+    }
+    await within('committee', P.gridWorker, 'dashboard', {}, READ_TRIPS)
+    await within('committee', P.committee, 'dashboard', {}, READ_TRIPS)
+    // An admin, of no community, names one.
+    await within('committee', P.admin, 'dashboard', { communityId: 'c1' }, READ_TRIPS)
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    await within('committee', P.committee, 'dashboard', { from: month, to: month }, READ_TRIPS)
+    await within('committee', P.admin, 'dashboard', { communityId: 'c2' }, READ_TRIPS)
+    // A ledger reads its rows a page (1,000) at a time, so its round trips grow with them (the
+    // hours ledger reads its volunteers' names with each page): docs/contract.md §4.5.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const from = new Date(Date.now() + 8 * 3600_000 - 365 * 86_400_000).toISOString().slice(0, 10)
+    for (const kind of EXPORT_KINDS) {
+      const { result, roundTrips } = await callWithStats(
+        emu(),
+        'committee',
+        P.committee,
+        'export',
+        { kind, from, to: today },
+        `budget-export-${kind}`
+      )
+      const { rows } = data(result)
+      const pages = Math.max(1, Math.ceil(rows / EXPORT_PAGE))
+      const bound = WRITE_TRIPS + pages * (kind === 'hours' ? 2 : 1)
+      measured['committee.export'] = Math.max(measured['committee.export'] ?? 0, roundTrips)
+      expect({ kind, roundTrips }).toEqual({ kind, roundTrips: Math.min(roundTrips, bound) })
+    }
+  })
+
   it('deleting an account', async () => {
     // The records holding their data are anonymised by the `erase` timer, not in the request.
     const { result, roundTrips } = await callWithStats(
@@ -443,6 +480,7 @@ describe('round-trip budget with a requestId', () => {
 
   it('measures every action of every function (a new action must join the list above)', () => {
     const every: { [F in FunctionName]: Record<ActionName<F>, true> } = {
+      committee: { moderationQueue: true, dashboard: true, export: true },
       user: {
         me: true,
         counts: true,
