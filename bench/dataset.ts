@@ -46,7 +46,7 @@ const STATUS_SHARES: [string, number][] = [
   ['rejected', 0.04],
   ['cancelled', 0.1],
 ]
-const ACTIVE = new Set(['pending', 'open', 'claimed', 'fulfilled'])
+export const ACTIVE = new Set(['pending', 'open', 'claimed', 'fulfilled'])
 const CATEGORIES = ['daily', 'study', 'health', 'companionship', 'other']
 const COMMUNITIES = ['c1', 'c2', 'c3', 'c4']
 const COMMUNITY_NAMES: Record<string, string> = {
@@ -59,7 +59,7 @@ const GRIDS_PER_COMMUNITY = 6
 const DAY = 86_400_000
 
 // Deterministic pseudo-random numbers (mulberry32), so that runs compare.
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed
   return () => {
     a = (a + 0x6d2b79f5) | 0
@@ -73,7 +73,7 @@ function random(seed: number): () => number {
 export const residentsFor = (wishes: number) =>
   Math.min(30_000, Math.max(3000, Math.round(wishes / 4)))
 
-interface Gen {
+export interface Gen {
   rnd: () => number
   pick: <T>(list: T[]) => T
   at: (daysAgo: number) => Date
@@ -107,7 +107,7 @@ function places(demo: Record<string, Doc[]>): { communities: Doc[]; grids: Doc[]
   return { communities, grids }
 }
 
-function resident(g: Gen, i: number, grid: Doc): Doc {
+export function resident(g: Gen, i: number, grid: Doc): Doc {
   const building = g.pick(grid.buildings as { id: string; name: string }[])
   const openid = `r-${String(i).padStart(6, '0')}`
   const pending = g.rnd() < 0.06
@@ -143,13 +143,20 @@ function resident(g: Gen, i: number, grid: Doc): Doc {
   }
 }
 
-function drawStatus(g: Gen): string {
+export function drawStatus(g: Gen): string {
   let r = g.rnd()
   for (const [s, share] of STATUS_SHARES) if ((r -= share) < 0) return s
   return 'cancelled'
 }
 
-function wish(g: Gen, i: number, author: Doc, status: string, slot: string, claimer?: Doc): Doc {
+export function wish(
+  g: Gen,
+  i: number,
+  author: Doc,
+  status: string,
+  slot: string,
+  claimer?: Doc
+): Doc {
   const id = `w-${String(i).padStart(7, '0')}`
   // spread over two years; active ones are recent
   const created = g.at(ACTIVE.has(status) ? g.rnd() * 30 : 30 + g.rnd() * 700)

@@ -6,6 +6,7 @@ import { errandBench } from './errand'
 import { volunteerBench } from './volunteer'
 import { matterBench } from './matter'
 import { deliberationBench } from './deliberation'
+import { committeeBench } from './committee'
 
 export const sections: BenchSection[] = [
   userBench,
@@ -14,4 +15,5 @@ export const sections: BenchSection[] = [
   volunteerBench,
   matterBench,
   deliberationBench,
+  committeeBench,
 ]
