@@ -1,8 +1,8 @@
-import { addMonths, DASHBOARD_MAX_MONTHS } from '@/contract/committee'
+import { DASHBOARD_MAX_MONTHS } from '@/contract/committee'
 import { db, type Doc } from '../lib/cloud'
 import {
-  emptyBucket,
   figuresOf,
+  monthDocs,
   monthOf,
   monthStart,
   SOURCE_FIELDS,
@@ -90,17 +90,7 @@ export async function recompute(
     read('deliberations', 'topics'),
   ])
   const figures = figuresOf({ wishes, errands, matters, activities, ledger, topics }, fromMonth)
-  const current = monthOf(now)
-  let written = 0
-  for (let month = fromMonth; month <= current; month = addMonths(month, 1)) {
-    const m = figures.get(month) ?? { grids: {}, community: emptyBucket() }
-    await stats()
-      .doc(statsId(communityId, month))
-      .set({ data: { communityId, month, ...m, computedAt: now } })
-    written++
-  }
-  return written
+  const docs = monthDocs(communityId, figures, fromMonth, monthOf(now), now)
+  for (const { _id, ...doc } of docs) await stats().doc(_id).set({ data: doc })
+  return docs.length
 }
-
-/** The first month the dashboard may show (DASHBOARD_MAX_MONTHS back, the current one included). */
-export const oldestMonth = (now = new Date()) => addMonths(monthOf(now), 1 - DASHBOARD_MAX_MONTHS)
