@@ -1,7 +1,9 @@
 import {
   addMonths,
+  DASHBOARD_DEFAULT_MONTHS,
   DASHBOARD_FIGURES,
   DASHBOARD_MAX_MONTHS,
+  DASHBOARD_RANGE_MESSAGES,
   GOOD_RATING,
   type DashboardFigure,
   type DashboardFigures,
@@ -36,6 +38,25 @@ export const monthOf = (at: Date): string => shanghaiDate(at).slice(0, 7)
 
 /** The first month the dashboard may show (DASHBOARD_MAX_MONTHS back, the current one included). */
 export const oldestMonth = (now = new Date()) => addMonths(monthOf(now), 1 - DASHBOARD_MAX_MONTHS)
+
+/** The range after defaults, or the field and message that refuse it. */
+export function rangeOf(
+  input: { from?: string; to?: string },
+  current: string
+): { from: string; to: string } | { field: 'from' | 'to'; message: string } {
+  if (input.to && input.to > current)
+    return { field: 'to', message: DASHBOARD_RANGE_MESSAGES.future }
+  if (input.from && input.from > current) {
+    return { field: 'from', message: DASHBOARD_RANGE_MESSAGES.future }
+  }
+  if (input.from && input.to) return { from: input.from, to: input.to }
+  if (input.from) {
+    const last = addMonths(input.from, DASHBOARD_MAX_MONTHS - 1)
+    return { from: input.from, to: last < current ? last : current }
+  }
+  const to = input.to ?? current
+  return { from: addMonths(to, 1 - DASHBOARD_DEFAULT_MONTHS), to }
+}
 
 /** The instant a month ('YYYY-MM', Asia/Shanghai) begins. */
 export function monthStart(month: string): Date {
