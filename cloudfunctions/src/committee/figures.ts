@@ -112,7 +112,10 @@ class Tally {
   readonly months = new Map<string, MonthFigures>()
   /** `<ledger source>:<id>` → its grid: the hours credited for an item count in its grid. */
   readonly gridOf = new Map<string, unknown>()
-  constructor(private readonly fromMonth: string) {}
+  constructor(
+    private readonly fromMonth: string,
+    readonly now: number
+  ) {}
 
   bucket(at: Date | null, gridId: unknown): Bucket | null {
     if (!at) return null
@@ -168,7 +171,7 @@ const ADD: Record<keyof Sources, (t: Tally, d: Raw) => void> = {
   activities(t, a) {
     t.gridOf.set(`activity:${String(a._id)}`, a.gridId)
     const ended = when(a.endAt)
-    if (!ended || ended.getTime() > Date.now()) return
+    if (!ended || ended.getTime() > t.now) return
     t.add(ended, a.gridId, 'activitiesHeld')
     t.add(ended, a.gridId, 'attendanceExpected', signedUp(a.queue, a.quota))
     t.add(ended, a.gridId, 'attendanceConfirmed', ((a.attendees as unknown[]) ?? []).length)
@@ -192,10 +195,14 @@ const ORDER: (keyof Sources)[] = ['wishes', 'errands', 'matters', 'activities', 
 
 /**
  * The figures of every month from `fromMonth` on (earlier events are left out: their months are
- * not being recomputed). A grid of '' (or none) counts in `community`.
+ * not being recomputed); an activity counts once it has ended by `now`. A grid of '' (or none) counts in `community`.
  */
-export function figuresOf(src: Sources, fromMonth: string): Map<string, MonthFigures> {
-  const t = new Tally(fromMonth)
+export function figuresOf(
+  src: Sources,
+  fromMonth: string,
+  now = new Date()
+): Map<string, MonthFigures> {
+  const t = new Tally(fromMonth, now.getTime())
   for (const key of ORDER) for (const d of src[key]) ADD[key](t, d)
   return t.months
 }
@@ -238,7 +245,7 @@ export function statsFor(data: Record<string, unknown[]>, fromMonth: string, now
       topics: of('deliberations'),
     }
     const id = String(c._id)
-    return monthDocs(id, figuresOf(sources, fromMonth), fromMonth, monthOf(now), now)
+    return monthDocs(id, figuresOf(sources, fromMonth, now), fromMonth, monthOf(now), now)
   })
 }
 
