@@ -8,11 +8,7 @@ import { demoData } from '../../../emulator/seed'
 // the area `user.counts` counts for them, and an item shows no personal data beyond need.
 
 const users = demoData().users as unknown as UserDoc[]
-const actor = (id: string) =>
-  actorFrom(
-    id,
-    users.find((u) => u._id === id)
-  )
+const actor = (id: string) => actorFrom(id, users.find((u) => u._id === id) ?? null)
 
 test('every queue kind names a distinct count of user.counts', () => {
   const keys = QUEUE_KINDS.map((k) => QUEUE_COUNT_KEYS[k])
