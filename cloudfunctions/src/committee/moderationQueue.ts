@@ -51,7 +51,7 @@ export const moderationQueue = action(
     const { counts } = countsOf(actor, joined, all)
     const sections: QueueSection[] = served.map((kind: QueueKind) => ({
       kind,
-      count: Math.max(0, counts[QUEUE_COUNT_KEYS[kind]] ?? 0),
+      count: counts[QUEUE_COUNT_KEYS[kind]] ?? 0,
       items: ((row[kind] ?? []) as Doc[]).map((d) => queueItem(kind, d)),
     }))
     return ok<WorkQueue>({ total: sections.reduce((n, s) => n + s.count, 0), sections })
