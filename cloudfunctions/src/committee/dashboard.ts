@@ -1,9 +1,6 @@
 import {
   addMonths,
-  DASHBOARD_DEFAULT_MONTHS,
-  DASHBOARD_MAX_MONTHS,
   DASHBOARD_NOW,
-  DASHBOARD_RANGE_MESSAGES,
   DashboardInput,
   monthSpan,
   type Dashboard,
@@ -21,7 +18,7 @@ import {
 } from '../lib/counters'
 import type { Actor } from '../lib/actor'
 import { iso } from '../lib/time'
-import { combine, derive, emptyBucket, monthOf, type Bucket } from './figures'
+import { combine, derive, emptyBucket, monthOf, rangeOf, type Bucket } from './figures'
 import { monthsOf, type StatsDoc } from './store'
 
 /** The counters each live figure reads (the same as `user.counts`' wish.openNow, errand.overdue, matter.open). */
@@ -29,25 +26,6 @@ const NOW_KEYS: Record<DashboardNowFigure, string> = {
   wishesOpen: 'wish.open',
   errandsOverdue: 'errand.overdue',
   mattersOpen: 'matter.open',
-}
-
-/** The range after defaults, or the field and message that refuse it. */
-export function rangeOf(
-  input: { from?: string; to?: string },
-  current: string
-): { from: string; to: string } | { field: 'from' | 'to'; message: string } {
-  if (input.to && input.to > current)
-    return { field: 'to', message: DASHBOARD_RANGE_MESSAGES.future }
-  if (input.from && input.from > current) {
-    return { field: 'from', message: DASHBOARD_RANGE_MESSAGES.future }
-  }
-  if (input.from && input.to) return { from: input.from, to: input.to }
-  if (input.from) {
-    const last = addMonths(input.from, DASHBOARD_MAX_MONTHS - 1)
-    return { from: input.from, to: last < current ? last : current }
-  }
-  const to = input.to ?? current
-  return { from: addMonths(to, 1 - DASHBOARD_DEFAULT_MONTHS), to }
 }
 
 /** What the caller sees: a community, its grids among them, and whether community-wide items count. */

@@ -13,7 +13,7 @@ import { db, tempFileUrls, uploadFile, type Doc } from '../lib/cloud'
 import { HOUR } from '../lib/sweep'
 import { isCommitteeOrAdmin } from './policy'
 import { LEDGERS, type Extra } from './ledgers'
-import { exportsKept } from './store'
+import { eachPage, exportsKept } from './store'
 
 const PAGE = 1000
 /** How long getTempFileURL's link works (its default). */
@@ -68,20 +68,17 @@ export const exportLedger = action(ExportInput, async ({ actor, input, audit }) 
   const sheet = book.addWorksheet(label, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = ledger.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }))
   sheet.getRow(1).font = { bold: true }
-  let rows = 0
-  for (let skip = 0; skip < total; skip += PAGE) {
-    const { data } = await db()
-      .collection(ledger.collection)
-      .where(where)
-      .orderBy(ledger.time, 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()
-    const extra: Extra = { names: input.kind === 'hours' ? await namesOf(data) : new Map() }
-    for (const d of data) sheet.addRow(ledger.columns.map((c) => c.value(d, extra)))
-    rows += data.length
-    if (data.length < PAGE) break
-  }
+  const rows = await eachPage(
+    ledger.collection,
+    { communityId },
+    ledger.time,
+    start,
+    { until: end, tie: ledger.tie },
+    async (data) => {
+      const extra: Extra = { names: input.kind === 'hours' ? await namesOf(data) : new Map() }
+      for (const d of data) sheet.addRow(ledger.columns.map((c) => c.value(d, extra)))
+    }
+  )
 
   const fileName = `${label}_${input.from}_${input.to}.xlsx`
   const cloudPath = `${EXPORT_FOLDER}/${communityId}/${input.kind}-${input.from}-${input.to}-${randomBytes(6).toString('hex')}.xlsx`

@@ -28,6 +28,8 @@ export interface Ledger {
   collection: string
   /** The row's defining time: the range selects and orders by it. */
   time: string
+  /** Ties in `_id` order as the index walked holds them (`communityId`, time, `_id`). */
+  tie: 'asc' | 'desc'
   columns: Column[]
 }
 
@@ -44,6 +46,7 @@ const col = (header: string, width: number, value: Column['value']): Column => (
 export const LEDGERS: Record<ExportKind, Ledger> = {
   wishes: {
     collection: 'wishes',
+    tie: 'desc',
     time: 'createdAt',
     columns: [
       col('提出时间', 18, time('createdAt')),
@@ -61,6 +64,7 @@ export const LEDGERS: Record<ExportKind, Ledger> = {
   },
   errands: {
     collection: 'errands',
+    tie: 'desc',
     time: 'createdAt',
     columns: [
       col('预约时间', 18, time('createdAt')),
@@ -80,6 +84,7 @@ export const LEDGERS: Record<ExportKind, Ledger> = {
   },
   matters: {
     collection: 'matters',
+    tie: 'desc',
     time: 'createdAt',
     columns: [
       col('反映时间', 18, time('createdAt')),
@@ -97,6 +102,7 @@ export const LEDGERS: Record<ExportKind, Ledger> = {
   },
   hours: {
     collection: 'volunteerLedger',
+    tie: 'asc',
     time: 'at',
     columns: [
       col('记录时间', 18, time('at')),
@@ -109,6 +115,7 @@ export const LEDGERS: Record<ExportKind, Ledger> = {
   },
   activities: {
     collection: 'volunteerActivities',
+    tie: 'desc',
     time: 'startAt',
     columns: [
       col('开始时间', 18, time('startAt')),

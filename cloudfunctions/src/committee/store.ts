@@ -1,8 +1,8 @@
-import { addMonths, DASHBOARD_MAX_MONTHS } from '@/contract/committee'
+import { DASHBOARD_MAX_MONTHS } from '@/contract/committee'
 import { db, type Doc } from '../lib/cloud'
 import {
-  emptyBucket,
   figuresOf,
+  monthDocs,
   monthOf,
   monthStart,
   SOURCE_FIELDS,
@@ -44,7 +44,53 @@ export async function monthsOf(communityId: string, months: string[]): Promise<S
 
 const PAGE = 1000
 
-/** Every document of a community changed since `since` (the fields given), page by page. */
+const msOf = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)))
+
+/**
+ * Every document matching `where` from `since` on by the time `field`, oldest first, read 1,000 at
+ * a time by keyset (the next page starts at the last time read, skipping only the documents
+ * already read at that very time), so each page costs the same however deep: one round trip per
+ * page. Ties are in `_id` order `tie` (as the index holds them). `page` sees each page as read.
+ */
+export async function eachPage(
+  collection: string,
+  where: Record<string, unknown>,
+  field: string,
+  since: Date,
+  options: { until?: Date; tie?: 'asc' | 'desc'; fields?: string[] },
+  page: (docs: Doc[]) => Promise<void> | void
+): Promise<number> {
+  const _ = db().command
+  const projection = options.fields
+    ? Object.fromEntries([...options.fields, field].map((f) => [f, true]))
+    : undefined
+  let from = since.getTime()
+  let same = 0
+  let read = 0
+  for (;;) {
+    const time = options.until
+      ? _.and(_.gte(new Date(from)), _.lt(options.until))
+      : _.gte(new Date(from))
+    let query = db()
+      .collection(collection)
+      .where({ ...where, [field]: time })
+      .orderBy(field, 'asc')
+      .orderBy('_id', options.tie ?? 'asc')
+      .skip(same)
+      .limit(PAGE)
+    if (projection) query = query.field(projection)
+    const { data } = await query.get()
+    await page(data)
+    read += data.length
+    if (data.length < PAGE) return read
+    const last = msOf(data[data.length - 1][field])
+    const atLast = data.filter((d) => msOf(d[field]) === last).length
+    same = last === from ? same + atLast : atLast
+    from = last
+  }
+}
+
+/** Every document of a community changed since `since` (the fields given). */
 async function changedSince(
   collection: string,
   communityId: string,
@@ -53,19 +99,10 @@ async function changedSince(
   fields: string[]
 ): Promise<Doc[]> {
   const out: Doc[] = []
-  const projection = Object.fromEntries([...fields, field].map((f) => [f, true]))
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await db()
-      .collection(collection)
-      .where({ communityId, [field]: db().command.gte(since) })
-      .orderBy(field, 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .field(projection)
-      .get()
-    out.push(...data)
-    if (data.length < PAGE) return out
-  }
+  await eachPage(collection, { communityId }, field, since, { fields }, (docs) => {
+    out.push(...docs)
+  })
+  return out
 }
 
 /**
@@ -89,18 +126,9 @@ export async function recompute(
     read('volunteerLedger', 'ledger', 'at'),
     read('deliberations', 'topics'),
   ])
-  const figures = figuresOf({ wishes, errands, matters, activities, ledger, topics }, fromMonth)
-  const current = monthOf(now)
-  let written = 0
-  for (let month = fromMonth; month <= current; month = addMonths(month, 1)) {
-    const m = figures.get(month) ?? { grids: {}, community: emptyBucket() }
-    await stats()
-      .doc(statsId(communityId, month))
-      .set({ data: { communityId, month, ...m, computedAt: now } })
-    written++
-  }
-  return written
+  const sources = { wishes, errands, matters, activities, ledger, topics }
+  const figures = figuresOf(sources, fromMonth, now)
+  const docs = monthDocs(communityId, figures, fromMonth, monthOf(now), now)
+  for (const { _id, ...doc } of docs) await stats().doc(_id).set({ data: doc })
+  return docs.length
 }
-
-/** The first month the dashboard may show (DASHBOARD_MAX_MONTHS back, the current one included). */
-export const oldestMonth = (now = new Date()) => addMonths(monthOf(now), 1 - DASHBOARD_MAX_MONTHS)

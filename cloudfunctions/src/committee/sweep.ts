@@ -2,8 +2,8 @@ import { addMonths, EXPORT_KEEP_HOURS } from '@/contract/committee'
 import { db, deleteFiles } from '../lib/cloud'
 import { HOUR } from '../lib/sweep'
 import { shanghaiTime } from '../lib/time'
-import { monthOf } from './figures'
-import { exportsKept, oldestMonth, recompute, stats, statsId } from './store'
+import { monthOf, oldestMonth } from './figures'
+import { exportsKept, recompute, stats, statsId } from './store'
 
 // The `committee` timer (every DASHBOARD_REFRESH_MINUTES): recomputes the dashboard's current and
 // previous month of every community, every older month within DASHBOARD_MAX_MONTHS once a night
