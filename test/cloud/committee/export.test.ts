@@ -128,14 +128,14 @@ const yearToToday = (e: TestEmulator) => {
   return { from: shanghaiDate(now - (EXPORT_MAX_DAYS - 1) * DAY), to: shanghaiDate(now) }
 }
 
-/** The raw documents a ledger of c1 holds for a range, oldest first. */
+/** The raw documents a ledger of c1 holds for a range, oldest first (ties by id). */
 async function expectedRows(e: TestEmulator, kind: ExportKind, from: string, to: string) {
   const { collection, time } = SOURCE[kind]
   const start = Date.parse(`${from}T00:00:00+08:00`)
   const end = Date.parse(`${to}T00:00:00+08:00`) + DAY
   return (await raw(e, collection))
     .filter((d) => d.communityId === 'c1' && ms(d[time]) >= start && ms(d[time]) < end)
-    .sort((a, b) => ms(a[time]) - ms(b[time]))
+    .sort((a, b) => ms(a[time]) - ms(b[time]) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
 }
 
 /** Downloads a ledger through its temporary URL and reads it with exceljs. */
@@ -216,17 +216,19 @@ describe('committee.export', () => {
       const { time } = SOURCE[kind]
       expect(rows.map((r) => r[0])).toEqual(docs.map((d) => localTime(d[time])))
       for (const r of rows) expect(String(r[0])).toMatch(LOCAL_TIME)
-      // Status labels in Chinese, as the app shows them.
+      // A column's values row by row (rows of the same minute in any order: ties are the
+      // server's to order), against what each document says.
+      const column = (header: string, value: (d: Doc) => unknown) => {
+        const col = HEADERS[kind].indexOf(header)
+        const keyed = (pairs: unknown[][]) => pairs.map((p) => JSON.stringify(p)).sort()
+        expect(keyed(rows.map((r) => [r[0], r[col] ?? null]))).toEqual(
+          keyed(docs.map((d) => [localTime(d[time]), value(d) ?? null]))
+        )
+      }
+      // Status labels in Chinese, as the app shows them; grid names, never a grid id.
       const labels = STATUS_LABELS[kind]
-      if (labels) {
-        const col = HEADERS[kind].indexOf('状态')
-        expect(rows.map((r) => r[col])).toEqual(docs.map((d) => labels[d.status]))
-      }
-      // Grid names, never a grid id.
-      const grid = HEADERS[kind].indexOf('网格')
-      if (grid >= 0) {
-        expect(rows.map((r) => r[grid])).toEqual(docs.map((d) => d.gridName))
-      }
+      if (labels) column('状态', (d) => labels[d.status])
+      if (HEADERS[kind].includes('网格')) column('网格', (d) => d.gridName)
 
       // No full phone anywhere; a phone column is masked; the building without the room.
       const cells = rows.flat().map((v) => String(v ?? ''))
@@ -249,11 +251,13 @@ describe('committee.export', () => {
           errands: ['预约人', 'bookerName'],
           matters: ['反映人', 'reporterName'],
         }[kind as 'wishes' | 'errands' | 'matters']
-        const col = HEADERS[kind].indexOf(header)
-        expect(rows.map((r) => r[col])).toEqual(docs.map((d) => d[field]))
+        column(header, (d) => d[field])
       }
 
-      if (kind === 'hours') expect(rows.map((r) => r[1])).toEqual(await namesOf(docs))
+      if (kind === 'hours') {
+        const names = await namesOf(docs)
+        column('志愿者', (d) => names[docs.indexOf(d)])
+      }
 
       // Audited: who, which ledger, which range, how many rows.
       const audit = (await raw(emu(), 'audit')).filter((a) => a.action === 'committee.export')
