@@ -156,7 +156,9 @@ export function committeeData(
   const kept = new Set(topics.map((t) => t._id))
   const votes = (delib.votes as unknown as Doc[]).filter((v) => kept.has(v.topicId))
 
-  const { counters: _demoCounters, ...demoRest } = demo
+  // The demo's kept counters and dashboard months are of the demo data alone: both are made
+  // again below (the counters) and by the committee timer's first run (the months).
+  const { counters: _counters, stats: _stats, ...demoRest } = demo
   const base: Record<string, Doc[]> = {
     ...demoRest,
     grids,

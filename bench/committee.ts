@@ -141,6 +141,23 @@ async function committeeFigures(quick: boolean): Promise<{ title: string; body: 
     ]
     out.push('', 'reads at 1/4/16 clients at once:', table(rows))
 
+    const dash = await send(emu, { who: CM, action: 'dashboard', input: {} })
+    const total = (
+      dash.body.data as { total: { figures: Record<string, number | null> } } | undefined
+    )?.total.figures
+    if (total) {
+      const shown = [
+        'wishesPosted',
+        'wishesLit',
+        'errandsClosed',
+        'mattersResolved',
+        'volunteerHours',
+        'votesCast',
+        'acceptMedianMinutes',
+        'satisfaction',
+      ]
+      out.push(`(the committee's 12 months: ${shown.map((f) => `${f} ${total[f]}`).join(', ')})`)
+    }
     const queue = await send(emu, { who: CM, action: 'moderationQueue', input: {} })
     const q = queue.body.data as { total: number; sections: { kind: string; count: number }[] }
     if (q)

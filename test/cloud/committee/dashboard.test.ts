@@ -284,6 +284,11 @@ describe('committee.dashboard', () => {
     expect(d).toMatchObject({ communityId: 'c1', from: m0, to: m1 })
     expect(Date.parse(d.computedAt!)).toBeLessThanOrEqual(emu().emulator.clock.now())
     expectFigures(d, r, C1)
+    // An admin names the community and sees what its committee sees.
+    const admin = data(
+      await call(emu(), 'committee', P.admin, 'dashboard', { from: m0, to: m1, communityId: 'c1' })
+    )
+    expectFigures(admin, r, C1)
     // The live counts are the ones home shows.
     const counts = data(await call(emu(), 'user', R1, 'counts', {})).counts
     const g1 = d.grids.find((g) => g.gridId === 'g1')!
