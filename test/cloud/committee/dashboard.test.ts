@@ -304,6 +304,41 @@ describe('committee.dashboard', () => {
     expectFigures(year, r, C1)
   })
 
+  // KNOWN SERVER BUG (reported): the regular recompute reads documents changed since the
+  // previous month began, but an activity's end is no write (the volunteer timer settles it
+  // without touching updatedAt): one published and signed up for earlier, and held without a
+  // confirmation of attendance, is missing from its month until the nightly pass. `failing`
+  // until it is fixed: then this fails, and `.failing` goes.
+  it.failing('an activity published months before it is held counts in its month', async () => {
+    const b = boundary() // the first of a month at least a week ahead
+    const held = b + 35 * DAY + 10 * HOUR // early in the month after
+    const a = data(
+      await call(emu(), 'volunteer', CM, 'createActivity', {
+        title: '春节慰问活动',
+        description: '慰问社区独居老人',
+        location: '幸福里社区',
+        startAt: iso(held),
+        endAt: iso(held + 2 * HOUR),
+        signupDeadline: iso(held - HOUR),
+        quota: 5,
+        hours: 2,
+        scope: { type: 'community', id: 'c1' },
+      })
+    )
+    data(await call(emu(), 'volunteer', V1, 'signup', { activityId: a.id }))
+    // The timer runs in the month before (its months are stored), then after the activity.
+    await at(emu(), b, 10, '10:00')
+    await runTimer(emu(), 'committee')
+    await at(emu(), b, 36, '10:00')
+    await runTimer(emu(), 'volunteer')
+    await runTimer(emu(), 'committee')
+    const month = shanghaiMonth(held)
+    const r = await readRaw(emu())
+    expect(figuresOf(r, C1, [month]).activitiesHeld).toBe(1)
+    const d = await dashboard(CM, { from: month, to: month })
+    expect(d.total.figures).toMatchObject({ activitiesHeld: 1, attendanceExpected: 1 })
+  })
+
   it('a grid worker sees their grids only; a resident is refused', async () => {
     const b = boundary()
     await newResident(emu(), GW2, { gridId: 'g2', buildingId: 'g2-b5' })
