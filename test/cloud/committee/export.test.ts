@@ -18,6 +18,7 @@ import { pathOf } from '../matter/helpers'
 import {
   ADMIN,
   call,
+  callWithStats,
   CM,
   data,
   DAY,
@@ -208,6 +209,7 @@ describe('committee.export', () => {
       const sheet = await open(res)
       expect(sheet.name).toBe(EXPORT_KIND_LABELS[kind])
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      for (const c of sheet.columns) expect(c.width).toBeGreaterThan(0)
       const [header, ...rows] = rowsOf(sheet)
       expect(header).toEqual(HEADERS[kind])
       expect(rows).toHaveLength(docs.length)
@@ -372,6 +374,68 @@ describe('committee.export', () => {
     expect(emu().emulator.storage.files.list()).toEqual([])
     expect((await raw(emu(), 'audit')).filter((a) => a.action === 'committee.export')).toEqual([])
   }, 120_000)
+
+  it('its round trips: 4, and one per 1,000 rows (two for the hours ledger, with the names)', async () => {
+    const now = emu().emulator.clock.now()
+    const insert = async (collection: string, docs: Doc[]) => {
+      const reply = await emu().emulator.db.handle({
+        action: 'database.insertDocument',
+        collectionName: collection,
+        data: docs.map((d) => toWire(d)),
+      })
+      expect(reply.code).toBeFalsy()
+    }
+    const [wish] = await raw(emu(), 'wishes')
+    await insert(
+      'wishes',
+      Array.from({ length: 2_500 }, (_x, i) => ({
+        ...wish,
+        _id: `trips-${i}`,
+        slot: `trips-${i}`,
+        communityId: 'c1',
+        createdAt: new Date(now - (i % 20) * DAY - HOUR),
+      }))
+    )
+    await insert(
+      'volunteerLedger',
+      Array.from({ length: 1_500 }, (_x, i) => ({
+        _id: `trips-hours-${i}`,
+        openid: i % 2 ? V1 : V2,
+        communityId: 'c1',
+        source: 'activity',
+        refId: `trips-activity-${i}`,
+        title: '志愿活动',
+        hours: 2,
+        at: new Date(now - (i % 20) * DAY - HOUR),
+        year: new Date(now).getUTCFullYear(),
+        credited: true,
+        pending: '',
+        batch: 'test',
+        createdAt: new Date(now - (i % 20) * DAY - HOUR),
+      }))
+    )
+    await runTimer(emu(), 'volunteer')
+    const range = yearToToday(emu())
+    for (const [kind, perPage] of [
+      ['wishes', 1],
+      ['hours', 2],
+    ] as const) {
+      const { result, roundTrips } = await callWithStats(
+        emu(),
+        'committee',
+        CM,
+        'export',
+        { kind, ...range },
+        `trips-${kind}`
+      )
+      const { rows } = data(result)
+      expect(rows).toBe((await expectedRows(emu(), kind, range.from, range.to)).length)
+      expect({ kind, roundTrips }).toEqual({
+        kind,
+        roundTrips: 4 + Math.ceil(rows / 1000) * perPage,
+      })
+    }
+  }, 60_000)
 
   it(`the timer removes ledgers older than ${EXPORT_KEEP_HOURS} hours`, async () => {
     const res = await exported('matters')
