@@ -210,6 +210,14 @@ async function script(e: TestEmulator, b: number): Promise<[string, string]> {
   await ok('errand', V1, 'accept', { id: e4.id })
   await at(e, b, 1, '13:20')
   await ok('errand', V1, 'complete', { id: e4.id }) // never signed off: the timer closes it
+  // Accepted after 5 minutes, released, accepted again: the first acceptance is the one counted.
+  const e5 = await ok('errand', R2, 'book', errand({ type: 'parcel', detail: '到驿站取快递' }))
+  await at(e, b, 1, '13:25')
+  await ok('errand', V1, 'accept', { id: e5.id })
+  await at(e, b, 1, '13:30')
+  await ok('errand', V1, 'release', { id: e5.id, reason: '临时有事' })
+  await at(e, b, 1, '15:00')
+  await ok('errand', V1, 'accept', { id: e5.id })
 
   await at(e, b, 2, '10:00')
   await ok('matter', R3, 'rate', { id: m2.id, rating: 4 })
