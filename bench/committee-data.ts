@@ -148,8 +148,9 @@ export function committeeData(
     years.push(...(r.years as unknown as Doc[]))
   }
 
-  // Deliberation: topics with 12 ballots each; votes (the roll) are the domain's items.
-  const delib = topicsFor(g, Math.ceil((2 * perDomain) / 12), now)
+  // Deliberation: topics with 12 ballots each; votes (the roll) are the domain's items (a
+  // little over twice as many: the closed ones spread over two years, the open ones recent).
+  const delib = topicsFor(g, Math.ceil((2.2 * perDomain) / 12), now)
   const topics = (delib.topics as unknown as Doc[]).filter(
     (t) => inYear(t.createdAt) || t.phase !== 'closed'
   )
