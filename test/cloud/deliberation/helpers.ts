@@ -93,6 +93,17 @@ export function tallyHashOf(ballots: { receipt: string; optionIndex: number }[])
 
 type Doc = Record<string, Json>
 
+/** Every ballot stored for a topic: its bins (natural order), each bin's ballots in order. */
+export async function storedBallots(
+  emu: TestEmulator,
+  topicId: string
+): Promise<{ optionIndex: number; receipt: string; origin: string }[]> {
+  const bins = (await emu.emulator.db.find('deliberationBallots', { topicId })) as Doc[]
+  return bins.flatMap(
+    (b) => b.ballots as { optionIndex: number; receipt: string; origin: string }[]
+  )
+}
+
 /** The eligible roll as the users collection holds it now, computed apart from the server. */
 export async function rollOf(
   emu: TestEmulator,
