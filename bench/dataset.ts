@@ -277,6 +277,7 @@ export function generate(
   const deliberation = {
     deliberations: delib.topics,
     deliberationVotes: delib.votes,
+    deliberationBallots: delib.bins,
   } as unknown as Record<string, Doc[]>
 
   const base = {

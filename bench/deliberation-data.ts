@@ -1,13 +1,16 @@
-// Topics and ballot boxes for the bench's datasets: a history of topics in community c1 (most
+// Topics, roll entries and ballot bins for the bench's datasets: a history of topics in community c1 (most
 // closed with their sealed tally, a few in discussion or voting), a topic in voting with a ballot
 // box of any size, and voters for the vote races. Roll entries, ballots and the tally come from
 // the deliberation store itself, so the documents are the ones a vote would write.
 import { DELIBERATION_PHASES, type DeliberationPhase } from '../src/contract/deliberation'
 import { outcomeOf } from '../cloudfunctions/src/deliberation/phases'
 import {
+  binCountFor,
+  binId,
   castFor,
   tallyHashOf,
-  type BallotDoc,
+  type Ballot,
+  type BinDoc,
   type RollDoc,
   type TopicDoc,
 } from '../cloudfunctions/src/deliberation/store'
@@ -85,8 +88,7 @@ export function topicDoc(shape: TopicShape): TopicDoc {
     tally: null,
     outcome: null,
     announce: null,
-    // a closed topic of the history: its box was mixed by the timer long ago
-    mixed: shape.phase === 'closed',
+    bins: voted ? binCountFor(shape.eligibleCount ?? 0) : null,
     commentCount: 0,
     updates: [],
     createdAt: created,
@@ -97,8 +99,8 @@ export function topicDoc(shape: TopicShape): TopicDoc {
 
 /**
  * A ballot box of `n` ballots on `topic`, cast by made-up voters (`<prefix>-000001`…) with the
- * options drawn at random; `meetingShare` of them entered at a meeting. Roll entries and ballots
- * as the vote writes them.
+ * options drawn at random; `meetingShare` of them entered at a meeting. Roll entries as the vote
+ * writes them; the ballots dealt into the topic's bins at random.
  */
 export function ballotBox(
   g: DelibGen,
@@ -106,9 +108,9 @@ export function ballotBox(
   n: number,
   prefix: string,
   meetingShare = 0.1
-): { roll: RollDoc[]; ballots: BallotDoc[] } {
+): { roll: RollDoc[]; ballots: Ballot[]; bins: BinDoc[] } {
   const roll: RollDoc[] = []
-  const ballots: BallotDoc[] = []
+  const ballots: Ballot[] = []
   for (let i = 0; i < n; i++) {
     const id = `${prefix}-${String(i).padStart(6, '0')}`
     const voter = { _id: id, buildingId: `${prefix}-b${i % 40}`, room: String(i), nickname: id }
@@ -118,11 +120,18 @@ export function ballotBox(
     roll.push(cast.roll)
     ballots.push(cast.ballot)
   }
-  return { roll, ballots }
+  const count = topic.bins ?? 1
+  const bins: BinDoc[] = Array.from({ length: count }, (_b, k) => ({
+    _id: binId(topic._id, k),
+    topicId: topic._id,
+    ballots: [],
+  }))
+  for (const b of ballots) bins[Math.floor(g.rnd() * count)].ballots.push(b)
+  return { roll, ballots, bins }
 }
 
 /** A closed topic's sealed tally, as `close` writes it, from its ballots. */
-export function sealed(topic: TopicDoc, ballots: BallotDoc[]): TopicDoc {
+export function sealed(topic: TopicDoc, ballots: Ballot[]): TopicDoc {
   const counts = topic.options.map(() => 0)
   const byOrigin = { online: 0, meeting: 0 }
   for (const b of ballots) {
@@ -159,9 +168,10 @@ export function topicsFor(
   g: DelibGen,
   count: number,
   now: number
-): { topics: TopicDoc[]; votes: (RollDoc | BallotDoc)[] } {
+): { topics: TopicDoc[]; votes: RollDoc[]; bins: BinDoc[] } {
   const topics: TopicDoc[] = []
-  const votes: (RollDoc | BallotDoc)[] = []
+  const votes: RollDoc[] = []
+  const bins: BinDoc[] = []
   for (let i = 0; i < count; i++) {
     const where = g.pick(['g1', 'g2', 'c1'])
     const scope =
@@ -188,10 +198,11 @@ export function topicsFor(
       continue
     }
     const box = ballotBox(g, t, 12, `h${i}`)
-    votes.push(...box.roll, ...box.ballots)
+    votes.push(...box.roll)
+    bins.push(...box.bins)
     topics.push(phase === 'closed' ? sealed(t, box.ballots) : { ...t, turnout: 12 })
   }
-  return { topics, votes }
+  return { topics, votes, bins }
 }
 
 /** `n` verified residents of c1 (grids g1 and g2 in turn), each their own household. */

@@ -102,9 +102,13 @@ function prepare(dir: string, voterCount: number, now: number) {
     deliberationVotes: [
       ...((data.deliberationVotes as Record<string, unknown>[] | undefined) ?? []),
       ...boxBig.roll,
-      ...boxBig.ballots,
       ...boxDue.roll,
-      ...boxDue.ballots,
+    ] as unknown as Record<string, unknown>[],
+    deliberationBallots: [
+      ...((data.deliberationBallots as Record<string, unknown>[] | undefined) ?? []),
+      ...ballotBox(g, race, 0, 'race').bins,
+      ...boxBig.bins,
+      ...boxDue.bins,
     ] as unknown as Record<string, unknown>[],
   })
   return { voters: voters.map((v) => v._id as string), eligible }

@@ -1,5 +1,5 @@
 // Demo topics (居民议事, docs/contract.md §5): one in discussion with neighbours' comments, one in
-// voting with neighbours' ballots in the box, one closed with its sealed result and the
+// voting with neighbours' ballots in its bins, one closed with its sealed result and the
 // committee's update on carrying it out. Ballots are cast by `seed-` neighbours only: every demo
 // persona may still vote on the open topic. Deterministic given `now` (receipts and ids are
 // derived, not random); the tally comes from the deliberation store itself, so the demo result
@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto'
 import type { BallotOrigin, TopicTimelineEntry } from '@/contract/deliberation'
 import {
+  binCountFor,
+  binId,
   householdOf,
   receiptOf,
   rollKey,
   tallyHashOf,
-  type BallotDoc,
+  type Ballot,
+  type BinDoc,
   type CommentDoc,
   type RollDoc,
   type TopicDoc,
@@ -135,8 +138,8 @@ const step = (at: Date, type: TopicTimelineEntry['type'], text: string) => ({ at
 
 export interface DeliberationSeed {
   deliberations: TopicDoc[]
-  deliberationVotes: (RollDoc | BallotDoc)[]
-  deliberationBallots: BallotDoc[]
+  deliberationVotes: RollDoc[]
+  deliberationBallots: BinDoc[]
   deliberationComments: CommentDoc[]
 }
 
@@ -200,8 +203,7 @@ function topicOf(s: Story, now: Date, users: UserDoc[], places: SeedPlaces): Top
     closedAt: null,
     tally: null,
     outcome: null,
-    // The seed stores its ballots apart from their roll entries already.
-    mixed: true,
+    bins: voting ? binCountFor(eligible) : null,
     announce: null,
     commentCount: s.comments.length,
     updates: [],
@@ -214,12 +216,11 @@ function topicOf(s: Story, now: Date, users: UserDoc[], places: SeedPlaces): Top
 /** The roll entries and ballots of the story's voters (receipts derived, not random). */
 function votesOf(s: Story, topic: TopicDoc, userOf: (openid: string) => UserDoc) {
   const roll: RollDoc[] = []
-  const ballots: BallotDoc[] = []
+  const ballots: Ballot[] = []
   for (const b of s.ballots) {
     const voter = userOf(b.voter)
     roll.push({
       _id: rollKey(topic, voter),
-      kind: 'roll',
       topicId: topic._id,
       voter: voter._id,
       nickname: voter.nickname,
@@ -227,9 +228,6 @@ function votesOf(s: Story, topic: TopicDoc, userOf: (openid: string) => UserDoc)
       castId: idOf(`${s.key}|cast|${b.voter}`),
     })
     ballots.push({
-      _id: idOf(`${s.key}|ballot|${b.voter}`),
-      kind: 'ballot',
-      topicId: topic._id,
       optionIndex: b.option,
       receipt: receiptOf(digest(`seed-receipt|${s.key}|${b.voter}`).subarray(0, 16)),
       origin: b.origin ?? 'online',
@@ -238,8 +236,26 @@ function votesOf(s: Story, topic: TopicDoc, userOf: (openid: string) => UserDoc)
   return { roll, ballots }
 }
 
+/**
+ * The topic's bins, its ballots dealt into them in the order of a derived hash of their receipt
+ * (as good as random, and deterministic): nothing lines them up with the roll.
+ */
+function binsOf(topic: TopicDoc, ballots: Ballot[]): BinDoc[] {
+  const count = topic.bins ?? 1
+  const out: BinDoc[] = Array.from({ length: count }, (_b, k) => ({
+    _id: binId(topic._id, k),
+    topicId: topic._id,
+    ballots: [],
+  }))
+  const order = (b: Ballot) => idOf(`bin|${b.receipt}`)
+  ;[...ballots]
+    .sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    .forEach((b, i) => out[i % count].ballots.push(b))
+  return out
+}
+
 /** A closed story: its sealed tally (as close computes it) and the committee's updates. */
-function seal(s: Story, topic: TopicDoc, ballots: BallotDoc[], now: Date): void {
+function seal(s: Story, topic: TopicDoc, ballots: Ballot[], now: Date): void {
   const at = (h: number) => new Date(now.getTime() + h * HOUR)
   const counts = s.options.map((_o, i) => ballots.filter((b) => b.optionIndex === i).length)
   const { outcome, quorumMet, winner } = outcomeOf(topic, counts, ballots.length)
@@ -307,21 +323,14 @@ export function seedDeliberations(
     deliberationBallots: [],
     deliberationComments: [],
   }
-  const ballots: BallotDoc[] = []
   for (const s of STORIES) {
     const topic = topicOf(s, now, users, places)
     const votes = votesOf(s, topic, userOf)
     if (s.phase === 'closed') seal(s, topic, votes.ballots, now)
     out.deliberations.push(topic)
     out.deliberationVotes.push(...votes.roll)
-    // A closed topic's ballots are already mixed out of the box (as the timer leaves them).
-    if (s.phase === 'closed') out.deliberationBallots.push(...votes.ballots)
-    else ballots.push(...votes.ballots)
+    if (topic.bins) out.deliberationBallots.push(...binsOf(topic, votes.ballots))
     out.deliberationComments.push(...commentsOf(s, topic, now, userOf))
   }
-  // The ballots in the order of their (derived) ids, after every roll entry: nothing lines them up.
-  const byId = (a: BallotDoc, b: BallotDoc) => (a._id < b._id ? -1 : 1)
-  out.deliberationVotes.push(...ballots.sort(byId))
-  out.deliberationBallots.sort(byId)
   return out
 }

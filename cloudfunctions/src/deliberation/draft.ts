@@ -111,7 +111,7 @@ export async function draftTopic(
     closedAt: null,
     tally: null,
     outcome: null,
-    mixed: false,
+    bins: null,
     announce: null,
     commentCount: 0,
     updates: [],

@@ -6,8 +6,8 @@ import { isStaff } from '../lib/policy'
 import type { Actor } from '../lib/actor'
 import { decodeCursor, fetchSize, pageOf } from '../lib/paging'
 import type { GridDoc } from '../lib/places'
-import { canSee } from './policy'
-import { topics, type RollDoc, type TopicDoc } from './store'
+import { canSee, residentOf } from './policy'
+import { rollKeyEnds, topics, type RollDoc, type TopicDoc } from './store'
 import { topicView } from './view'
 
 /**
@@ -41,8 +41,35 @@ const joinedGrids = (joined: Record<string, Doc[]>): GridDoc[] =>
   [...(joined.workerGrids ?? []), ...(joined.committeeGrids ?? [])] as unknown as GridDoc[]
 
 /**
- * Topics open (discussion or voting) or closed, newest first, keyset-paged: one indexed query.
- * The viewer's own votes come with them (`voter`); a household member's vote shows on `get`.
+ * The page's topics, each with the viewer's roll entry (their own, or their household's on a
+ * household topic) looked up by its key: one aggregation, served by the list's index and `_id`.
+ */
+async function topicsWithRoll(
+  actor: Actor,
+  where: Record<string, unknown>,
+  size: number
+): Promise<(TopicDoc & { __roll?: RollDoc[] })[]> {
+  const $ = db().command.aggregate
+  let agg = topics().aggregate().match(where).sort({ createdAt: -1, _id: 1 }).limit(size)
+  if (actor.user) {
+    const ends = rollKeyEnds(actor.user)
+    const end = $.cond({
+      if: $.eq(['$unit', 'household']),
+      then: ends.household,
+      else: ends.resident,
+    })
+    agg = agg
+      .addFields({ __key: $.concat(['$_id', ':', end]) })
+      .lookup({ from: 'deliberationVotes', localField: '__key', foreignField: '_id', as: '__roll' })
+      .project({ __key: 0 })
+  }
+  const { list } = await agg.end()
+  return list as unknown as (TopicDoc & { __roll?: RollDoc[] })[]
+}
+
+/**
+ * Topics open (discussion or voting) or closed, newest first, keyset-paged: one indexed read,
+ * with the viewer's part in each vote as `get` shows it (their household's vote included).
  */
 export const list = action(
   ListTopicsInput,
@@ -57,22 +84,15 @@ export const list = action(
     if (keys) where.audience = keys.length === 1 ? keys[0] : _.in(keys)
     if (after) where.createdAt = _.lte(after.at)
     const limit = input.limit ?? 20
-    const { data } = await topics()
-      .where(where)
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'asc')
-      .limit(fetchSize(limit, after))
-      .get()
-    const rolls = new Map(
-      ((joined.myRoll ?? []) as unknown as RollDoc[]).map((r) => [r.topicId, r] as const)
-    )
-    const visible = data.filter((t) => canSee(actor, t))
-    const view = (t: TopicDoc) => topicView(actor, t, { roll: rolls.get(t._id) ?? null })
+    const rows = await topicsWithRoll(actor, where, fetchSize(limit, after))
+    const visible = rows.filter((t) => canSee(actor, t))
+    const view = ({ __roll, ...t }: TopicDoc & { __roll?: RollDoc[] }) =>
+      topicView(actor, t, { roll: residentOf(actor, t) ? (__roll?.[0] ?? null) : null })
     return ok(pageOf(visible, after, limit, (t) => t.createdAt, view))
   },
   {
     read: true,
-    load: (_input, openid) => [
+    load: () => [
       { as: 'workerGrids', from: 'grids', field: '_id', actorField: 'workerGridIds' },
       {
         as: 'committeeGrids',
@@ -80,7 +100,6 @@ export const list = action(
         field: 'communityId',
         actorField: 'committeeCommunityId',
       },
-      { as: 'myRoll', from: 'deliberationVotes', field: 'voter', equals: openid },
     ],
   }
 )

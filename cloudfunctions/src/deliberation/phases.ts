@@ -2,7 +2,17 @@ import { BALLOT_ORIGINS, type BallotOrigin, type VoteOutcome } from '@/contract/
 import { db } from '../lib/cloud'
 import { entry } from '../lib/store'
 import { eligibleCount } from './roll'
-import { tallyHashOf, topics, votes, type Tally, type TimelineDoc, type TopicDoc } from './store'
+import {
+  binCountFor,
+  bins,
+  createBins,
+  tallyHashOf,
+  topics,
+  type Ballot,
+  type Tally,
+  type TimelineDoc,
+  type TopicDoc,
+} from './store'
 
 // The two phase changes, shared by the requests (`openVoting`, `close`) and the timer: each one
 // conditional write on the phase read, so a request and the timer racing move a topic once.
@@ -21,9 +31,15 @@ async function move(
   return { ...t, ...changes, updatedAt: step.at, timeline: [...(t.timeline ?? []), step] }
 }
 
-/** Discussion → voting: the roll frozen now (its size counted once). Null if it moved meanwhile. */
+/**
+ * Discussion → voting: the roll frozen now (its size counted once) and the ballot bins made for
+ * it, before the topic moves (a vote never finds its topic open without them). Null if it moved
+ * meanwhile (the bins made stay empty, or serve the winner: they are the same).
+ */
 export async function openVotingOf(t: TopicDoc, text: string): Promise<TopicDoc | null> {
   const count = await eligibleCount(t)
+  const binCount = binCountFor(count)
+  await createBins(t._id, binCount)
   const step = entry(
     new Date(),
     'votingOpened',
@@ -32,7 +48,13 @@ export async function openVotingOf(t: TopicDoc, text: string): Promise<TopicDoc 
   return move(
     t,
     'discussion',
-    { phase: 'voting', votingOpenedAt: step.at, eligibleCount: count, announce: 'voting' },
+    {
+      phase: 'voting',
+      votingOpenedAt: step.at,
+      eligibleCount: count,
+      bins: binCount,
+      announce: 'voting',
+    },
     step
   )
 }
@@ -53,30 +75,31 @@ export function outcomeOf(
 }
 
 /**
- * Every ballot's receipt, option and origin in one aggregation (the tally hash needs each
- * receipt): the counts are taken from it, once, at close.
+ * Every ballot's receipt, option and origin in one aggregation over the topic's bins (the tally
+ * hash needs each receipt): the counts are taken from it, once, at close. The sealed turnout is
+ * the ballots counted (a roll entry whose ballot never went in, see vote.ts, is not).
  */
 export async function tallyOf(
   t: TopicDoc
 ): Promise<{ tally: Tally; outcome: VoteOutcome; turnout: number }> {
-  const { list } = await votes()
+  const { list } = await bins()
     .aggregate()
-    .match({ topicId: t._id, kind: 'ballot' })
-    .group({ _id: null, b: { $push: { r: '$receipt', o: '$optionIndex', g: '$origin' } } })
+    .match({ topicId: t._id })
+    .group({ _id: null, bins: { $push: '$ballots' } })
     .end()
-  const ballots = (list[0]?.b ?? []) as { r: string; o: number; g: BallotOrigin }[]
+  const ballots = ((list[0]?.bins ?? []) as Ballot[][]).flat()
   const counts = t.options.map(() => 0)
   const byOrigin = Object.fromEntries(BALLOT_ORIGINS.map((o) => [o, 0])) as Record<
     BallotOrigin,
     number
   >
   for (const b of ballots) {
-    if (b.o >= 0 && b.o < counts.length) counts[b.o]++
-    byOrigin[b.g] = (byOrigin[b.g] ?? 0) + 1
+    if (b.optionIndex >= 0 && b.optionIndex < counts.length) counts[b.optionIndex]++
+    byOrigin[b.origin] = (byOrigin[b.origin] ?? 0) + 1
   }
   const turnout = ballots.length
   const { outcome, quorumMet, winner } = outcomeOf(t, counts, turnout)
-  const tallyHash = tallyHashOf(ballots.map((b) => ({ receipt: b.r, optionIndex: b.o })))
+  const tallyHash = tallyHashOf(ballots)
   return { tally: { counts, byOrigin, tallyHash, quorumMet, winner }, outcome, turnout }
 }
 

@@ -10,7 +10,17 @@ import { db } from '../lib/cloud'
 import { actorFrom, type UserDoc } from '../lib/actor'
 import { entry } from '../lib/store'
 import { denial, onRoll } from './policy'
-import { castFor, joinedTopic, storeCasts, topicById, topics, type Cast } from './store'
+import {
+  binBallots,
+  castFor,
+  joinedTopic,
+  storeRoll,
+  topicById,
+  topics,
+  unstoreRoll,
+  type Cast,
+  type TopicDoc,
+} from './store'
 import { NOT_SEEN, topicView } from './view'
 
 const refused = (index: number, code: ErrorCode, message: string): MeetingVoteOutcome => ({
@@ -49,12 +59,26 @@ function checkEntries(
   return { outcomes, casts }
 }
 
-/** Stores the casts in one insert (see `storeCasts`); the indexes of the entries counted. */
-async function store(casts: Map<number, Cast>): Promise<Set<number>> {
+/**
+ * Stores the casts: their roll entries in one insert (see `storeRoll`), then the ballots of
+ * those stored, shuffled, into one random bin at a random place (one write). The indexes of the
+ * entries counted; null when the ballots could not be put in (their roll entries taken back).
+ */
+async function store(t: TopicDoc, casts: Map<number, Cast>): Promise<Set<number> | null> {
   const all = [...casts]
   if (!all.length) return new Set()
-  const stored = await storeCasts(all.map(([, c]) => c))
-  return new Set(all.filter((_e, n) => stored[n]).map(([i]) => i))
+  const stored = await storeRoll(all.map(([, c]) => c.roll))
+  const counted = all.filter((_e, n) => stored[n])
+  if (!counted.length) return new Set()
+  const binned = await binBallots(
+    t,
+    counted.map(([, c]) => c.ballot)
+  ).catch(() => false)
+  if (!binned) {
+    await unstoreRoll(counted.map(([, c]) => c.roll))
+    return null
+  }
+  return new Set(counted.map(([i]) => i))
 }
 
 /**
@@ -74,7 +98,8 @@ export const recordInPerson = action(
     if (no || !t) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const voters = (joined.voters ?? []) as unknown as UserDoc[]
     const { outcomes, casts } = checkEntries(t, input, voters)
-    const counted = await store(casts)
+    const counted = await store(t, casts)
+    if (!counted) return fail('CONFLICT', '投票箱暂时无法写入，这批会议投票未录入，请稍后重试')
     const entries: MeetingVoteOutcome[] = outcomes.map((o, i) => {
       if (o) return o
       const c = casts.get(i)!

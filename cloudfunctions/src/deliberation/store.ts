@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type {
   BallotOrigin,
   DeliberationPhase,
@@ -15,12 +15,11 @@ import type { PersonalDataEntry } from '../lib/personal-data'
 import { shanghaiTime } from '../lib/time'
 
 // Four collections. `deliberations`: one document per topic, with its timeline, updates, the roll
-// frozen when voting opened (`eligibleCount`, `votingOpenedAt`), the live turnout (`_.inc` per
-// ballot) and, once closed, the sealed tally. `deliberationVotes`: the ballot box, holding two
-// kinds of documents that share nothing but the topic: roll entries (who voted) and, while the
-// topic is open, ballots (option + receipt), see `storeCasts`. `deliberationBallots`: a closed
-// topic's ballots, moved out of the box in a random order (mix.ts). `deliberationComments`: the
-// discussion.
+// frozen when voting opened (`eligibleCount`, `votingOpenedAt`, `bins`), the live turnout (`_.inc`
+// per ballot) and, once closed, the sealed tally. `deliberationVotes`: the roll, who voted (one
+// entry per vote, no option, receipt or time). `deliberationBallots`: the ballots, in bins, each
+// ballot put at a random place in a random bin of its topic (see `binBallots`), so neither the
+// documents nor their order say who cast which. `deliberationComments`: the discussion.
 
 export type TimelineDoc = Step<TopicTimelineEntry['type']>
 
@@ -67,11 +66,8 @@ export interface TopicDoc {
   /** The sealed tally, written once at close. */
   tally: Tally | null
   outcome: VoteOutcome | null
-  /**
-   * The ballot box rewritten in random order since close (see sweep `mix`): until then the box
-   * holds each ballot right after its roll entry.
-   */
-  mixed: boolean
+  /** How many bins hold its ballots (see `binCountFor`), set when voting opens; null before. */
+  bins: number | null
   /** A subscribe message the timer still has to send ('voting' opened, 'result' published). */
   announce: 'voting' | 'result' | null
   commentCount: number
@@ -92,7 +88,6 @@ export interface Tally {
 /** Who voted: no option, no receipt, no time. `_id` is the unique key of one vote (see `rollKey`). */
 export interface RollDoc {
   _id: string
-  kind: 'roll'
   topicId: string
   /** The voter, so they (and their household) are told they voted; null once their account is deleted. */
   voter: string | null
@@ -103,14 +98,21 @@ export interface RollDoc {
   castId: string
 }
 
-/** One ballot: no openid, no household, no time; a random `_id`. */
-export interface BallotDoc {
-  _id: string
-  kind: 'ballot'
-  topicId: string
+/** One ballot: an option, its receipt, online or at a meeting. Nothing of who or when. */
+export interface Ballot {
   optionIndex: number
   receipt: string
   origin: BallotOrigin
+}
+
+/**
+ * A bin of a topic's ballots, `_id` `<topicId>:<k>`: a uniformly random order of the ballots put
+ * into it. No openid, household or time.
+ */
+export interface BinDoc {
+  _id: string
+  topicId: string
+  ballots: Ballot[]
 }
 
 /** A comment keeps its topic's scope and staff, so acting on it needs no read of the topic. */
@@ -141,9 +143,10 @@ export interface CommentDoc {
 }
 
 export const topics = () => db().collection<TopicDoc>('deliberations')
-export const votes = () => db().collection<RollDoc | BallotDoc>('deliberationVotes')
-/** Where a closed topic's ballots go once mixed (see mix.ts), apart from the roll. */
-export const sealedBallots = () => db().collection<BallotDoc>('deliberationBallots')
+/** The roll. */
+export const votes = () => db().collection<RollDoc>('deliberationVotes')
+/** The ballots, in bins, apart from the roll. */
+export const bins = () => db().collection<BinDoc>('deliberationBallots')
 export const comments = () => db().collection<CommentDoc>('deliberationComments')
 
 export const topicById = (id: string): Join => ({
@@ -181,8 +184,17 @@ export function rollKey(
   topic: Pick<TopicDoc, '_id' | 'unit'>,
   voter: Pick<UserDoc, '_id' | 'buildingId' | 'room'>
 ): string {
-  if (topic.unit === 'household') return `${topic._id}:h:${hash(`h|${householdOf(voter)}`)}`
-  return `${topic._id}:r:${hash(`r|${voter._id}`)}`
+  return `${topic._id}:${rollKeyEnds(voter)[topic.unit]}`
+}
+
+/** What follows the topic in a voter's roll keys, by unit (one read can look both up). */
+export function rollKeyEnds(
+  voter: Pick<UserDoc, '_id' | 'buildingId' | 'room'>
+): Record<VoteUnit, string> {
+  return {
+    household: `h:${hash(`h|${householdOf(voter)}`)}`,
+    resident: `r:${hash(`r|${voter._id}`)}`,
+  }
 }
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789' // no I, L, O, 0, 1
@@ -206,7 +218,7 @@ export function tallyHashOf(ballots: { receipt: string; optionIndex: number }[])
 
 export interface Cast {
   roll: RollDoc
-  ballot: BallotDoc
+  ballot: Ballot
 }
 
 /** A roll entry and its ballot for a voter, not yet stored. */
@@ -219,73 +231,114 @@ export function castFor(
   return {
     roll: {
       _id: rollKey(topic, voter),
-      kind: 'roll',
       topicId: topic._id,
       voter: voter._id,
       nickname: voter.nickname ?? '',
       createdAt: topic.votingOpenedAt ?? new Date(0),
       castId: newId(),
     },
-    ballot: {
-      _id: newId(),
-      kind: 'ballot',
-      topicId: topic._id,
-      optionIndex,
-      receipt: newReceipt(),
-      origin,
-    },
+    ballot: { optionIndex, receipt: newReceipt(), origin },
   }
 }
 
 /**
- * Stores votes in one insert: each roll entry immediately before its ballot. The roll entry's
- * unique `_id` decides. Whether each was stored, in order: a vote whose roll entry was taken
- * (already voted, or a racing request won) is not, and leaves no ballot behind.
+ * Stores roll entries in one insert: their unique `_id` decides. Whether each was stored, in
+ * order: an entry whose key was taken (already voted, or a racing request won) was not.
  */
-export async function storeCasts(casts: Cast[]): Promise<boolean[]> {
+export async function storeRoll(rolls: RollDoc[]): Promise<boolean[]> {
   try {
-    await votes().add({ data: casts.flatMap((c) => [{ ...c.roll }, { ...c.ballot }]) })
-    return casts.map(() => true)
+    await votes().add({ data: rolls.map((r) => ({ ...r })) })
+    return rolls.map(() => true)
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
   }
-  if (casts.length === 1) {
-    // Its roll entry was taken: whatever the service did with the rest of the insert, no ballot
-    // of this vote may stay.
-    await votes().where({ _id: casts[0].ballot._id }).remove()
-    return [false]
-  }
-  // Some roll entry was taken. What else went in depends on how the service runs a many-document
-  // insert (all or nothing, stopping at the duplicate, or going on past it), so it is read back:
-  // a roll entry is ours when it carries our castId; a ballot of ours whose roll entry is not
-  // ours is removed; a vote of which nothing went in is tried again on its own.
-  const _ = db().command
-  const [{ data: rolls }, { data: ballots }] = await Promise.all([
-    votes()
-      .where({ _id: _.in(casts.map((c) => c.roll._id)) })
-      .limit(1000)
-      .get(),
-    votes()
-      .where({ receipt: _.in(casts.map((c) => c.ballot.receipt)) })
-      .limit(1000)
-      .get(),
-  ])
-  const found = new Map(rolls.map((r) => [r._id, (r as RollDoc).castId]))
-  const stored = new Set(ballots.map((b) => (b as BallotDoc).receipt))
-  const ours = (c: Cast) => found.get(c.roll._id) === c.roll.castId
-  const orphans = casts.filter((c) => !ours(c) && stored.has(c.ballot.receipt))
-  if (orphans.length) {
-    await votes()
-      .where({ _id: _.in(orphans.map((c) => c.ballot._id)) })
-      .remove()
-  }
+  if (rolls.length === 1) return [false]
+  // Some key was taken. What else went in depends on how the service runs a many-document insert
+  // (all or nothing, stopping at the duplicate, or going on past it), so it is read back: an
+  // entry is ours when it carries our castId; one of which nothing went in is tried on its own.
+  const { data } = await votes()
+    .where({ _id: db().command.in(rolls.map((r) => r._id)) })
+    .limit(1000)
+    .get()
+  const found = new Map(data.map((r) => [r._id, r.castId]))
   const out: boolean[] = []
-  for (const c of casts) {
-    if (ours(c)) out.push(stored.has(c.ballot.receipt))
-    else if (found.has(c.roll._id) || casts.length === 1) out.push(false)
-    else out.push((await storeCasts([c]))[0])
+  for (const r of rolls) {
+    if (found.get(r._id) === r.castId) out.push(true)
+    else if (found.has(r._id)) out.push(false)
+    else out.push((await storeRoll([r]))[0])
   }
   return out
+}
+
+/** Takes back roll entries this request stored (their ballots could not be): only ours, by castId. */
+export async function unstoreRoll(rolls: RollDoc[]): Promise<void> {
+  const _ = db().command
+  await votes()
+    .where({
+      _id: _.in(rolls.map((r) => r._id)),
+      castId: _.in(rolls.map((r) => r.castId)),
+    })
+    .remove()
+}
+
+/** Bins for a roll of this size: one per 2,000 voters, 1 to 32. */
+export const binCountFor = (eligible: number): number =>
+  Math.min(32, Math.max(1, Math.ceil(eligible / 2000)))
+
+export const binId = (topicId: string, k: number): string => `${topicId}:${k}`
+
+/**
+ * A topic's empty bins, made when voting opens (one insert). Bins already there (a request and
+ * the timer racing, or a retry) are kept: each missing one is added on its own.
+ */
+export async function createBins(topicId: string, count: number): Promise<void> {
+  const bin = (k: number) => ({ _id: binId(topicId, k), topicId, ballots: [] })
+  try {
+    await bins().add({ data: Array.from({ length: count }, (_b, k) => bin(k)) })
+    return
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+  for (let k = 0; k < count; k++) {
+    try {
+      await bins().add({ data: bin(k) })
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+    }
+  }
+}
+
+/** Fisher-Yates with a cryptographic source. */
+export function shuffled<T>(xs: T[]): T[] {
+  const out = [...xs]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+/**
+ * Puts ballots into one of the topic's bins, chosen at random, at a random place: drawn
+ * uniformly over the bin's length as estimated from the turnout, so each bin stays a uniformly
+ * random order of its ballots (an online Fisher-Yates; a place past the end appends). One write.
+ * A bin found missing (its creation failed when voting opened) is made then, and tried again.
+ */
+export async function binBallots(
+  t: Pick<TopicDoc, '_id' | 'bins' | 'turnout'>,
+  ballots: Ballot[]
+): Promise<boolean> {
+  const count = Math.max(1, t.bins ?? 1)
+  const k = randomInt(count)
+  const position = randomInt(Math.floor((t.turnout ?? 0) / count) + 1)
+  const _ = db().command
+  const push = () =>
+    bins()
+      .where({ _id: binId(t._id, k) })
+      .update({ data: { ballots: _.push({ each: shuffled(ballots), position }) } })
+  if ((await push()).stats.updated === 1) return true
+  await createBins(t._id, count)
+  return (await push()).stats.updated === 1
 }
 
 /** The viewer's roll entries on a topic (their own, their household's), by key: one read. */

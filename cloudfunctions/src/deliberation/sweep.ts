@@ -4,13 +4,12 @@ import { closeOf, openVotingOf } from './phases'
 import { rollPage } from './roll'
 import { topics, type TopicDoc } from './store'
 import { tellResultPublished, tellVotingOpened } from './notify'
-import { mixClosed } from './mix'
 
 // The `deliberation` timer (every 10 minutes): discussion → voting at `discussionEndsAt` (the
 // roll frozen then), voting → closed at `votingEndsAt` (the tally sealed), and the subscribe
 // messages of both, sent to the roll from here rather than in the request that moved the topic
 // (a roll may hold thousands). Each step is one conditional write per topic, so a request and
-// the timer racing move a topic once. Last, the ballot box of each closed topic is mixed (mix.ts).
+// the timer racing move a topic once.
 
 const BATCH = 50
 const PAGE = 1000
@@ -83,11 +82,10 @@ async function announce(): Promise<number> {
   return sent
 }
 
-/** The timer: phases first, then the messages they call for, then the boxes of closed topics mixed. */
+/** The timer: phases first, then the messages they call for. */
 export async function sweep() {
   const opened = await openDue()
   const closed = await closeDue()
   const messages = await announce()
-  const mixed = await mixClosed()
-  return { opened, closed, messages, mixed }
+  return { opened, closed, messages }
 }

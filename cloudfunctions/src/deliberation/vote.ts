@@ -3,18 +3,32 @@ import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
 import { db } from '../lib/cloud'
 import { denial } from './policy'
-import { castFor, storeCasts, joinedTopic, topicById, topics } from './store'
+import {
+  binBallots,
+  castFor,
+  joinedTopic,
+  storeRoll,
+  topicById,
+  topics,
+  unstoreRoll,
+} from './store'
 import { NOT_SEEN, topicView } from './view'
 
 const VOTED = '您已经投过票了，投票后不能修改'
 const HOUSEHOLD_VOTED = '您家已有人投过票了，每户只能投一票'
+/** The ballot could not be put in the box: the vote is taken back, the voter may try again. */
+const BOX_UNAVAILABLE = '投票箱暂时无法写入，您的投票未计入，请稍后重试'
 
 /**
  * A resident on the roll casts their ballot, once (per household on a household topic), final.
- * The roll entry (who) and the ballot (option, receipt) are stored apart in one insert: the
- * roll entry's unique key decides, so exactly one ballot goes in however many requests race.
- * The receipt goes back in this answer only: it is stored with nobody, not even in the request's
- * record (a repeated requestId answers `receipt: null`; the app keeps the first answer's).
+ * First the roll entry (who): its unique key decides, so exactly one vote goes in however many
+ * requests race. Then the ballot (option, receipt) at a random place in a random bin, apart
+ * from the roll; if that fails the roll entry is taken back. Then the live turnout. A crash
+ * between the roll entry and the ballot leaves a roll entry without a ballot: that resident
+ * cannot vote again, the turnout (counted after the ballot) and the sealed tally do not count
+ * them. The receipt goes back in this answer only: it is stored with nobody, not even in the
+ * request's record (a repeated requestId answers `receipt: null`; the app keeps the first
+ * answer's).
  */
 export const vote = action(
   VoteInput,
@@ -33,9 +47,14 @@ export const vote = action(
       return fail('INVALID_INPUT', '选项不正确', 'optionIndex')
     }
     const cast = castFor(t, actor.user!, input.optionIndex, 'online')
-    const [stored] = await storeCasts([cast])
+    const [stored] = await storeRoll([cast.roll])
     if (!stored) return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
-    // The live turnout: a plain increment beside the insert, never part of it.
+    const binned = await binBallots(t, [cast.ballot]).catch(() => false)
+    if (!binned) {
+      await unstoreRoll([cast.roll])
+      return fail('CONFLICT', BOX_UNAVAILABLE)
+    }
+    // The live turnout: counted once the ballot is in.
     await topics()
       .where({ _id: t._id })
       .update({ data: { turnout: db().command.inc(1) } })

@@ -93,6 +93,39 @@ export function tallyHashOf(ballots: { receipt: string; optionIndex: number }[])
 
 type Doc = Record<string, Json>
 
+/**
+ * Fixture: the topic's bins removed and, with `jammed`, one put back that holds no list (as a
+ * broken write would leave it), so no ballot can go in until the bins are removed again.
+ */
+export async function jamBins(emu: TestEmulator, topicId: string, jammed = true): Promise<void> {
+  const db = emu.emulator.db
+  await db.handle({
+    action: 'database.removeDocument',
+    collectionName: 'deliberationBallots',
+    queryType: 'WHERE',
+    multi: true,
+    query: JSON.stringify({ topicId }),
+  })
+  if (!jammed) return
+  const reply = await db.handle({
+    action: 'database.insertDocument',
+    collectionName: 'deliberationBallots',
+    data: [{ _id: `${topicId}:0`, topicId, ballots: 'jammed' }],
+  })
+  if (reply.code) throw new Error(`jamBins: ${JSON.stringify(reply)}`)
+}
+
+/** Every ballot stored for a topic: its bins (natural order), each bin's ballots in order. */
+export async function storedBallots(
+  emu: TestEmulator,
+  topicId: string
+): Promise<{ optionIndex: number; receipt: string; origin: string }[]> {
+  const bins = (await emu.emulator.db.find('deliberationBallots', { topicId })) as Doc[]
+  return bins.flatMap(
+    (b) => b.ballots as { optionIndex: number; receipt: string; origin: string }[]
+  )
+}
+
 /** The eligible roll as the users collection holds it now, computed apart from the server. */
 export async function rollOf(
   emu: TestEmulator,

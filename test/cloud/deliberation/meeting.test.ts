@@ -6,6 +6,7 @@ import {
   DelibFlow,
   expectError,
   GW,
+  jamBins,
   MINUTE,
   newResident,
   R1,
@@ -176,5 +177,21 @@ describe('deliberation.recordInPerson', () => {
     const receipt = first.entries[0].ok ? first.entries[0].receipt : 'none'
     expect(JSON.stringify(again)).not.toContain(receipt)
     expect(data(await flow().get(CM, t.id)).turnout).toBe(1)
+  })
+
+  it('ballots the bin does not take: the whole entry is refused (CONFLICT), nobody is marked as voted', async () => {
+    const t = await flow().voting()
+    await jamBins(emu(), t.id)
+    const res = await record(t.id, [
+      { openid: R2, optionIndex: 1 },
+      { openid: V1, optionIndex: 0 },
+    ])
+    expectError(res, 'CONFLICT')
+    expect(await emu().emulator.db.find('deliberationVotes', { topicId: t.id })).toEqual([])
+    await jamBins(emu(), t.id, false)
+    await flow().voted(R2, t.id, 1)
+    const again = data(await record(t.id, [{ openid: V1, optionIndex: 0 }]))
+    expect(again.entries[0].ok).toBe(true)
+    expect(again.topic.turnout).toBe(2)
   })
 })

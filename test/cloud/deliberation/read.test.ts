@@ -13,6 +13,7 @@ import {
   R1,
   R2,
   R3,
+  R4,
   READ_TRIPS,
   useEmulator,
   V2,
@@ -138,6 +139,26 @@ describe('deliberation.list', () => {
     await flow().voted(R1, v.id, 1)
     expect((await flow().listAll(R1, 'open')).find((t) => t.id === v.id)?.myVote.voted).toBe(true)
     expect((await flow().listAll(R2, 'open')).find((t) => t.id === v.id)?.myVote.voted).toBe(false)
+  })
+
+  it('myVote in the list shows a household member the household vote, as get does', async () => {
+    const v = await flow().voting(CM, { unit: 'household', scope: { type: 'community', id: 'c1' } })
+    await flow().voted(R1, v.id, 0)
+    for (const who of [R1, R4, R2]) {
+      const listed = (await flow().listAll(who, 'open')).find((t) => t.id === v.id)
+      const got = data(await flow().get(who, v.id))
+      expect({ who, myVote: listed?.myVote, can: listed?.can }).toEqual({
+        who,
+        myVote: got.myVote,
+        can: got.can,
+      })
+    }
+    const son = (await flow().listAll(R4, 'open')).find((t) => t.id === v.id)!
+    expect(son.myVote).toMatchObject({ voted: false, byHousehold: true })
+    expect(son.myVote.householdVoter).toEqual(expect.any(String))
+    expect(son.can.vote).toBe(false)
+    const { roundTrips } = await callWithStats(emu(), 'deliberation', R4, 'list', { scope: 'open' })
+    expect(roundTrips).toBeLessThanOrEqual(READ_TRIPS)
   })
 
   it('bad input: an unknown scope, a limit of 0 or 51, a forged cursor', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Topic } from '@/contract/deliberation'
 import { call, data, expectError, newResident, PERSONAS as P, useEmulator } from '../helpers'
+import { storedBallots } from './helpers'
 
 // The ballot box under load and at close: one ballot however many requests race, the roll
 // frozen at opening, meeting votes against the same roll, the outcomes and the tally hash anyone
@@ -36,11 +37,8 @@ describe('the ballot box', () => {
     )
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     for (const a of answers.filter((x) => !x.ok)) expectError(a, 'CONFLICT')
-    const ballots = await emu().emulator.db.find('deliberationVotes', {
-      topicId: t.id,
-      kind: 'ballot',
-    })
-    expect(ballots).toHaveLength(1)
+    expect(await storedBallots(emu(), t.id)).toHaveLength(1)
+    expect(await emu().emulator.db.find('deliberationVotes', { topicId: t.id })).toHaveLength(1)
     const now = data(await call(emu(), 'deliberation', P.resident1, 'get', { id: t.id }))
     expect(now.turnout).toBe(1)
     expect(now.myVote.voted).toBe(true)

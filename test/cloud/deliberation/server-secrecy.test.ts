@@ -2,9 +2,9 @@ import type { Topic } from '@/contract/deliberation'
 import { call, data, PERSONAS as P, useEmulator } from '../helpers'
 
 // The secret ballot as stored: after online and meeting votes, every collection is read and no
-// document ties a voter to a ballot. Receipts live only in their ballot (not in the roll, the
-// audit log, a request's stored replay or the outbox); roll entries hold no option and no time
-// of voting; ballots hold no openid, household or time. Responses other than the voter's own
+// document ties a voter to a ballot. Receipts live only in their ballot's bin (not in the roll,
+// the audit log, a request's stored replay or the outbox); roll entries hold no option and no
+// time of voting; bins hold no openid, household or time. Responses other than the voter's own
 // `vote` answer carry no receipt and no option.
 
 const emu = useEmulator()
@@ -75,16 +75,24 @@ describe('secret ballot', () => {
       receipts.set(P.volunteer1, entry.receipt)
 
       const docs = await dump()
-      const ballots = docs.filter((d) => d.doc.kind === 'ballot' && d.doc.topicId === t.id)
-      expect(ballots).toHaveLength(3)
-      for (const b of ballots) {
-        expect(Object.keys(b.doc).sort()).toEqual(
-          ['_id', 'kind', 'origin', 'optionIndex', 'receipt', 'topicId'].sort()
-        )
+      const bins = docs.filter(
+        (d) => d.collection === 'deliberationBallots' && d.doc.topicId === t.id
+      )
+      for (const b of bins) {
+        expect(Object.keys(b.doc).sort()).toEqual(['_id', 'ballots', 'topicId'])
+        for (const ballot of b.doc.ballots as Record<string, unknown>[]) {
+          expect(Object.keys(ballot).sort()).toEqual(['optionIndex', 'origin', 'receipt'])
+        }
       }
-      const rolls = docs.filter((d) => d.doc.kind === 'roll' && d.doc.topicId === t.id)
-      expect(rolls).toHaveLength(3)
+      expect(bins.flatMap((b) => b.doc.ballots as unknown[])).toHaveLength(3)
       const opened = (await emu().emulator.db.find('deliberations', { _id: t.id }))[0]
+      // one bin for this small roll, made when voting opened
+      expect(bins.map((b) => b.doc._id)).toEqual([`${t.id}:0`])
+      expect(opened.bins).toBe(1)
+      const rolls = docs.filter(
+        (d) => d.collection === 'deliberationVotes' && d.doc.topicId === t.id
+      )
+      expect(rolls).toHaveLength(3)
       for (const r of rolls) {
         expect(r.doc).not.toHaveProperty('optionIndex')
         expect(r.doc).not.toHaveProperty('receipt')
@@ -99,8 +107,8 @@ describe('secret ballot', () => {
       }
       for (const [openid, receipt] of receipts) {
         const holding = docs.filter((d) => d.text.includes(receipt))
-        // The receipt is in its ballot and nowhere else (no audit entry, no replay, no roll).
-        expect(holding.map((d) => d.doc.kind)).toEqual(['ballot'])
+        // The receipt is in its bin and nowhere else (no audit entry, no replay, no roll).
+        expect(holding.map((d) => d.collection)).toEqual(['deliberationBallots'])
         expect(holding[0].text).not.toContain(openid)
       }
       // The audit entries of the votes name the topic, never an option.
@@ -138,13 +146,11 @@ describe('secret ballot', () => {
       const outbox = JSON.stringify(await emu().outbox())
       for (const receipt of receipts.values()) expect(outbox).not.toContain(receipt)
 
-      // Once closed, the timer has mixed the box: the ballots are moved out of it, apart from the
-      // roll, under new ids and in a random order; every receipt still checks out.
-      const db = emu().emulator.db
-      expect(await db.find('deliberationVotes', { topicId: t.id, kind: 'ballot' })).toEqual([])
-      const sealed = await db.find('deliberationBallots', { topicId: t.id })
-      expect(sealed.map((b) => b.receipt).sort()).toEqual([...receipts.values()].sort())
-      for (const b of sealed) expect(ballots.map((x) => x.doc._id)).not.toContain(b._id)
+      // Once closed, the bins are as they were: every receipt still checks out.
+      const after = (await emu().emulator.db.find('deliberationBallots', { topicId: t.id }))
+        .flatMap((b) => b.ballots as { receipt: string }[])
+        .map((b) => b.receipt)
+      expect(after.sort()).toEqual([...receipts.values()].sort())
       for (const receipt of receipts.values()) {
         const check = data(
           await call(emu(), 'deliberation', P.resident1, 'verifyReceipt', { id: t.id, receipt })

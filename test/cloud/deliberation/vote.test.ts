@@ -6,6 +6,7 @@ import {
   expectError,
   GW,
   HOUR,
+  jamBins,
   MINUTE,
   newResident,
   R1,
@@ -13,6 +14,7 @@ import {
   R3,
   R4,
   rollOf,
+  storedBallots,
   useEmulator,
   V1,
 } from './helpers'
@@ -257,6 +259,22 @@ describe('deliberation.vote', () => {
     expect(data(await flow().get(R1, t.id))).toMatchObject({ turnout: 0, myVote: { voted: false } })
     // Still free to vote.
     await flow().voted(R1, t.id, 1)
+  })
+
+  it('a ballot its bin does not take: the vote is taken back (CONFLICT, not INTERNAL), then cast once the box works', async () => {
+    const t = await flow().voting()
+    // A bin that holds no list (a broken write, say): no ballot can go in.
+    await jamBins(emu(), t.id)
+    const refused = await flow().vote(R1, t.id, 0)
+    expectError(refused, 'CONFLICT')
+    if (!refused.ok) expect(refused.error.message).toContain('投票未计入')
+    expect(await emu().emulator.db.find('deliberationVotes', { topicId: t.id })).toEqual([])
+    expect(data(await flow().get(R1, t.id))).toMatchObject({ turnout: 0, myVote: { voted: false } })
+    // The bin gone, the next vote makes it again and goes in.
+    await jamBins(emu(), t.id, false)
+    await flow().voted(R1, t.id, 0)
+    expect(data(await flow().get(R2, t.id)).turnout).toBe(1)
+    expect(await storedBallots(emu(), t.id)).toHaveLength(1)
   })
 
   it('a replayed requestId answers without the receipt and changes nothing', async () => {
