@@ -215,6 +215,26 @@ export const DASHBOARD_RANGE_MESSAGES = {
   future: '结束月份不能晚于本月',
 }
 
+/** The month ('YYYY-MM') an instant falls in, Asia/Shanghai. */
+export const shanghaiMonth = (ms: number): string =>
+  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7)
+
+/**
+ * What is wrong with a dashboard range of two well-formed months (said at field `to`), or null.
+ * `currentMonth` given: a `to` after it is refused too (the server's clock decides in the end).
+ */
+export function dashboardRangeIssue(
+  from: string,
+  to: string,
+  currentMonth?: string
+): string | null {
+  const span = monthSpan(from, to)
+  if (span < 1) return DASHBOARD_RANGE_MESSAGES.order
+  if (span > DASHBOARD_MAX_MONTHS) return DASHBOARD_RANGE_MESSAGES.span
+  if (currentMonth && to > currentMonth) return DASHBOARD_RANGE_MESSAGES.future
+  return null
+}
+
 /** Between an export's days: in order, at most EXPORT_MAX_DAYS, not in the future. */
 export const EXPORT_CROSS: readonly CrossRule<'from' | 'to'>[] = [
   { kind: 'before', field: 'from', than: 'to', orEqual: true, message: '开始日期不能晚于结束日期' },
