@@ -14,8 +14,9 @@ interface Sort {
 
 const NAME = 'name'
 
-/** Rows in the order `sort` asks; unknown values (—) last either way. */
-export function sortRows(rows: DashboardRow[], columns: readonly Column[], sort: Sort) {
+/** Rows in the order `sort` asks (none: the server's, by name); unknown values (—) last. */
+export function sortRows(rows: DashboardRow[], columns: readonly Column[], sort: Sort | null) {
+  if (!sort) return rows
   const sign = sort.dir === 'ascending' ? 1 : -1
   if (sort.key === NAME)
     return [...rows].sort((a, b) => sign * a.name.localeCompare(b.name, 'zh-CN'))
@@ -42,10 +43,10 @@ export function GridTable({
   total: DashboardRow
   columns: readonly Column[]
 }) {
-  const [sort, setSort] = useState<Sort>({ key: NAME, dir: 'ascending' })
+  const [sort, setSort] = useState<Sort | null>(null)
   const pick = (key: string) =>
     setSort((s) =>
-      s.key === key
+      s?.key === key
         ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' }
         : { key, dir: key === NAME ? 'ascending' : 'descending' }
     )
@@ -60,7 +61,7 @@ export function GridTable({
               key={h.key}
               className={`grid-table__th${h.key === NAME ? ' grid-table__cell--name' : ''}`}
               role="columnheader"
-              aria-sort={sort.key === h.key ? sort.dir : 'none'}
+              aria-sort={sort?.key === h.key ? sort.dir : 'none'}
               data-testid={`grid-table-head-${h.key}`}
             >
               <View
@@ -72,7 +73,7 @@ export function GridTable({
               >
                 <Text>{h.label}</Text>
                 <Text aria-hidden>
-                  {sort.key === h.key ? (sort.dir === 'ascending' ? ' ↑' : ' ↓') : ''}
+                  {sort?.key === h.key ? (sort.dir === 'ascending' ? ' ↑' : ' ↓') : ''}
                 </Text>
               </View>
             </View>
