@@ -1,6 +1,7 @@
 import type {
   Dashboard,
   DashboardFigures,
+  DashboardNumbers,
   DashboardRow,
   ExportResult,
   QueueItem,
@@ -11,7 +12,7 @@ import { DASHBOARD_FIGURES, addMonths, monthSpan } from '@/contract/committee.ru
 export const NOW = Date.parse('2026-11-26T10:00:00+08:00')
 
 export function figuresOf(patch: Partial<DashboardFigures> = {}): DashboardFigures {
-  const zero = Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, 0])) as DashboardFigures
+  const zero = Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, 0])) as DashboardNumbers
   return {
     ...zero,
     acceptMedianMinutes: null,
