@@ -5,6 +5,7 @@
 // seed-errands.ts, seed-matters.ts).
 
 import { countersFor } from '../cloudfunctions/src/lib/counts'
+import { oldestMonth, statsFor } from '../cloudfunctions/src/committee/figures'
 import type { UserDoc } from '../cloudfunctions/src/lib/actor'
 import { NEIGHBOURS, seedWishes, type Neighbour } from './seed-content'
 import { seedErrands } from './seed-errands'
@@ -155,7 +156,9 @@ export function demoData(now: Date = new Date()): Record<string, Doc[]> {
       gridIds: (id) => data.grids.filter((g) => g.communityId === id).map((g) => String(g._id)),
     })
   )
-  return { ...data, counters: countersFor(data) as unknown as Doc[] }
+  // The committee timer's first run: every month the dashboard may show, from the data above.
+  const stats = statsFor(data, oldestMonth(now), now) as unknown as Doc[]
+  return { ...data, counters: countersFor(data) as unknown as Doc[], stats }
 
   function neighbour(n: Neighbour): Doc {
     const since = new Date(now.getTime() - n.since * DAY)

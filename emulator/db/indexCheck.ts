@@ -167,12 +167,74 @@ function orBranchesServed(
   )
 }
 
-// A $lookup is cheap when the joined collection can find matches by index.
+/** An uncorrelated `$lookup` pipeline read as one query of the joined collection. */
+export interface LookupQuery {
+  match: Doc
+  sort?: SortSpec
+  skip?: number
+  limit?: number
+  project?: Doc
+}
+
+const QUERY_STAGES = ['$sort', '$skip', '$limit', '$project'] as const
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
+
+// Reads one stage after the `$match` into `out`; false when it is not a query's.
+function readStage(out: LookupQuery, key: string, value: unknown): boolean {
+  if (key === '$sort') {
+    if (!isPlainObject(value) || !Object.values(value).every((d) => d === 1 || d === -1)) {
+      return false
+    }
+    out.sort = value as SortSpec
+  } else if (key === '$project') {
+    if (!isPlainObject(value)) return false
+    out.project = value
+  } else {
+    if (!isCount(value)) return false
+    out[key === '$skip' ? 'skip' : 'limit'] = value
+  }
+  return true
+}
+
+/**
+ * A `$lookup {from, pipeline, as}` without `let` whose pipeline is `$match` then, in this order,
+ * any of `$sort`, `$skip`, `$limit`, `$project`: the same query for every joined document, so an
+ * index can serve it like a find (null for any other lookup).
+ */
+export function lookupQuery(lookup: Doc): LookupQuery | null {
+  if ('let' in lookup || 'localField' in lookup || !Array.isArray(lookup.pipeline)) return null
+  const [first, ...rest] = lookup.pipeline as unknown[]
+  if (!isPlainObject(first) || Object.keys(first).length !== 1 || !isPlainObject(first.$match)) {
+    return null
+  }
+  const out: LookupQuery = { match: first.$match }
+  let next = 0
+  for (const stage of rest) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) return null
+    const [key, value] = Object.entries(stage)[0]
+    const at = QUERY_STAGES.indexOf(key as (typeof QUERY_STAGES)[number])
+    if (at < next || !readStage(out, key, value)) return null
+    next = at + 1
+  }
+  return out
+}
+
+// A $lookup is cheap when the joined collection can find matches by index: an equality join on an
+// indexed field, or an uncorrelated pipeline whose query an index serves in the order it sorts.
 export function checkLookup(spec: CollectionSpec | undefined, lookup: Doc): Verdict {
   if (spec?.scan) return { served: true, reason: 'collection marked scan: true' }
   const foreign = lookup.foreignField
   if (typeof foreign !== 'string') {
-    return { served: false, reason: '$lookup with a pipeline: cannot check index use' }
+    const query = lookupQuery(lookup)
+    if (!query) {
+      return {
+        served: false,
+        reason: '$lookup with a correlated or complex pipeline: cannot check index use',
+      }
+    }
+    const verdict = checkQuery(spec, query.match, query.sort)
+    return { ...verdict, reason: `pipeline: ${verdict.reason}` }
   }
   if (foreign === '_id') return { served: true, reason: 'joins on _id' }
   const idx = (spec?.indexes ?? []).find((i) => i.fields[0]?.name === foreign)

@@ -5,7 +5,7 @@ import path from 'path'
 import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
 import { findNear } from './geo'
-import { checkLookup, checkQuery, geoNearKey, Verdict } from './indexCheck'
+import { checkLookup, checkQuery, geoNearKey, lookupQuery, Verdict } from './indexCheck'
 import { withLocks } from './mutex'
 import {
   aggregate,
@@ -377,8 +377,17 @@ export class Service implements DbService {
       let docs = clone(this.direct.match(coll, match ?? {}))
       let pending: Doc[] = []
       // An equality $lookup finds its matches through the joined collection's indexes, as the
-      // service does; only a pipeline $lookup reads the joined collection whole.
+      // service does, and so does an uncorrelated pipeline that reads like a query (one read for
+      // every document); only another pipeline $lookup reads the joined collection whole.
       for (const stage of rest) {
+        const query = pipelinedLookup(stage, (name) => this.collections.get(name))
+        if (query) {
+          if (pending.length) docs = aggregate(docs, pending, all)
+          pending = []
+          const found = this.direct.select(query.from, query.match, query.opts)
+          docs = docs.map((d) => ({ ...d, [query.as]: clone(found) }))
+          continue
+        }
         const join = indexedLookup(stage, (name) => this.collections.get(name))
         if (!join) {
           pending.push(stage)
@@ -640,6 +649,20 @@ function indexedLookup(
       return { [foreignField]: { $eq: local === undefined ? null : local } }
     },
   }
+}
+
+/** An uncorrelated pipeline `$lookup` that reads like one query (see `lookupQuery`), or null. */
+function pipelinedLookup(
+  stage: Doc,
+  collection: (name: string) => Collection | undefined
+): { from: Collection; as: string; match: Doc; opts: SelectOptions } | null {
+  const l = stage.$lookup
+  if (!isPlainObject(l) || typeof l.as !== 'string' || typeof l.from !== 'string') return null
+  const query = lookupQuery(l)
+  const from = query && collection(l.from)
+  if (!query || !from) return null
+  const { match, sort, skip, limit, project } = query
+  return { from, as: l.as, match, opts: { sort, skip, limit, projection: project } }
 }
 
 /** The value at a dotted path of a document (undefined when absent). */

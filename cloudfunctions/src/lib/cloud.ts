@@ -34,7 +34,12 @@ export interface DocRef<T> {
 export interface Aggregate {
   match(q: Record<string, unknown>): Aggregate
   addFields(f: Record<string, unknown>): Aggregate
-  lookup(l: { from: string; localField: string; foreignField: string; as: string }): Aggregate
+  lookup(
+    l:
+      | { from: string; localField: string; foreignField: string; as: string }
+      // An uncorrelated sub-query: `db.command.aggregate.pipeline()…done()`.
+      | { from: string; pipeline: unknown[]; as: string }
+  ): Aggregate
   group(g: Record<string, unknown>): Aggregate
   sort(s: Record<string, 1 | -1>): Aggregate
   limit(n: number): Aggregate
@@ -133,6 +138,7 @@ export async function openapi<T = Record<string, unknown>>(
 // round trips, but each is a request: callers batch (one getTempFileURL per response).
 
 interface StorageSdk {
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   getTempFileURL(o: {
     fileList: string[]
   }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>
@@ -157,6 +163,12 @@ export async function tempFileUrls(fileIDs: string[]): Promise<Map<string, strin
       out.set(f.fileID, f.status === 0 && f.tempFileURL ? f.tempFileURL : null)
   }
   return out
+}
+
+/** Stores `content` at `cloudPath`; its fileID. */
+export async function uploadFile(cloudPath: string, content: Buffer): Promise<string> {
+  const { fileID } = await storageSdk().uploadFile({ cloudPath, fileContent: content })
+  return fileID
 }
 
 /** A stored file's bytes, or null when there is no such file. */

@@ -8,11 +8,16 @@ import { deliberationCounters } from '../deliberation/counters'
 import type { Actor } from './actor'
 import type { Doc } from './cloud'
 import type { Join } from './load'
+import { isStaff } from './policy'
+import { shanghaiYear } from './time'
 import {
+  countersOf,
+  joinedCounters,
   tally,
   type Counted,
   type CounterDoc,
   type DomainCounters,
+  type GridCounts,
   type ViewerGrids,
 } from './counters'
 
@@ -40,6 +45,32 @@ export const countersFor = (data: Record<string, unknown[]>): CounterDoc[] =>
 export const viewerLoads = (openid: string): Join[] =>
   COUNTERS.flatMap((c) => c.viewerLoads?.(openid) ?? [])
 
+/** Everything `countsOf` needs, read with the caller: their counters and every domain's loads. */
+export const countsLoads = (openid: string): Join[] => [
+  countersOf.home,
+  countersOf.committee,
+  countersOf.worker,
+  ...viewerLoads(openid),
+]
+
+/**
+ * The counts `user.counts` answers, from what `countsLoads` read with the viewer (and, for an
+ * admin, every community's counters in `all`).
+ */
+export function countsOf(
+  actor: Actor,
+  joined: Record<string, Doc[]>,
+  all: readonly CounterDoc[] = []
+): { year: number; counts: ViewerCounts['counts'] } {
+  const year = shanghaiYear()
+  const home = joinedCounters(joined, 'home').find((d) => d.communityId === actor.communityId)
+  const grids: ViewerGrids = {
+    home: actor.gridId ? home?.grids[actor.gridId] : undefined,
+    reviewed: reviewedGrids(actor, joined, all),
+  }
+  return { year, counts: viewerCounts(actor, year, grids, joined) }
+}
+
 /** The counts `user.counts` answers: every domain's, merged. */
 export const viewerCounts = (
   actor: Actor,
@@ -48,3 +79,29 @@ export const viewerCounts = (
   joined: Record<string, Doc[]>
 ): ViewerCounts['counts'] =>
   Object.assign({}, ...COUNTERS.map((c) => c.viewerCounts(actor, year, grids, joined)))
+
+/**
+ * The grid counters of the queues the viewer works, from the counters read with them (see
+ * `countersOf`): an admin's every community (`all`, read apart), the committee's community, a grid
+ * worker's grids; null when not staff.
+ */
+export function reviewedGrids(
+  actor: Actor,
+  joined: Record<string, Doc[]>,
+  all: readonly CounterDoc[] = []
+): GridCounts[] | null {
+  if (actor.isAdmin) return all.flatMap((d) => Object.values(d.grids))
+  if (actor.committeeCommunityId) {
+    const doc = joinedCounters(joined, 'committee').find(
+      (d) => d.communityId === actor.committeeCommunityId
+    )
+    return Object.values(doc?.grids ?? {})
+  }
+  if (!isStaff(actor)) return null
+  const mine = new Set(actor.workerGridIds)
+  return joinedCounters(joined, 'worker').flatMap((d) =>
+    Object.entries(d.grids)
+      .filter(([id]) => mine.has(id))
+      .map(([, g]) => g)
+  )
+}

@@ -1,0 +1,139 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { EJSON } from 'bson'
+import { createDbService, type DbService, type Manifest, type QueryEvent } from '../../emulator/db'
+import { lookupQuery } from '../../emulator/db/indexCheck'
+import { aggregate } from '../../emulator/db/query'
+
+// An uncorrelated `$lookup` pipeline ($match, then $sort/$skip/$limit/$project) is one query of the
+// joined collection: the emulator checks it against that collection's indexes like a find (served
+// only in the order it sorts), runs it through the index, and answers what MongoDB (mingo) does.
+
+const manifest: Manifest = {
+  collections: {
+    owners: { indexes: [] },
+    tasks: {
+      indexes: [
+        {
+          name: 'team_status_createdAt',
+          fields: [
+            { name: 'team', direction: 1 },
+            { name: 'status', direction: 1 },
+            { name: 'createdAt', direction: -1 },
+            { name: '_id', direction: 1 },
+          ],
+        },
+      ],
+    },
+  },
+}
+
+let dataDir: string
+let svc: DbService
+let events: QueryEvent[]
+const now = Date.UTC(2026, 0, 1)
+
+const ej = (v: unknown) => EJSON.stringify(v, { relaxed: false })
+const call = (body: Record<string, unknown>) => svc.handle({ envName: 'test-env', ...body })
+const rows = (reply: Record<string, unknown>) =>
+  ((reply.data as { list: string[] }).list ?? []).map(
+    (s) => EJSON.parse(s) as Record<string, unknown>
+  )
+
+const owners = [{ _id: 'o1', name: 'a' }]
+const tasks = Array.from({ length: 30 }, (_x, i) => ({
+  _id: `t${String(i).padStart(2, '0')}`,
+  team: i % 3 === 0 ? 'red' : 'blue',
+  status: i % 2 === 0 ? 'open' : 'done',
+  createdAt: new Date(now + ((i * 7) % 30) * 60_000),
+  title: `task ${i}`,
+  secret: 's',
+}))
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-lookup-'))
+  events = []
+  svc = await createDbService({ dataDir, manifest, now: () => now, onQuery: (e) => events.push(e) })
+  for (const [name, docs] of [
+    ['owners', owners],
+    ['tasks', tasks],
+  ] as const) {
+    await call({ action: 'database.insertDocument', collectionName: name, data: docs.map(ej) })
+  }
+  events = []
+})
+
+afterEach(async () => {
+  await svc.close()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+const aggregateWith = async (pipeline: unknown[]) =>
+  rows(
+    await call({
+      action: 'database.aggregateDocuments',
+      collectionName: 'owners',
+      stages: [
+        { stageKey: '$match', stageValue: ej({ _id: 'o1' }) },
+        { stageKey: '$limit', stageValue: JSON.stringify(1) },
+        { stageKey: '$lookup', stageValue: ej({ from: 'tasks', pipeline, as: 'found' }) },
+      ],
+    })
+  )
+
+// What MongoDB answers, as mingo runs the same pipeline over the whole collection.
+const reference = (pipeline: unknown[]) =>
+  aggregate(
+    owners,
+    [{ $match: { _id: 'o1' } }, { $lookup: { from: 'tasks', pipeline, as: 'found' } }],
+    (name) => (name === 'tasks' ? tasks : [])
+  )
+
+const lookupEvent = () => events.find((e) => e.action === 'aggregateDocuments.$lookup')
+
+test('a pipeline the index serves in its order is reported served and answers as MongoDB', async () => {
+  const pipeline = [
+    { $match: { team: 'blue', status: 'open' } },
+    { $sort: { createdAt: 1, _id: -1 } },
+    { $skip: 1 },
+    { $limit: 3 },
+    { $project: { title: 1, createdAt: 1 } },
+  ]
+  const got = await aggregateWith(pipeline)
+  expect(got).toEqual(reference(pipeline))
+  expect((got[0].found as unknown[]).length).toBe(3)
+  expect(lookupEvent()).toMatchObject({ served: true, collection: 'tasks' })
+})
+
+test('an $in on the leading field is merged in order and matches MongoDB', async () => {
+  const pipeline = [
+    { $match: { team: { $in: ['red', 'blue'] }, status: 'done' } },
+    { $sort: { createdAt: -1, _id: 1 } },
+    { $limit: 5 },
+  ]
+  expect(await aggregateWith(pipeline)).toEqual(reference(pipeline))
+  expect(lookupEvent()?.served).toBe(true)
+})
+
+test('a sort the index cannot give, or no indexed condition, is reported unserved', async () => {
+  const bySort = [{ $match: { team: 'red' } }, { $sort: { title: 1 } }, { $limit: 2 }]
+  expect(await aggregateWith(bySort)).toEqual(reference(bySort))
+  expect(lookupEvent()).toMatchObject({ served: false })
+
+  events = []
+  const noIndex = [{ $match: { title: 'task 3' } }]
+  expect(await aggregateWith(noIndex)).toEqual(reference(noIndex))
+  expect(lookupEvent()).toMatchObject({ served: false })
+})
+
+test('a correlated or reordered pipeline is not read as a query (and still answers)', async () => {
+  expect(lookupQuery({ from: 'tasks', let: { t: '$team' }, pipeline: [{ $match: {} }] })).toBe(null)
+  expect(lookupQuery({ from: 'tasks', pipeline: [{ $limit: 1 }, { $match: {} }] })).toBe(null)
+  expect(
+    lookupQuery({ from: 'tasks', pipeline: [{ $match: {} }, { $limit: 1 }, { $sort: { a: 1 } }] })
+  ).toBe(null)
+  const limitThenSort = [{ $match: { team: 'red' } }, { $limit: 2 }, { $sort: { createdAt: 1 } }]
+  expect(await aggregateWith(limitThenSort)).toEqual(reference(limitThenSort))
+  expect(lookupEvent()).toMatchObject({ served: false })
+})
