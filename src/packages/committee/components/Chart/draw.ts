@@ -57,18 +57,29 @@ function chartOf(spec: ChartSpec) {
   )
 }
 
-/** Draws `spec` on `target`; the returned function frees the chart. */
-export async function draw(target: DrawTarget, spec: ChartSpec): Promise<() => void> {
-  const canvas = new Canvas({
-    context: target.context,
-    pixelRatio: target.pixelRatio,
-    width: target.width,
-    height: target.height,
-    // Drawn at once: no animation frame to wait for (and the same picture every time).
-    animate: false,
-    createImage: target.createImage,
-    children: chartOf(spec),
-  } as ConstructorParameters<typeof Canvas>[0])
+/** A chart drawn on one canvas: redrawn in place when its data changes, freed once. */
+export interface DrawnChart {
+  update: (spec: ChartSpec) => Promise<void>
+  destroy: () => void
+}
+
+/** Draws `spec` on `target` (one F2 canvas per 2D context, however often the data changes). */
+export async function draw(target: DrawTarget, spec: ChartSpec): Promise<DrawnChart> {
+  const props = (s: ChartSpec) =>
+    ({
+      context: target.context,
+      pixelRatio: target.pixelRatio,
+      width: target.width,
+      height: target.height,
+      // Drawn at once: no animation frame to wait for (and the same picture every time).
+      animate: false,
+      createImage: target.createImage,
+      children: chartOf(s),
+    }) as ConstructorParameters<typeof Canvas>[0]
+  const canvas = new Canvas(props(spec))
   await canvas.render()
-  return () => canvas.destroy()
+  return {
+    update: (next) => canvas.update(props(next)),
+    destroy: () => canvas.destroy(),
+  }
 }

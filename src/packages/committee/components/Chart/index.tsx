@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import { draw, type ChartSpec, type DrawTarget } from './draw'
+import { draw, type ChartSpec, type DrawnChart, type DrawTarget } from './draw'
 import { Surface } from './Surface'
 import './index.scss'
 
@@ -22,24 +22,27 @@ interface ChartProps {
 export function ChartView({ id, spec, summary, height = 240 }: ChartProps) {
   const [target, setTarget] = useState<DrawTarget | null>(null)
   const [failed, setFailed] = useState(false)
-  const dispose = useRef<(() => void) | null>(null)
+  // The chart once drawn (a promise: a later spec waits for the first drawing to finish).
+  const chart = useRef<Promise<DrawnChart> | null>(null)
 
   useEffect(() => {
     if (!target) return
-    let live = true
-    dispose.current?.()
-    draw(target, spec)
-      .then((free) => {
-        if (live) dispose.current = free
-        else free()
-      })
-      .catch(() => live && setFailed(true))
-    return () => {
-      live = false
-    }
+    const drawn = chart.current
+      ? chart.current.then(async (c) => {
+          await c.update(spec)
+          return c
+        })
+      : draw(target, spec)
+    chart.current = drawn
+    drawn.catch(() => setFailed(true))
   }, [target, spec])
 
-  useEffect(() => () => dispose.current?.(), [])
+  useEffect(
+    () => () => {
+      void chart.current?.then((c) => c.destroy()).catch(() => undefined)
+    },
+    []
+  )
 
   return (
     <View className="chart" role="img" aria-label={summary} data-testid={`${id}-chart`}>
