@@ -31,7 +31,8 @@ type Create = (type: unknown, props: object | null, ...children: unknown[]) => u
 const h = createElement as unknown as Create
 
 const COLORS = ['#c8102e', '#2f6fb0', '#1a7f37', '#9a4f00']
-const LABEL = { fontSize: 24, fill: '#4a4a4a' }
+// Sizes in CSS pixels (the canvas is drawn at the screen's pixel ratio).
+const LABEL = { fontSize: 13, fill: '#4a4a4a' }
 
 function chartOf(spec: ChartSpec) {
   const axes = [
@@ -47,13 +48,14 @@ function chartOf(spec: ChartSpec) {
     spec.kind === 'bars'
       ? [h(Interval, { x: 'month', y: 'value', color, adjust: 'dodge' })]
       : [h(Line, { x: 'month', y: 'value', color }), h(Point, { x: 'month', y: 'value', color })]
-  const scale = spec.kind === 'bars' ? { value: { min: 0, nice: true } } : { value: { nice: true } }
+  // Counts start at 0; a rate (unit %) spans 0–100.
+  const scale = { value: spec.unit === '%' ? { min: 0, max: 100 } : { min: 0, nice: true } }
   return h(
     Chart,
     { data: spec.data, scale },
     ...axes,
     ...marks,
-    h(Legend, { position: 'top', style: { justifyContent: 'flex-start' }, itemStyle: {} })
+    h(Legend, { position: 'top', nameStyle: { fontSize: 13, fill: '#1a1a1a' } })
   )
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { ChoiceTiles } from '@/components/ChoiceTiles'
+import { pickerParts } from '@/components/DateTimePick'
 import { toast } from '@/components/Feedback'
 import { Field } from '@/components/Field'
 import { FilterChips } from '@/components/FilterChips'
@@ -54,9 +55,8 @@ const RULES = {
 
 const KINDS = EXPORT_KINDS.map((id) => ({ id, label: EXPORT_KIND_LABELS[id] }))
 
-/** 'YYYY-MM-DD' in Asia/Shanghai, `days` from today. */
-const shanghaiDay = (days = 0): string =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+/** Today, 'YYYY-MM-DD' in Asia/Shanghai. */
+const shanghaiToday = (): string => pickerParts(Date.now()).date
 
 /** 2026-03-08 → 2026年3月8日 */
 function dayText(day: string): string {
@@ -72,7 +72,7 @@ const PRESETS = [
 type PresetId = (typeof PRESETS)[number]['id']
 
 function presetRange(id: PresetId): { from: string; to: string } {
-  const today = shanghaiDay()
+  const today = shanghaiToday()
   if (id === 'month') return { from: `${today.slice(0, 7)}-01`, to: today }
   if (id === 'year') return { from: `${today.slice(0, 4)}-01-01`, to: today }
   const firstOfMonth = Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`)
@@ -88,7 +88,7 @@ function ExportForm() {
   )
   const [file, setFile] = useState<ExportResult | null>(null)
   const v = form.values
-  const today = shanghaiDay()
+  const today = shanghaiToday()
   const preset = PRESETS.find((p) => {
     const r = presetRange(p.id)
     return r.from === v.from && r.to === v.to
@@ -179,8 +179,8 @@ function ExportForm() {
                   {dayText(v.from)} 至 {dayText(v.to)}
                 </View>
                 <View className="muted">
-                  表格含居民信息（电话已隐去中间四位），请妥善保管；下载链接 {EXPORT_KEEP_HOURS}{' '}
-                  小时内有效。导出会记入操作记录。
+                  表格含居民信息（电话只显示前三后四位），请妥善保管；云端的表格 {EXPORT_KEEP_HOURS}{' '}
+                  小时后自动删除。导出会记入操作记录。
                 </View>
               </View>
             ),
