@@ -9,7 +9,7 @@ import { hoursText, minutesText, percentText } from './format'
 
 // Which figures the dashboard shows where: the chart's domains, the table's columns, the cards.
 
-export type DomainId = 'wish' | 'errand' | 'matter' | 'volunteer' | 'deliberation'
+export type DomainId = 'wish' | 'errand' | 'matter' | 'service' | 'deliberation'
 
 /** The chart's domain switcher: each domain's monthly bars. */
 export const DOMAINS: readonly { id: DomainId; label: string; figures: DashboardFigure[] }[] = [
@@ -20,7 +20,7 @@ export const DOMAINS: readonly { id: DomainId; label: string; figures: Dashboard
     figures: ['errandsBooked', 'errandsClosed', 'errandsOverdue'],
   },
   { id: 'matter', label: '居民说事', figures: ['mattersReported', 'mattersResolved'] },
-  { id: 'volunteer', label: '志愿服务', figures: ['volunteerHours'] },
+  { id: 'service', label: '志愿服务', figures: ['volunteerHours'] },
   { id: 'deliberation', label: '居民议事', figures: ['topicsClosed', 'votesCast'] },
 ]
 
