@@ -1,5 +1,5 @@
 import type { QueueItem } from '@/contract/committee'
-import type { QueueKind } from '@/contract/committee.rules'
+import type { QueueKind } from '@/contract/committee.queue'
 import { DELIBERATION_ROUTES } from '@/packages/deliberation/routes'
 import { ERRAND_ROUTES } from '@/packages/errand/routes'
 import { MATTER_ROUTES } from '@/packages/matter/routes'
