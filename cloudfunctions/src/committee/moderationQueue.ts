@@ -28,8 +28,10 @@ export const moderationQueue = action(
     if (!isStaff(actor) || !area) {
       return fail('FORBIDDEN', '只有网格员、社区两委或管理员可以查看待办')
     }
-    // Which counts the caller is answered (the same for any numbers): the queues they serve.
-    const served = QUEUE_KINDS.filter((k) => QUEUE_COUNT_KEYS[k] in countsOf(actor, joined).counts)
+    // Which counts the caller is answered (whatever the numbers): the queues they serve. An
+    // admin's numbers need every community's counters, read below with the items.
+    const known = countsOf(actor, joined).counts
+    const served = QUEUE_KINDS.filter((k) => QUEUE_COUNT_KEYS[k] in known)
     const queries = served.flatMap((kind) => {
       const q = queueQuery(kind, actor, area)
       return q ? [{ kind, q }] : []
@@ -48,10 +50,10 @@ export const moderationQueue = action(
     const row = ((await agg.end()).list[0] ?? {}) as Record<string, unknown>
 
     const all = (row[ALL_COUNTERS] ?? []) as CounterDoc[]
-    const { counts } = countsOf(actor, joined, all)
+    const counts = actor.isAdmin ? countsOf(actor, joined, all).counts : known
     const sections: QueueSection[] = served.map((kind: QueueKind) => ({
       kind,
-      count: Math.max(0, counts[QUEUE_COUNT_KEYS[kind]] ?? 0),
+      count: counts[QUEUE_COUNT_KEYS[kind]] ?? 0,
       items: ((row[kind] ?? []) as Doc[]).map((d) => queueItem(kind, d)),
     }))
     return ok<WorkQueue>({ total: sections.reduce((n, s) => n + s.count, 0), sections })
