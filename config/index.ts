@@ -46,6 +46,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // NutUI's per-component CSS is imported in different orders by different pages.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // The dashboard's chart library (F2, in the committee subpackage only) gets a tslib of its
+      // own: sharing Taro's would put every tslib helper in the main package.
+      webpackChain(chain) {
+        chain.module
+          .rule('antv-tslib')
+          .test(/[\\/]node_modules[\\/]@antv[\\/]/)
+          .resolve.alias.set('tslib', path.resolve(__dirname, '../node_modules/tslib/tslib.es6.js'))
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

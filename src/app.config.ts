@@ -55,6 +55,10 @@ const subPackages = [
       'pages/meeting/index',
     ],
   },
+  {
+    root: 'packages/committee',
+    pages: ['pages/dashboard/index', 'pages/export/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -1,60 +1,10 @@
 import type { CrossRule, TextRule } from './rules'
 
 // Plain data of the `committee` domain (the committee console, docs/contract.md §4.5) that both
-// sides read (no zod: the main package imports it): abilities, the work queue's kinds, the
-// dashboard's figures, the ledgers' kinds, and the limits of their ranges.
-
-/** What the viewer may do in the console, decided on the server (`user.me` → `can`). */
-export const COMMITTEE_ABILITIES = [
-  /** The one work queue (`moderationQueue`): staff (grid workers, the committee, admins). */
-  'committee.queue',
-  /** The dashboard: the committee (its community), grid workers (their grids), admins. */
-  'committee.dashboard',
-  /** The ledgers as spreadsheets (`export`): the committee and admins only. */
-  'committee.export',
-] as const
-
-/** The console keeps no count of its own: its queue reads the domains' counters. */
-export const COMMITTEE_COUNTS = [] as const
-
-export const COMMITTEE_AUDIT_LABELS: Record<string, string> = {
-  'committee.export': '导出台账',
-}
-
-/**
- * The queues one member of staff may serve, most urgent first (the order `moderationQueue`
- * answers them in). Each names the count key of `user.counts` it shares its number with.
- */
-export const QUEUE_KINDS = [
-  /** Errands accepted but not signed off in time, or past their slot (errand.overdue). */
-  'errandOverdue',
-  /** Errands nobody accepted in time, escalated to the caller's level (errand.escalated). */
-  'errandEscalated',
-  /** Matters waiting at the caller's level, overdue first (matter.queue). */
-  'matter',
-  /** Discussion comments reported and awaiting a moderator (deliberation.reported). */
-  'comment',
-  /** Residents waiting to be verified (user.toVerify). */
-  'resident',
-  /** Wishes waiting for review (wish.toReview). */
-  'wish',
-  /** Volunteer applications waiting for review (volunteer.toReview). */
-  'volunteer',
-] as const
-export type QueueKind = (typeof QUEUE_KINDS)[number]
-
-export const QUEUE_LABELS: Record<QueueKind, string> = {
-  errandOverdue: '超时未办结的代办',
-  errandEscalated: '无人接单的代办',
-  matter: '待受理的居民说事',
-  comment: '被举报的议事评论',
-  resident: '待认证的居民',
-  wish: '待审核的微心愿',
-  volunteer: '待审核的志愿者申请',
-}
-
-/** How many of each queue's first items `moderationQueue` answers (oldest / most urgent first). */
-export const QUEUE_FIRST_ITEMS = 3
+// sides read (no zod): the dashboard's figures, the ledgers' kinds, and the limits of their
+// ranges. The abilities and the work queue's kinds are in committee.queue.ts (the main package
+// reads only those), re-exported here.
+export * from './committee.queue'
 
 /**
  * The dashboard's figures for one grid (or the total) over one month or a range of months.
@@ -213,6 +163,26 @@ export const DASHBOARD_RANGE_MESSAGES = {
   order: '结束月份不能早于起始月份',
   span: `一次最多查看 ${DASHBOARD_MAX_MONTHS} 个月`,
   future: '结束月份不能晚于本月',
+}
+
+/** The month ('YYYY-MM') an instant falls in, Asia/Shanghai. */
+export const shanghaiMonth = (ms: number): string =>
+  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7)
+
+/**
+ * What is wrong with a dashboard range of two well-formed months (said at field `to`), or null.
+ * `currentMonth` given: a `to` after it is refused too (the server's clock decides in the end).
+ */
+export function dashboardRangeIssue(
+  from: string,
+  to: string,
+  currentMonth?: string
+): string | null {
+  const span = monthSpan(from, to)
+  if (span < 1) return DASHBOARD_RANGE_MESSAGES.order
+  if (span > DASHBOARD_MAX_MONTHS) return DASHBOARD_RANGE_MESSAGES.span
+  if (currentMonth && to > currentMonth) return DASHBOARD_RANGE_MESSAGES.future
+  return null
 }
 
 /** Between an export's days: in order, at most EXPORT_MAX_DAYS, not in the future. */

@@ -2,10 +2,8 @@ import { z } from 'zod'
 import { EmptyInput, type Action } from './common'
 import {
   COMMITTEE_RULES as R,
-  DASHBOARD_RANGE_MESSAGES,
+  dashboardRangeIssue,
   EXPORT_CROSS,
-  monthSpan,
-  DASHBOARD_MAX_MONTHS,
   type DashboardFigure,
   type DashboardNowFigure,
   type ExportKind,
@@ -27,12 +25,8 @@ export const DashboardInput = z
   })
   .superRefine((v, ctx) => {
     if (!v.from || !v.to) return
-    const span = monthSpan(v.from, v.to)
-    if (span < 1)
-      ctx.addIssue({ code: 'custom', message: DASHBOARD_RANGE_MESSAGES.order, path: ['to'] })
-    else if (span > DASHBOARD_MAX_MONTHS) {
-      ctx.addIssue({ code: 'custom', message: DASHBOARD_RANGE_MESSAGES.span, path: ['to'] })
-    }
+    const issue = dashboardRangeIssue(v.from, v.to)
+    if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['to'] })
   })
 export type DashboardInput = z.infer<typeof DashboardInput>
 

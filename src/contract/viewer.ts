@@ -8,11 +8,7 @@ import {
   DELIBERATION_AUDIT_LABELS,
   DELIBERATION_COUNTS,
 } from './deliberation.rules'
-import {
-  COMMITTEE_ABILITIES,
-  COMMITTEE_AUDIT_LABELS,
-  COMMITTEE_COUNTS,
-} from './committee.rules'
+import { COMMITTEE_ABILITIES, COMMITTEE_AUDIT_LABELS, COMMITTEE_COUNTS } from './committee.queue'
 
 // The registries of what a viewer may do and which counts home can show: one line per domain.
 // Plain data, no zod (the main package imports it).

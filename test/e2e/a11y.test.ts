@@ -158,6 +158,9 @@ const PAGES: Record<string, () => string> = {
   'deliberation-meeting': () => `/packages/deliberation/pages/meeting/index?id=${topicId}`,
   // Staff see the code; a resident sees the server's refusal beside the picker.
   'user-grid-code': () => '/packages/user/pages/grid-code/index?gridId=g1',
+  // 两委工作台: the dashboard (charts, the table) and the ledgers; residents see who they are for.
+  'committee-dashboard': () => '/packages/committee/pages/dashboard/index',
+  'committee-export': () => '/packages/committee/pages/export/index',
 }
 
 interface Finding {
@@ -303,9 +306,13 @@ afterAll(() => {
   if (report.length) fs.writeFileSync(path.join(SHOTS, 'report.txt'), report.join('\n') + '\n')
 })
 
-async function check(persona: string, elder: boolean) {
+async function check(
+  persona: string,
+  elder: boolean,
+  pages: readonly string[] = Object.keys(PAGES)
+) {
   const failures: string[] = []
-  for (const [name, route] of Object.entries(PAGES)) {
+  for (const [name, route] of Object.entries(PAGES).filter(([n]) => pages.includes(n))) {
     const page = await e2e.openAs(persona, route())
     try {
       await settle(page)
@@ -371,6 +378,20 @@ test('a dialog and a toast in elder mode are as large as the page', async () => 
     await page.close()
   }
 }, 120000)
+
+test('the committee in elder mode: its to-do list, dashboard and ledgers are as large as every page', async () => {
+  const set = (elderMode: boolean) =>
+    e2e.emu.call('user', 'demo-committee-1', 'updateProfile', { elderMode })
+  const on = await set(true)
+  if (!on.ok) throw new Error(JSON.stringify(on.error))
+  try {
+    expect(
+      await check('demo-committee-1', true, ['home', 'committee-dashboard', 'committee-export'])
+    ).toEqual([])
+  } finally {
+    await set(false)
+  }
+}, 300000)
 
 test('a resident in normal mode: no axe violations', async () => {
   expect(await check('demo-resident-2', false)).toEqual([])

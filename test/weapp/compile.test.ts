@@ -140,6 +140,23 @@ describe('the weapp build, compiled by WeChat tooling', () => {
     expect(withZod).toEqual([])
   })
 
+  it('keeps the chart library (F2) in the committee subpackage, out of the main package', () => {
+    const { subRoots } = appPages(snapshot)
+    expect(subRoots).toContain('packages/committee')
+    // F2 draws on the canvas with quadratic curves; nothing else in the app does.
+    const drawsCharts = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+        const full = path.join(dir, d.name)
+        if (d.isDirectory()) return drawsCharts(full)
+        return d.name.endsWith('.js') && fs.readFileSync(full, 'utf8').includes('quadraticCurveTo')
+          ? [path.relative(snapshot, full).split(path.sep).join('/')]
+          : []
+      })
+    const found = drawsCharts(snapshot)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.filter((f) => !f.startsWith('packages/committee/'))).toEqual([])
+  })
+
   it('reports a broken WXML file as a wcc error and fails', () => {
     const r = resultOf(broken)
     expect(broken.code).toBe(1)

@@ -12,6 +12,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import type { Me } from '@/contract/user'
 import { ENTRIES } from '../entries'
 import { HelpButton } from './HelpButton'
+import { useWorkQueue, WorkQueueCard, Workbench } from './WorkQueue'
 import { ROUTES } from '../routes'
 import './index.scss'
 
@@ -21,7 +22,10 @@ import './index.scss'
 export default function Home() {
   const { me, loading, error, refresh } = useMe()
   const counts = useCounts(me)
-  usePullRefresh(() => Promise.all([refresh(), counts.refresh()]))
+  const work = useWorkQueue(me)
+  usePullRefresh(() =>
+    Promise.all([refresh(), counts.refresh(), work.enabled ? work.refresh() : null])
+  )
   // Staff who are not residents here come for their work: queues first, binding a small link.
   const staffFirst = !!me && me.bindStatus === 'none' && hasWork(ENTRIES, me)
 
@@ -44,6 +48,8 @@ export default function Home() {
 
       {staffFirst ? (
         <>
+          {work.enabled && <WorkQueueCard query={work} />}
+          <Workbench me={me} />
           <StaffQueues entries={ENTRIES} me={me} counts={counts} />
           <Notices entries={ENTRIES} counts={counts} />
         </>
@@ -52,6 +58,8 @@ export default function Home() {
           <MyGridCard me={me} />
           {me.can['errand.help'] && <HelpButton elder={me.elderMode} />}
           <Notices entries={ENTRIES} counts={counts} />
+          {work.enabled && <WorkQueueCard query={work} />}
+          <Workbench me={me} />
           <StaffQueues entries={ENTRIES} me={me} counts={counts} />
         </>
       )}
