@@ -14,12 +14,13 @@ interface Sort {
 
 const NAME = 'name'
 
-/** Rows in the order `sort` asks (none: the server's, by name); unknown values (—) last. */
+/** Rows in the order `sort` asks (none: the server's, the community's order); unknown values (—) last. */
 export function sortRows(rows: DashboardRow[], columns: readonly Column[], sort: Sort | null) {
   if (!sort) return rows
   const sign = sort.dir === 'ascending' ? 1 : -1
-  if (sort.key === NAME)
-    return [...rows].sort((a, b) => sign * a.name.localeCompare(b.name, 'zh-CN'))
+  // By name: the community's own order of its grids (the server's), reversed on a second tap;
+  // a collation would put 第二网格 before 第一网格.
+  if (sort.key === NAME) return sign === 1 ? rows : [...rows].reverse()
   const col = columns.find((c) => c.key === sort.key)
   if (!col) return rows
   return [...rows].sort((a, b) => {
@@ -28,6 +29,37 @@ export function sortRows(rows: DashboardRow[], columns: readonly Column[], sort:
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1
     return sign * (x - y)
   })
+}
+
+/** One row of figures: the grid's name heads it for screen readers. */
+function BodyRow({
+  cells,
+  keys,
+  total,
+  testId,
+}: {
+  cells: string[]
+  keys: string[]
+  total?: boolean
+  testId: string
+}) {
+  return (
+    <View
+      className={`grid-table__tr${total ? ' grid-table__tr--total' : ''}`}
+      role="row"
+      data-testid={testId}
+    >
+      {cells.map((text, i) => (
+        <View
+          key={keys[i]}
+          className={`grid-table__td${i === 0 ? ' grid-table__cell--name' : ''}`}
+          role={i === 0 ? 'rowheader' : 'cell'}
+        >
+          {text}
+        </View>
+      ))}
+    </View>
+  )
 }
 
 /**
@@ -52,6 +84,7 @@ export function GridTable({
     )
   const heads = [{ key: NAME, label: '网格' }, ...columns]
   const cells = (r: DashboardRow) => [r.name, ...columns.map((c) => c.text(r))]
+  const keys = heads.map((h) => h.key)
   return (
     <ScrollView scrollX className="grid-table__scroll">
       <View className="grid-table" role="table" aria-label="各网格数据" data-testid="grid-table">
@@ -80,38 +113,9 @@ export function GridTable({
           ))}
         </View>
         {sortRows(rows, columns, sort).map((r) => (
-          <View
-            key={r.gridId ?? 'total'}
-            className="grid-table__tr"
-            role="row"
-            data-testid="grid-table-row"
-          >
-            {cells(r).map((text, i) => (
-              <View
-                key={heads[i].key}
-                className={`grid-table__td${i === 0 ? ' grid-table__cell--name' : ''}`}
-                role={i === 0 ? 'rowheader' : 'cell'}
-              >
-                {text}
-              </View>
-            ))}
-          </View>
+          <BodyRow key={r.gridId ?? 'total'} cells={cells(r)} keys={keys} testId="grid-table-row" />
         ))}
-        <View
-          className="grid-table__tr grid-table__tr--total"
-          role="row"
-          data-testid="grid-table-total"
-        >
-          {cells(total).map((text, i) => (
-            <View
-              key={heads[i].key}
-              className={`grid-table__td${i === 0 ? ' grid-table__cell--name' : ''}`}
-              role={i === 0 ? 'rowheader' : 'cell'}
-            >
-              {text}
-            </View>
-          ))}
-        </View>
+        <BodyRow cells={cells(total)} keys={keys} total testId="grid-table-total" />
       </View>
     </ScrollView>
   )
