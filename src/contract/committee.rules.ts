@@ -159,6 +159,16 @@ export const COMMITTEE_RULES = {
   } satisfies TextRule,
 } as const
 
+/**
+ * An admin's community (`communityId` of `dashboard` and `export`, field `communityId`): `choose`
+ * when they name none and have none of their own (shown next to a community picker, else as the
+ * page's error), `missing` when the one named does not exist.
+ */
+export const COMMUNITY_MESSAGES = {
+  choose: '请选择社区（您本人未绑定社区）',
+  missing: '社区不存在',
+}
+
 export const DASHBOARD_RANGE_MESSAGES = {
   order: '结束月份不能早于起始月份',
   span: `一次最多查看 ${DASHBOARD_MAX_MONTHS} 个月`,

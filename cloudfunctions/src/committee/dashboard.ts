@@ -17,8 +17,10 @@ import {
   type GridCounts,
 } from '../lib/counters'
 import type { Actor } from '../lib/actor'
+import type { Doc } from '../lib/cloud'
 import { iso } from '../lib/time'
 import { combine, derive, emptyBucket, monthOf, rangeOf, type Bucket } from './figures'
+import { adminCommunity, chosenCommunity } from './policy'
 import { monthsOf, type StatsDoc } from './store'
 
 /** The counters each live figure reads (the same as `user.counts`' wish.openNow, errand.overdue, matter.open). */
@@ -28,22 +30,28 @@ const NOW_KEYS: Record<DashboardNowFigure, string> = {
   mattersOpen: 'matter.open',
 }
 
-/** What the caller sees: a community, its grids among them, and whether community-wide items count. */
-function scopeOf(
-  a: Actor,
-  input: DashboardInput,
-  joined: Record<string, unknown[]>
-): {
+interface Scope {
   counters: CounterDoc | undefined
   communityId: string
   gridIds: string[] | null
   wide: boolean
-} | null {
+}
+
+/**
+ * What the caller sees: a community, its grids among them, and whether community-wide items
+ * count; the message on `communityId` for an admin without one; null for who sees nothing.
+ */
+function scopeOf(
+  a: Actor,
+  input: DashboardInput,
+  joined: Record<string, Doc[]>
+): Scope | { message: string } | null {
   const find = (as: string, id: string | null | undefined) =>
-    joinedCounters(joined as never, as).find((d) => d.communityId === id)
+    joinedCounters(joined, as).find((d) => d.communityId === id)
   if (a.isAdmin) {
-    const communityId = input.communityId ?? a.communityId
-    if (!communityId) return null
+    const chosen = adminCommunity(a, input, joined)
+    if ('message' in chosen) return chosen
+    const { communityId } = chosen
     const doc = input.communityId ? find('chosen', communityId) : find('home', communityId)
     return { counters: doc, communityId, gridIds: null, wide: true }
   }
@@ -52,13 +60,16 @@ function scopeOf(
     return { counters: find('committee', id), communityId: id, gridIds: null, wide: true }
   }
   if (!a.workerGridIds.length) return null
-  const doc = joinedCounters(joined as never, 'worker').find((d) =>
+  const doc = joinedCounters(joined, 'worker').find((d) =>
     a.workerGridIds.some((g) => d.gridIds.includes(g))
   )
   const communityId = doc?.communityId ?? a.communityId ?? ''
   const gridIds = a.workerGridIds.filter((g) => !doc || doc.gridIds.includes(g))
   return { counters: doc, communityId, gridIds, wide: false }
 }
+
+/** Grids in the order the community lists them (`user.listGrids`: by id). */
+const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
 
 const nowOf = (grid: GridCounts | undefined) =>
   Object.fromEntries(DASHBOARD_NOW.map((f) => [f, countOf(grid, NOW_KEYS[f])])) as Record<
@@ -84,10 +95,8 @@ export const dashboard = action(
   DashboardInput,
   async ({ actor, input, joined }) => {
     const scope = scopeOf(actor, input, joined)
-    if (!scope) {
-      if (actor.isAdmin) return fail('INVALID_INPUT', '请选择社区', 'communityId')
-      return fail('FORBIDDEN', '只有网格员、社区两委或管理员可以查看工作台数据')
-    }
+    if (!scope) return fail('FORBIDDEN', '只有网格员、社区两委或管理员可以查看工作台数据')
+    if ('message' in scope) return fail('INVALID_INPUT', scope.message, 'communityId')
     const range = rangeOf(input, monthOf(new Date()))
     if ('field' in range) return fail('INVALID_INPUT', range.message, range.field)
     const months = Array.from({ length: monthSpan(range.from, range.to) }, (_x, i) =>
@@ -96,9 +105,7 @@ export const dashboard = action(
     const docs = await monthsOf(scope.communityId, months)
     const byMonth = new Map<string, StatsDoc>(docs.map((d) => [d.month, d]))
     const counted = scope.counters?.grids ?? {}
-    const gridIds = (scope.gridIds ?? Object.keys(counted)).sort((x, y) =>
-      (counted[x]?.name ?? x).localeCompare(counted[y]?.name ?? y, 'zh')
-    )
+    const gridIds = [...(scope.gridIds ?? Object.keys(counted))].sort(byId)
     const bucketsOf = (gridId: string | null) =>
       months.map((m) => {
         const doc = byMonth.get(m)
@@ -136,6 +143,7 @@ export const dashboard = action(
       ...(input.communityId
         ? [{ as: 'chosen', from: 'counters', field: 'communityId', equals: [input.communityId] }]
         : []),
+      ...chosenCommunity(input),
     ],
   }
 )

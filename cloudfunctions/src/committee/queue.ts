@@ -63,11 +63,15 @@ export function queueQuery(kind: QueueKind, a: Actor, area: Area): QueueQuery | 
         fields: [...PLACE, 'type', 'date', 'bookerBuildingName', 'acceptedAt'],
       }
     case 'errandEscalated':
+      // By booking: the timer escalates an errand ESCALATE_TO_COMMUNITY_HOURS after it was
+      // booked, so booking order is the order they left the grid (but for one given back by its
+      // agent before it escalated, which escalates at the next run). No index holds the
+      // escalation time; the item's `since` reads it from the timeline.
       return {
         from: 'errands',
         match: { status: 'requested', level: _.in(['community', 'committee']), ...within(area) },
         sort: { createdAt: 1 },
-        fields: [...PLACE, 'type', 'date', 'bookerBuildingName', 'createdAt', 'urgent'],
+        fields: [...PLACE, 'type', 'date', 'bookerBuildingName', 'createdAt', 'timeline'],
       }
     case 'matter': {
       // At the level the caller handles (matter.queue): the committee's, else their grids'.
@@ -158,6 +162,10 @@ const excerpt = (v: unknown, n = 30) => {
 }
 const since = (v: unknown) => iso(v) ?? ''
 
+/** When an errand was first escalated (it left its grid): its first `escalated` timeline entry. */
+const escalatedAt = (d: Doc): unknown =>
+  (Array.isArray(d.timeline) ? (d.timeline as Doc[]) : []).find((s) => s?.type === 'escalated')?.at
+
 /** One item as the to-do list shows it. */
 export function queueItem(kind: QueueKind, d: Doc): QueueItem {
   const base = { kind, id: d._id, overdue: false }
@@ -169,7 +177,7 @@ export function queueItem(kind: QueueKind, d: Doc): QueueItem {
         ...base,
         title: `${type} ${text(d.date)}`.trim(),
         place: place(d.gridName, d.bookerBuildingName),
-        since: since(kind === 'errandOverdue' ? d.acceptedAt : d.createdAt),
+        since: since(kind === 'errandOverdue' ? d.acceptedAt : (escalatedAt(d) ?? d.createdAt)),
         overdue: kind === 'errandOverdue',
       }
     }

@@ -59,8 +59,10 @@ function escalate(from: ErrandLevel, to: ErrandLevel, hours: number) {
     },
     async (batch) => {
       let n = 0
+      // One time for the batch (read in booking order): an errand booked later never shows as
+      // escalated earlier, so the work queue's booking order is its escalation order.
+      const step = entry(new Date(), 'escalated', `无人接单，已升级到${ERRAND_LEVEL_LABELS[to]}`)
       for (const [communityId, list] of groupBy(batch, (e) => e.communityId)) {
-        const step = entry(new Date(), 'escalated', `无人接单，已升级到${ERRAND_LEVEL_LABELS[to]}`)
         const changes: Partial<ErrandDoc> = {
           level: to,
           pool: `c:${communityId}`,

@@ -33,7 +33,8 @@ async function closeSignups(now: Date): Promise<number> {
 
 /**
  * Timer (`volunteer`, every 10 minutes): activities whose signup closed stop counting as open,
- * ended activities stop counting as their volunteers' (`volunteer.signedUp`, the overlap check),
+ * ended activities stop counting as their volunteers' (`volunteer.signedUp`, the overlap check)
+ * and are marked changed (the committee timer recomputes the months of what changed),
  * then the ledger imports done wishes and closed errands and sums the entries not summed yet.
  */
 export async function sweep() {
@@ -43,7 +44,8 @@ export async function sweep() {
     closeSignups(now),
     activities()
       .where({ settled: false, endAt: _.lte(now) })
-      .update({ data: { settled: true, live: [] } }),
+      // `updatedAt`: an activity's end is a change the committee's figures count in its month.
+      .update({ data: { settled: true, live: [], updatedAt: now } }),
   ])
   const imported = await importDone()
   const credited = await credit()

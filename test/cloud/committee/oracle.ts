@@ -137,9 +137,8 @@ function hours(c: Collector, ledger: Doc[]) {
 
 function topics(c: Collector, docs: Doc[], votes: Doc[]) {
   const rolls = new Map<string, number>()
-  for (const v of votes) {
-    if (v.kind === 'roll') rolls.set(v.topicId, (rolls.get(v.topicId) ?? 0) + 1)
-  }
+  // deliberationVotes is the roll: one entry per vote cast (the ballots are kept apart).
+  for (const v of votes) rolls.set(v.topicId, (rolls.get(v.topicId) ?? 0) + 1)
   for (const t of docs) {
     if (t.phase !== 'closed' || !t.closedAt) continue
     c.add('topicsClosed', t.closedAt, t)

@@ -3,6 +3,7 @@ import {
   QUEUE_KINDS,
   type QueueItem,
   type QueueKind,
+  type QueueSection,
   type WorkQueue,
 } from '@/contract/committee'
 import type { TestEmulator } from '../../helpers/emulator'
@@ -31,6 +32,7 @@ import {
   R4,
   raw,
   runTimer,
+  stepsOf,
   useEmulator,
   V1,
   type Doc,
@@ -176,7 +178,8 @@ async function served(
       .map((d) => ({ id: d._id, overdue: true })),
     errandEscalated: errands
       .filter((d) => d.status === 'requested' && d.level !== 'grid' && inGrids(s, d))
-      .map((d) => ({ id: d._id })),
+      // Waiting since it was escalated (left its grid), not since it was booked.
+      .map((d) => ({ id: d._id, since: ms(stepsOf(d, 'escalated')[0]?.at) })),
     matter: matters
       .filter((d) => d.status === 'reported' && d.level === level && inGrids(s, d))
       .map((d) => ({ id: d._id, since: ms(d.queueAt), overdue: !!d.overdue })),
@@ -215,6 +218,18 @@ const section = (q: WorkQueue, kind: QueueKind) => q.sections.find((s) => s.kind
 const urgentFirst = (a: QueueItem, b: QueueItem) =>
   Number(b.overdue) - Number(a.overdue) || Date.parse(a.since) - Date.parse(b.since)
 
+/** An escalated errand has waited since it was escalated (the oracle's time), not since booked. */
+function expectEscalatedSince(s: QueueSection, expected: { id: string; since?: number }[]) {
+  if (s.kind !== 'errandEscalated') return
+  for (const item of s.items) {
+    const since = expected.find((x) => x.id === item.id)?.since
+    expect({ id: item.id, since: item.since }).toEqual({
+      id: item.id,
+      since: new Date(since!).toISOString(),
+    })
+  }
+}
+
 async function expectServes(who: string, world: World): Promise<WorkQueue> {
   const q = await queueOf(who)
   const counts = await countsOf(emu(), who)
@@ -247,6 +262,7 @@ async function expectServes(who: string, world: World): Promise<WorkQueue> {
       if (s.kind === 'errandOverdue') expect(item.overdue).toBe(true)
     }
     expect(s.items).toEqual([...s.items].sort(urgentFirst))
+    expectEscalatedSince(s, expected)
     // Where the stored document says when it began to wait, the first items are the oldest.
     if (expected.every((x) => x.since !== undefined)) {
       const first = [...expected]
