@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import DashboardPage from '@/packages/committee/pages/dashboard/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { canOf, meOf } from '../helpers/fixtures'
+import { canOf, gridsTree, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
+import { COMMUNITY_MESSAGES } from '@/contract/committee.rules'
 import { dashboardOf, NOW, rowOf } from './fixtures'
 
 const mockCloud = fakeCloud()
@@ -153,6 +154,24 @@ test('no activity in the months shown: an empty state, the range still there to 
   )
   expect(screen.getByTestId('dashboard-computed')).toHaveTextContent('数据尚未统计')
   expect(screen.getByTestId('dashboard-range')).toBeInTheDocument()
+})
+
+test('asked which community (a street admin belongs to none): the choices by the message, then that community', async () => {
+  mockCloud.on('user.listGrids', ok(gridsTree))
+  mockCloud.on('committee.dashboard', (input) =>
+    (input as { communityId?: string }).communityId
+      ? ok(dashboardOf({}))
+      : fail('INVALID_INPUT', COMMUNITY_MESSAGES.choose, 'communityId')
+  )
+  renderPage(<DashboardPage />)
+  const field = await screen.findByTestId('dashboard-community')
+  expect(within(field).getByTestId('communityId-error')).toHaveTextContent(
+    COMMUNITY_MESSAGES.choose
+  )
+  fireEvent.click(await within(field).findByTestId('dashboard-community-choice-c1'))
+  expect(await screen.findByTestId('dashboard-summary')).toBeInTheDocument()
+  expect(screen.queryByTestId('communityId-error')).not.toBeInTheDocument()
+  expect(mockCloud.callsTo('committee.dashboard')).toEqual([{}, { communityId: 'c1' }])
 })
 
 test('a failed load shows the error with a retry', async () => {

@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import ExportPage from '@/packages/committee/pages/export/index'
 import { fakeCloud, fail, ok } from '../helpers/transport'
-import { canOf, meOf } from '../helpers/fixtures'
+import { canOf, gridsTree, meOf } from '../helpers/fixtures'
 import { renderPage } from '../helpers/render'
+import { COMMUNITY_MESSAGES } from '@/contract/committee.rules'
 import { exportResultOf, NOW } from './fixtures'
 
 const mockCloud = fakeCloud()
@@ -105,6 +106,29 @@ test('the server’s refusal shows next to its field, and the form can be sent a
     kind: 'errands',
     from: '2026-10-01',
     to: '2026-10-31',
+  })
+})
+
+test('asked which community (a street admin belongs to none): the choices show by the message, the pick is sent', async () => {
+  mockCloud.on('user.listGrids', ok(gridsTree))
+  mockCloud.on('committee.export', fail('INVALID_INPUT', COMMUNITY_MESSAGES.choose, 'communityId'))
+  renderPage(<ExportPage />)
+  fireEvent.click(await screen.findByTestId('export-kind-wishes'))
+  await confirm()
+  const field = await screen.findByTestId('export-community')
+  expect(within(field).getByTestId('communityId-error')).toHaveTextContent(
+    COMMUNITY_MESSAGES.choose
+  )
+  mockCloud.on('committee.export', ok(exportResultOf()))
+  fireEvent.click(await within(field).findByTestId('export-community-choice-c2'))
+  await waitFor(() => expect(screen.queryByTestId('communityId-error')).not.toBeInTheDocument())
+  await confirm()
+  expect(await screen.findByTestId('export-result')).toBeInTheDocument()
+  expect(mockCloud.callsTo('committee.export')[1]).toEqual({
+    kind: 'wishes',
+    from: '2026-11-01',
+    to: '2026-11-26',
+    communityId: 'c2',
   })
 })
 

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/Status'
 import { formatTime } from '@/components/TimeText'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useQuery, type Query } from '@/hooks/useQuery'
+import type { ApiError } from '@/contract/errors'
 import type { Dashboard, DashboardInput } from '@/contract/committee'
 import {
   addMonths,
@@ -17,6 +18,7 @@ import {
 import { checkText } from '@/contract/rules'
 import { committeeApi } from '@/services/committee'
 import { ChartView, type ChartPoint, type ChartSpec } from '../../components/Chart'
+import { CommunityField } from '../../components/CommunityField'
 import { GridTable } from '../../components/GridTable'
 import { PickBox } from '../../components/PickBox'
 import { Summary } from '../../components/Summary'
@@ -62,26 +64,56 @@ export function rangeErrors({ from, to }: Range, currentMonth: string): Errors {
   return errors
 }
 
+/**
+ * The server's refusal where it belongs: next to a month, or next to the community choices (a
+ * street admin belongs to no community: the server asks which one).
+ */
+function fieldMessages(error: ApiError | null): {
+  range: Errors
+  community?: string
+  atField: boolean
+} {
+  const field = error?.field
+  if (!error || !field) return { range: {}, atField: false }
+  if (field === 'communityId') return { range: {}, community: error.message, atField: true }
+  if (field === 'from' || field === 'to')
+    return { range: { [field]: error.message }, atField: true }
+  return { range: {}, atField: false }
+}
+
 function Loaded() {
   // What was asked: nothing at first (the server's default range), then the months picked.
   const [asked, setAsked] = useState<DashboardInput>({})
-  const query = useQuery(() => committeeApi.dashboard(asked), [asked.from, asked.to])
+  const query = useQuery(
+    () => committeeApi.dashboard(asked),
+    [asked.from, asked.to, asked.communityId]
+  )
   usePullRefresh(query.refresh)
   const [draft, setDraft] = useState<Range | null>(null)
   const current = shanghaiMonth(Date.now())
   const shown = draft ?? (query.data ? { from: query.data.from, to: query.data.to } : null)
-  const errors = draft ? rangeErrors(draft, current) : {}
-  const serverField = query.error?.field === 'from' || query.error?.field === 'to'
-  if (serverField && query.error) errors[query.error.field as keyof Range] ??= query.error.message
+  const server = fieldMessages(query.error)
+  const own = draft ? rangeErrors(draft, current) : {}
+  const errors: Errors = { from: own.from ?? server.range.from, to: own.to ?? server.range.to }
+  const communityError = server.community
+  const serverField = server.atField
 
   const pick = (next: Range) => {
     setDraft(next)
     const e = rangeErrors(next, current)
-    if (!e.from && !e.to) setAsked(next)
+    if (!e.from && !e.to) setAsked({ ...asked, ...next })
   }
 
   return (
     <>
+      {(communityError || asked.communityId) && (
+        <CommunityField
+          value={asked.communityId}
+          error={communityError}
+          testId="dashboard-community"
+          onPick={(communityId) => setAsked({ ...asked, communityId })}
+        />
+      )}
       {shown && <RangeCard shown={shown} errors={errors} current={current} onPick={pick} />}
       <Body query={query} serverField={serverField} />
     </>

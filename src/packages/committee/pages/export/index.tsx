@@ -21,6 +21,7 @@ import {
   type ExportKind,
 } from '@/contract/committee.rules'
 import { committeeApi } from '@/services/committee'
+import { CommunityField } from '../../components/CommunityField'
 import { PickBox } from '../../components/PickBox'
 import { download } from '../../download'
 import './index.scss'
@@ -45,6 +46,8 @@ interface ExportForm extends Record<string, unknown> {
   kind: ExportKind | null
   from: string
   to: string
+  /** Only when the server asks which community (see CommunityField); '' = the caller's own. */
+  communityId: string
 }
 
 const RULES = {
@@ -83,7 +86,7 @@ function presetRange(id: PresetId): { from: string; to: string } {
 function ExportForm() {
   const intent = useIntent()
   const form = useForm<ExportForm>(
-    { kind: null, ...presetRange('month') },
+    { kind: null, ...presetRange('month'), communityId: '' },
     { rules: RULES, cross: EXPORT_CROSS }
   )
   const [file, setFile] = useState<ExportResult | null>(null)
@@ -102,7 +105,15 @@ function ExportForm() {
 
   const send = async () => {
     const result = await intent.run((opts) =>
-      committeeApi.export({ kind: v.kind!, from: v.from, to: v.to }, opts)
+      committeeApi.export(
+        {
+          kind: v.kind!,
+          from: v.from,
+          to: v.to,
+          ...(v.communityId ? { communityId: v.communityId } : {}),
+        },
+        opts
+      )
     )
     if (!result) return
     if (!result.ok) {
@@ -112,8 +123,17 @@ function ExportForm() {
     setFile(result.data)
   }
 
+  const communityError = form.messageOf('communityId')
   return (
     <>
+      {(communityError || v.communityId) && (
+        <CommunityField
+          value={v.communityId || undefined}
+          error={communityError}
+          testId="export-community"
+          onPick={(communityId) => change({ communityId })}
+        />
+      )}
       <View className="card">
         <Field label="哪本台账" name="kind" error={form.messageOf('kind')}>
           <ChoiceTiles
