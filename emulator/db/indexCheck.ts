@@ -174,6 +174,8 @@ export interface LookupQuery {
   skip?: number
   limit?: number
   project?: Doc
+  /** What follows the query's stages (`$count`, `$group`…), run on the documents it selects. */
+  rest: Doc[]
 }
 
 const QUERY_STAGES = ['$sort', '$skip', '$limit', '$project'] as const
@@ -200,21 +202,25 @@ function readStage(out: LookupQuery, key: string, value: unknown): boolean {
 /**
  * A `$lookup {from, pipeline, as}` without `let` whose pipeline is `$match` then, in this order,
  * any of `$sort`, `$skip`, `$limit`, `$project`: the same query for every joined document, so an
- * index can serve it like a find (null for any other lookup).
+ * index can serve it like a find. Any stages after those (`$count`, `$group`, another `$sort`…)
+ * are `rest`: they run on the documents the query selects. Null for any other lookup.
  */
 export function lookupQuery(lookup: Doc): LookupQuery | null {
   if ('let' in lookup || 'localField' in lookup || !Array.isArray(lookup.pipeline)) return null
-  const [first, ...rest] = lookup.pipeline as unknown[]
+  const [first, ...stages] = lookup.pipeline as unknown[]
   if (!isPlainObject(first) || Object.keys(first).length !== 1 || !isPlainObject(first.$match)) {
     return null
   }
-  const out: LookupQuery = { match: first.$match }
+  if (!stages.every((st) => isPlainObject(st) && Object.keys(st).length === 1)) return null
+  const out: LookupQuery = { match: first.$match, rest: [] }
   let next = 0
-  for (const stage of rest) {
-    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) return null
+  for (const [n, stage] of (stages as Doc[]).entries()) {
     const [key, value] = Object.entries(stage)[0]
     const at = QUERY_STAGES.indexOf(key as (typeof QUERY_STAGES)[number])
-    if (at < next || !readStage(out, key, value)) return null
+    if (at < next || !readStage(out, key, value)) {
+      out.rest = (stages as Doc[]).slice(n)
+      break
+    }
     next = at + 1
   }
   return out

@@ -377,14 +377,16 @@ export class Service implements DbService {
       let docs = clone(this.direct.match(coll, match ?? {}))
       let pending: Doc[] = []
       // An equality $lookup finds its matches through the joined collection's indexes, as the
-      // service does, and so does an uncorrelated pipeline that reads like a query (one read for
-      // every document); only another pipeline $lookup reads the joined collection whole.
+      // service does, and so does an uncorrelated pipeline that starts like a query (one read for
+      // every document, its further stages run on what that read selects); only another pipeline
+      // $lookup reads the joined collection whole.
       for (const stage of rest) {
         const query = pipelinedLookup(stage, (name) => this.collections.get(name))
         if (query) {
           if (pending.length) docs = aggregate(docs, pending, all)
           pending = []
-          const found = this.direct.select(query.from, query.match, query.opts)
+          const selected = this.direct.select(query.from, query.match, query.opts)
+          const found = query.rest.length ? aggregate(clone(selected), query.rest, all) : selected
           docs = docs.map((d) => ({ ...d, [query.as]: clone(found) }))
           continue
         }
@@ -655,14 +657,14 @@ function indexedLookup(
 function pipelinedLookup(
   stage: Doc,
   collection: (name: string) => Collection | undefined
-): { from: Collection; as: string; match: Doc; opts: SelectOptions } | null {
+): { from: Collection; as: string; match: Doc; opts: SelectOptions; rest: Doc[] } | null {
   const l = stage.$lookup
   if (!isPlainObject(l) || typeof l.as !== 'string' || typeof l.from !== 'string') return null
   const query = lookupQuery(l)
   const from = query && collection(l.from)
   if (!query || !from) return null
-  const { match, sort, skip, limit, project } = query
-  return { from, as: l.as, match, opts: { sort, skip, limit, projection: project } }
+  const { match, sort, skip, limit, project, rest } = query
+  return { from, as: l.as, match, opts: { sort, skip, limit, projection: project }, rest }
 }
 
 /** The value at a dotted path of a document (undefined when absent). */
