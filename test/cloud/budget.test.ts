@@ -64,8 +64,9 @@ const errandInput = (n: number) => ({
 /** The rows a ledger reads per query (docs/contract.md §4.5). */
 const EXPORT_PAGE = 1000
 /**
- * A vote, meeting votes and the opening of a vote change three documents apart (the roll, a
- * ballot bin, the topic), besides the caller's read and the audit entry (docs/architecture.md §5).
+ * Meeting votes and the opening of a vote change three documents apart (the roll or the roll's
+ * size, a ballot bin or the bins, the topic), besides the caller's read and the audit entry
+ * (docs/architecture.md §5). A vote is within WRITE_TRIPS.
  */
 const BALLOT_TRIPS = WRITE_TRIPS + 1
 
@@ -404,7 +405,7 @@ describe('round-trip budget with a requestId', () => {
       P.resident1,
       'vote',
       { ...on, optionIndex: 0 },
-      BALLOT_TRIPS
+      WRITE_TRIPS
     )) as VoteResult
     await within(
       'deliberation',
