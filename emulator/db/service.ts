@@ -5,7 +5,14 @@ import path from 'path'
 import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
 import { findNear } from './geo'
-import { checkLookup, checkQuery, geoNearKey, lookupQuery, Verdict } from './indexCheck'
+import {
+  checkLookup,
+  checkQuery,
+  correlatedQuery,
+  geoNearKey,
+  lookupQuery,
+  Verdict,
+} from './indexCheck'
 import { withLocks } from './mutex'
 import {
   aggregate,
@@ -390,6 +397,20 @@ export class Service implements DbService {
           docs = docs.map((d) => ({ ...d, [query.as]: clone(found) }))
           continue
         }
+        const correlated = correlatedLookup(stage, (name) => this.collections.get(name))
+        if (correlated) {
+          if (pending.length) docs = aggregate(docs, pending, all)
+          pending = []
+          // The candidates by index (a superset: a query's equality also matches arrays holding
+          // the value, and null missing fields), then the stage itself over them only.
+          docs = docs.flatMap((d) => {
+            const found = this.direct.match(correlated.from, correlated.filter(d))
+            return aggregate([d], [stage], (name) =>
+              name === correlated.from.name ? clone(found) : all(name)
+            )
+          })
+          continue
+        }
         const join = indexedLookup(stage, (name) => this.collections.get(name))
         if (!join) {
           pending.push(stage)
@@ -650,6 +671,36 @@ function indexedLookup(
       if (Array.isArray(local)) return { [foreignField]: { $in: local } }
       return { [foreignField]: { $eq: local === undefined ? null : local } }
     },
+  }
+}
+
+/**
+ * A correlated pipeline `$lookup` bound by equalities (see `correlatedQuery`), as a per-document
+ * filter of candidates on the joined collection, or null.
+ */
+function correlatedLookup(
+  stage: Doc,
+  collection: (name: string) => Collection | undefined
+): { from: Collection; filter: (d: Doc) => Doc } | null {
+  const l = stage.$lookup
+  if (!isPlainObject(l) || typeof l.as !== 'string' || typeof l.from !== 'string') return null
+  const query = correlatedQuery(l)
+  const from = query && collection(l.from)
+  if (!query || !from) return null
+  const vars = l.let as Doc
+  const valueOf = (d: Doc, name: string) => {
+    const v = vars[name]
+    const got = typeof v === 'string' && v.startsWith('$') ? valueAt(d, v.slice(1)) : v
+    return got === undefined ? null : got
+  }
+  return {
+    from,
+    filter: (d) => ({
+      ...query.match,
+      ...Object.fromEntries(
+        Object.entries(query.bound).map(([field, name]) => [field, { $eq: valueOf(d, name) }])
+      ),
+    }),
   }
 }
 
