@@ -398,7 +398,7 @@ describe('round-trip budget with a requestId', () => {
       WRITE_TRIPS
     )
     await within('deliberation', P.gridWorker, 'restoreComment', commentId, WRITE_TRIPS)
-    await within('deliberation', P.committee, 'openVoting', on, BALLOT_TRIPS)
+    await within('deliberation', P.committee, 'openVoting', on, WRITE_TRIPS)
     await within('deliberation', P.resident1, 'get', on, READ_TRIPS)
     const v = (await within(
       'deliberation',

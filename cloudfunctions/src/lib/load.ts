@@ -14,6 +14,9 @@ import type { UserDoc } from './actor'
  * - `pipeline`: what an uncorrelated sub-pipeline of `from` answers (`db.command.aggregate
  *   .pipeline()…done()`), e.g. a count: the same whoever and whatever the target is. Empty when
  *   neither the caller nor the target exists.
+ * - `let` with `pipeline`: a sub-pipeline correlated with the target, its variables the target's
+ *   fields (`{g: '$gridId'}`), tied to `from`'s fields by equalities (`$expr: {$eq: ['$gridId',
+ *   '$$g']}`) so that an index serves them; only with a target, and empty when it is missing.
  *
  * The first join on `_id` with one value is the action's target (a wish, a grid, a user): the read
  * starts from it, so a caller without a profile yet still costs one read.
@@ -22,7 +25,7 @@ export type Join =
   | ({ as: string; from: string; field: string } & (
       { equals: string | string[] } | { actorField: keyof UserDoc } | { targetField: string }
     ))
-  | { as: string; from: string; pipeline: unknown[] }
+  | { as: string; from: string; pipeline: unknown[]; let?: Record<string, string> }
 
 export interface Loaded {
   user: UserDoc | null
@@ -49,8 +52,9 @@ interface Lookup {
   /** The base's field to match: a literal added under this name, or the base's own field. */
   local: string
   value?: unknown
-  /** An uncorrelated sub-pipeline (then `field` and `local` are unused). */
+  /** A sub-pipeline (then `field` and `local` are unused), correlated by `let` if given. */
   pipeline?: unknown[]
+  let?: Record<string, string>
 }
 
 /** One aggregate: `base` by `_id`, with every other join as a `$lookup` on a literal or own field. */
@@ -66,9 +70,12 @@ async function joinedRead(
   let agg = db().collection(base.from).aggregate().match({ _id: base.id }).limit(1)
   if (Object.keys(literals).length) agg = agg.addFields(literals)
   for (const l of lookups) {
-    agg = l.pipeline
-      ? agg.lookup({ from: l.from, pipeline: l.pipeline, as: l.as })
-      : agg.lookup({ from: l.from, localField: l.local, foreignField: l.field, as: l.as })
+    if (l.pipeline) {
+      const sub = { from: l.from, pipeline: l.pipeline, as: l.as, ...(l.let ? { let: l.let } : {}) }
+      agg = agg.lookup(sub)
+    } else {
+      agg = agg.lookup({ from: l.from, localField: l.local, foreignField: l.field, as: l.as })
+    }
   }
   const { list } = await agg.end()
   return (list[0] as Doc | undefined) ?? null
@@ -98,8 +105,8 @@ export async function loadContext(
   joins: Join[]
 ): Promise<Loaded> {
   const target = joins.find(isTarget)
-  const onTarget = joins.filter((j) => 'targetField' in j)
-  const rest = joins.filter((j) => j !== target && !('targetField' in j))
+  const onTarget = joins.filter((j) => 'targetField' in j || 'let' in j)
+  const rest = joins.filter((j) => j !== target && !onTarget.includes(j))
   const lookups: Lookup[] = rest.map((j, i) =>
     'pipeline' in j
       ? { as: `__${j.as}`, from: j.from, field: '', local: '', pipeline: j.pipeline }
@@ -118,12 +125,16 @@ export async function loadContext(
     recordId ? ((docs(row, RECORD)[0] as RequestRecord | undefined) ?? null) : null
 
   if (target) {
-    const ofTarget: Lookup[] = onTarget.map((j) => ({
-      as: `__${j.as}`,
-      from: j.from,
-      field: 'field' in j ? j.field : '',
-      local: 'targetField' in j ? j.targetField : '',
-    }))
+    const ofTarget: Lookup[] = onTarget.map((j) =>
+      'pipeline' in j
+        ? { as: `__${j.as}`, from: j.from, field: '', local: '', pipeline: j.pipeline, let: j.let }
+        : {
+            as: `__${j.as}`,
+            from: j.from,
+            field: j.field,
+            local: 'targetField' in j ? j.targetField : '',
+          }
+    )
     const withActor: Lookup[] = [
       { as: ACTOR, from: 'users', field: '_id', local: '__a', value: openid },
       ...lookups.filter((l) => l.value !== undefined || l.pipeline),

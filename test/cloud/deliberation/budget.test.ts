@@ -76,7 +76,7 @@ describe('deliberation round trips with a requestId', () => {
     await within(V1, 'reportComment', { commentId: c.id }, WRITE_TRIPS) // the third hides it
     await within(GW, 'hideComment', { commentId: c.id, reason: '广告' }, WRITE_TRIPS)
     await within(CM, 'restoreComment', { commentId: c.id }, WRITE_TRIPS)
-    await within(CM, 'openVoting', { id: t.id }, BALLOT_TRIPS)
+    await within(CM, 'openVoting', { id: t.id }, WRITE_TRIPS)
     await within(R1, 'vote', { id: t.id, optionIndex: 0 }, WRITE_TRIPS)
     await within(R2, 'vote', { id: t.id, optionIndex: 1 }, WRITE_TRIPS)
     await within(
