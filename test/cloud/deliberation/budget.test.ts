@@ -23,11 +23,12 @@ import {
 const emu = useEmulator()
 const flow = () => new DelibFlow(emu())
 /**
- * Meeting votes (the roll, a ballot bin, the topic's timeline) and the opening of a vote (the
- * roll's size, the bins, the topic) still take one round trip over WRITE_TRIPS
- * (docs/architecture.md §5, the secret ballot). A vote is within WRITE_TRIPS.
+ * Meeting votes write three documents apart (the roll entries, a ballot bin, the topic's
+ * `meetingVotes` timeline step) besides the caller's read and the audit entry: one round trip
+ * over WRITE_TRIPS (docs/architecture.md §5, the secret ballot). Votes and the opening of a vote
+ * are within WRITE_TRIPS.
  */
-const BALLOT_TRIPS = WRITE_TRIPS + 1
+const MEETING_VOTE_TRIPS = WRITE_TRIPS + 1
 let seq = 0
 
 async function within<A extends ActionName<'deliberation'>>(
@@ -89,7 +90,7 @@ describe('deliberation round trips with a requestId', () => {
           { openid: R4, optionIndex: 0 },
         ],
       },
-      BALLOT_TRIPS
+      MEETING_VOTE_TRIPS
     )
     await within(R1, 'get', { id: t.id }, READ_TRIPS)
     await within(CM, 'close', { id: t.id }, WRITE_TRIPS)
