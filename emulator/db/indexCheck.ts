@@ -174,6 +174,8 @@ export interface LookupQuery {
   skip?: number
   limit?: number
   project?: Doc
+  /** What follows the query's stages (`$count`, `$group`…), run on the documents it selects. */
+  rest: Doc[]
 }
 
 const QUERY_STAGES = ['$sort', '$skip', '$limit', '$project'] as const
@@ -200,32 +202,96 @@ function readStage(out: LookupQuery, key: string, value: unknown): boolean {
 /**
  * A `$lookup {from, pipeline, as}` without `let` whose pipeline is `$match` then, in this order,
  * any of `$sort`, `$skip`, `$limit`, `$project`: the same query for every joined document, so an
- * index can serve it like a find (null for any other lookup).
+ * index can serve it like a find. Any stages after those (`$count`, `$group`, another `$sort`…)
+ * are `rest`: they run on the documents the query selects. Null for any other lookup.
  */
 export function lookupQuery(lookup: Doc): LookupQuery | null {
   if ('let' in lookup || 'localField' in lookup || !Array.isArray(lookup.pipeline)) return null
-  const [first, ...rest] = lookup.pipeline as unknown[]
+  const [first, ...stages] = lookup.pipeline as unknown[]
   if (!isPlainObject(first) || Object.keys(first).length !== 1 || !isPlainObject(first.$match)) {
     return null
   }
-  const out: LookupQuery = { match: first.$match }
+  if (!stages.every((st) => isPlainObject(st) && Object.keys(st).length === 1)) return null
+  const out: LookupQuery = { match: first.$match, rest: [] }
   let next = 0
-  for (const stage of rest) {
-    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) return null
+  for (const [n, stage] of (stages as Doc[]).entries()) {
     const [key, value] = Object.entries(stage)[0]
     const at = QUERY_STAGES.indexOf(key as (typeof QUERY_STAGES)[number])
-    if (at < next || !readStage(out, key, value)) return null
+    if (at < next || !readStage(out, key, value)) {
+      out.rest = (stages as Doc[]).slice(n)
+      break
+    }
     next = at + 1
   }
   return out
 }
 
+/**
+ * A correlated `$lookup {from, let, pipeline, as}` whose pipeline starts with a `$match` that ties
+ * fields to `let` variables by equality only (`$expr: {$eq: ['$field', '$$var']}`, or an `$and`
+ * of those, beside plain conditions), each variable a field path of the joined-to document or a
+ * literal. Per joined-to document it is the query `match` plus `field = value` for each `bound`
+ * field: MongoDB serves such equalities from the joined collection's indexes. Null otherwise.
+ */
+export interface CorrelatedQuery {
+  /** The plain conditions of the `$match`. */
+  match: Doc
+  /** field → the `let` variable it equals. */
+  bound: Record<string, string>
+  sort?: SortSpec
+}
+
+const isFieldPath = (v: unknown): v is string =>
+  typeof v === 'string' && v.startsWith('$') && !v.startsWith('$$')
+
+function boundBy(expr: unknown, vars: Doc, out: Record<string, string>): boolean {
+  if (!isPlainObject(expr) || Object.keys(expr).length !== 1) return false
+  if (Array.isArray(expr.$and)) return expr.$and.every((e) => boundBy(e, vars, out))
+  if (!Array.isArray(expr.$eq) || expr.$eq.length !== 2) return false
+  const [a, b] = expr.$eq as unknown[]
+  const [field, ref] = isFieldPath(a) ? [a, b] : [b, a]
+  if (!isFieldPath(field) || typeof ref !== 'string' || !ref.startsWith('$$')) return false
+  const name = ref.slice(2)
+  if (!(name in vars)) return false
+  out[field.slice(1)] = name
+  return true
+}
+
+const plainLet = (v: unknown) =>
+  isFieldPath(v) ||
+  v === null ||
+  ['number', 'boolean'].includes(typeof v) ||
+  (typeof v === 'string' && !v.startsWith('$'))
+
+export function correlatedQuery(lookup: Doc): CorrelatedQuery | null {
+  const vars = lookup.let
+  if (!isPlainObject(vars) || 'localField' in lookup || !Array.isArray(lookup.pipeline)) return null
+  if (!Object.values(vars).every(plainLet)) return null
+  const [first, second] = lookup.pipeline as unknown[]
+  if (!isPlainObject(first) || Object.keys(first).length !== 1 || !isPlainObject(first.$match)) {
+    return null
+  }
+  const { $expr, ...match } = first.$match
+  const bound: Record<string, string> = {}
+  if (!boundBy($expr, vars, bound) || JSON.stringify(match).includes('$$')) return null
+  const sort =
+    isPlainObject(second) && isPlainObject(second.$sort) ? (second.$sort as SortSpec) : undefined
+  return { match, bound, sort }
+}
+
 // A $lookup is cheap when the joined collection can find matches by index: an equality join on an
-// indexed field, or an uncorrelated pipeline whose query an index serves in the order it sorts.
+// indexed field, an uncorrelated pipeline whose query an index serves in the order it sorts, or a
+// correlated one whose equalities (with its plain conditions) an index serves so.
 export function checkLookup(spec: CollectionSpec | undefined, lookup: Doc): Verdict {
   if (spec?.scan) return { served: true, reason: 'collection marked scan: true' }
   const foreign = lookup.foreignField
   if (typeof foreign !== 'string') {
+    const correlated = correlatedQuery(lookup)
+    if (correlated) {
+      const fixed = Object.fromEntries(Object.keys(correlated.bound).map((f) => [f, '$$']))
+      const verdict = checkQuery(spec, { ...correlated.match, ...fixed }, correlated.sort)
+      return { ...verdict, reason: `correlated pipeline: ${verdict.reason}` }
+    }
     const query = lookupQuery(lookup)
     if (!query) {
       return {

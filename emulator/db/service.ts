@@ -5,7 +5,14 @@ import path from 'path'
 import type { DbService, DbServiceOptions, QueryEvent, QueryStats } from './types'
 import { collectionNotExist, DbError, duplicateKey, invalidParam } from './errors'
 import { findNear } from './geo'
-import { checkLookup, checkQuery, geoNearKey, lookupQuery, Verdict } from './indexCheck'
+import {
+  checkLookup,
+  checkQuery,
+  correlatedQuery,
+  geoNearKey,
+  lookupQuery,
+  Verdict,
+} from './indexCheck'
 import { withLocks } from './mutex'
 import {
   aggregate,
@@ -377,15 +384,31 @@ export class Service implements DbService {
       let docs = clone(this.direct.match(coll, match ?? {}))
       let pending: Doc[] = []
       // An equality $lookup finds its matches through the joined collection's indexes, as the
-      // service does, and so does an uncorrelated pipeline that reads like a query (one read for
-      // every document); only another pipeline $lookup reads the joined collection whole.
+      // service does, and so does an uncorrelated pipeline that starts like a query (one read for
+      // every document, its further stages run on what that read selects); only another pipeline
+      // $lookup reads the joined collection whole.
       for (const stage of rest) {
         const query = pipelinedLookup(stage, (name) => this.collections.get(name))
         if (query) {
           if (pending.length) docs = aggregate(docs, pending, all)
           pending = []
-          const found = this.direct.select(query.from, query.match, query.opts)
+          const selected = this.direct.select(query.from, query.match, query.opts)
+          const found = query.rest.length ? aggregate(clone(selected), query.rest, all) : selected
           docs = docs.map((d) => ({ ...d, [query.as]: clone(found) }))
+          continue
+        }
+        const correlated = correlatedLookup(stage, (name) => this.collections.get(name))
+        if (correlated) {
+          if (pending.length) docs = aggregate(docs, pending, all)
+          pending = []
+          // The candidates by index (a superset: a query's equality also matches arrays holding
+          // the value, and null missing fields), then the stage itself over them only.
+          docs = docs.flatMap((d) => {
+            const found = this.direct.match(correlated.from, correlated.filter(d))
+            return aggregate([d], [stage], (name) =>
+              name === correlated.from.name ? clone(found) : all(name)
+            )
+          })
           continue
         }
         const join = indexedLookup(stage, (name) => this.collections.get(name))
@@ -651,18 +674,48 @@ function indexedLookup(
   }
 }
 
+/**
+ * A correlated pipeline `$lookup` bound by equalities (see `correlatedQuery`), as a per-document
+ * filter of candidates on the joined collection, or null.
+ */
+function correlatedLookup(
+  stage: Doc,
+  collection: (name: string) => Collection | undefined
+): { from: Collection; filter: (d: Doc) => Doc } | null {
+  const l = stage.$lookup
+  if (!isPlainObject(l) || typeof l.as !== 'string' || typeof l.from !== 'string') return null
+  const query = correlatedQuery(l)
+  const from = query && collection(l.from)
+  if (!query || !from) return null
+  const vars = l.let as Doc
+  const valueOf = (d: Doc, name: string) => {
+    const v = vars[name]
+    const got = typeof v === 'string' && v.startsWith('$') ? valueAt(d, v.slice(1)) : v
+    return got === undefined ? null : got
+  }
+  return {
+    from,
+    filter: (d) => ({
+      ...query.match,
+      ...Object.fromEntries(
+        Object.entries(query.bound).map(([field, name]) => [field, { $eq: valueOf(d, name) }])
+      ),
+    }),
+  }
+}
+
 /** An uncorrelated pipeline `$lookup` that reads like one query (see `lookupQuery`), or null. */
 function pipelinedLookup(
   stage: Doc,
   collection: (name: string) => Collection | undefined
-): { from: Collection; as: string; match: Doc; opts: SelectOptions } | null {
+): { from: Collection; as: string; match: Doc; opts: SelectOptions; rest: Doc[] } | null {
   const l = stage.$lookup
   if (!isPlainObject(l) || typeof l.as !== 'string' || typeof l.from !== 'string') return null
   const query = lookupQuery(l)
   const from = query && collection(l.from)
   if (!query || !from) return null
-  const { match, sort, skip, limit, project } = query
-  return { from, as: l.as, match, opts: { sort, skip, limit, projection: project } }
+  const { match, sort, skip, limit, project, rest } = query
+  return { from, as: l.as, match, opts: { sort, skip, limit, projection: project }, rest }
 }
 
 /** The value at a dotted path of a document (undefined when absent). */

@@ -69,7 +69,9 @@ async function topicsWithRoll(
 
 /**
  * Topics open (discussion or voting) or closed, newest first, keyset-paged: one indexed read,
- * with the viewer's part in each vote as `get` shows it (their household's vote included).
+ * with the viewer's part in each vote as `get` shows it (their household's vote included). A
+ * voting topic's turnout is the one the timer last counted (store `TopicDoc.turnout`); `get`
+ * counts it live.
  */
 export const list = action(
   ListTopicsInput,

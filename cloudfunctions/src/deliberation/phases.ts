@@ -32,12 +32,17 @@ async function move(
 }
 
 /**
- * Discussion → voting: the roll frozen now (its size counted once) and the ballot bins made for
- * it, before the topic moves (a vote never finds its topic open without them). Null if it moved
- * meanwhile (the bins made stay empty, or serve the winner: they are the same).
+ * Discussion → voting: the roll frozen now (its size counted once: `counted`, read with the
+ * topic by a request, else here) and the ballot bins made for it, before the topic moves (a vote
+ * never finds its topic open without them). Null if it moved meanwhile (the bins made stay
+ * empty, or serve the winner: they are the same).
  */
-export async function openVotingOf(t: TopicDoc, text: string): Promise<TopicDoc | null> {
-  const count = await eligibleCount(t)
+export async function openVotingOf(
+  t: TopicDoc,
+  text: string,
+  counted?: number
+): Promise<TopicDoc | null> {
+  const count = counted ?? (await eligibleCount(t))
   const binCount = binCountFor(count)
   await createBins(t._id, binCount)
   const step = entry(

@@ -13,7 +13,9 @@ import { denial, onRoll } from './policy'
 import {
   binBallots,
   castFor,
+  joinedRollCount,
   joinedTopic,
+  rollCount,
   storeRoll,
   topicById,
   topics,
@@ -64,7 +66,11 @@ function checkEntries(
  * those stored, shuffled, into one random bin at a random place (one write). The indexes of the
  * entries counted; null when the ballots could not be put in (their roll entries taken back).
  */
-async function store(t: TopicDoc, casts: Map<number, Cast>): Promise<Set<number> | null> {
+async function store(
+  t: TopicDoc,
+  turnout: number,
+  casts: Map<number, Cast>
+): Promise<Set<number> | null> {
   const all = [...casts]
   if (!all.length) return new Set()
   const stored = await storeRoll(all.map(([, c]) => c.roll))
@@ -72,6 +78,7 @@ async function store(t: TopicDoc, casts: Map<number, Cast>): Promise<Set<number>
   if (!counted.length) return new Set()
   const binned = await binBallots(
     t,
+    turnout,
     counted.map(([, c]) => c.ballot)
   ).catch(() => false)
   if (!binned) {
@@ -98,7 +105,8 @@ export const recordInPerson = action(
     if (no || !t) return no ?? fail('NOT_FOUND', NOT_SEEN)
     const voters = (joined.voters ?? []) as unknown as UserDoc[]
     const { outcomes, casts } = checkEntries(t, input, voters)
-    const counted = await store(t, casts)
+    const turnout = joinedRollCount(joined)
+    const counted = await store(t, turnout, casts)
     if (!counted) return fail('CONFLICT', '投票箱暂时无法写入，这批会议投票未录入，请稍后重试')
     const entries: MeetingVoteOutcome[] = outcomes.map((o, i) => {
       if (o) return o
@@ -111,18 +119,15 @@ export const recordInPerson = action(
             t.unit === 'household' ? '这户已经投过票了' : '这位居民已经投过票了'
           )
     })
-    let now = t
+    let now = { ...t, turnout: turnout + counted.size }
     if (counted.size) {
       const _ = db().command
       const step = entry(new Date(), 'meetingVotes', `社区两委录入了 ${counted.size} 张会议投票`)
       await topics()
         .where({ _id: t._id })
-        .update({
-          data: { turnout: _.inc(counted.size), updatedAt: step.at, timeline: _.push([step]) },
-        })
+        .update({ data: { updatedAt: step.at, timeline: _.push([step]) } })
       now = {
-        ...t,
-        turnout: (t.turnout ?? 0) + counted.size,
+        ...now,
         updatedAt: step.at,
         timeline: [...(t.timeline ?? []), step],
       }
@@ -137,6 +142,7 @@ export const recordInPerson = action(
   {
     load: (input) => [
       topicById(input.id),
+      rollCount(input.id),
       { as: 'voters', from: 'users', field: '_id', equals: input.votes.map((v) => v.openid) },
     ],
     // The stored replay holds no receipt: with the entries' order it would tie a voter to one.

@@ -15,11 +15,12 @@ import type { PersonalDataEntry } from '../lib/personal-data'
 import { shanghaiTime } from '../lib/time'
 
 // Four collections. `deliberations`: one document per topic, with its timeline, updates, the roll
-// frozen when voting opened (`eligibleCount`, `votingOpenedAt`, `bins`), the live turnout (`_.inc`
-// per ballot) and, once closed, the sealed tally. `deliberationVotes`: the roll, who voted (one
-// entry per vote, no option, receipt or time). `deliberationBallots`: the ballots, in bins, each
-// ballot put at a random place in a random bin of its topic (see `binBallots`), so neither the
-// documents nor their order say who cast which. `deliberationComments`: the discussion.
+// frozen when voting opened (`eligibleCount`, `votingOpenedAt`, `bins`), the turnout (while
+// voting, as the timer last counted it, for lists; see `rollCount` for the live one) and, once
+// closed, the sealed tally. `deliberationVotes`: the roll, who voted (one entry per vote, no
+// option, receipt or time). `deliberationBallots`: the ballots, in bins, each ballot put at a
+// random place in a random bin of its topic (see `binBallots`), so neither the documents nor their
+// order say who cast which. `deliberationComments`: the discussion.
 
 export type TimelineDoc = Step<TopicTimelineEntry['type']>
 
@@ -60,7 +61,10 @@ export interface TopicDoc {
   /** Voters (or households) on the roll when voting opened. */
   eligibleCount: number | null
   votingOpenedAt: Date | null
-  /** Ballots cast (online and meeting), kept with `_.inc`. */
+  /**
+   * Closed: the ballots counted (sealed). Voting: the roll entries as the timer last counted them
+   * (what lists show); an action on the topic shows the live count instead (see `rollCount`).
+   */
   turnout: number
   closedAt: Date | null
   /** The sealed tally, written once at close. */
@@ -162,6 +166,24 @@ export const commentById = (id: string): Join => ({
   field: '_id',
   equals: id,
 })
+
+/**
+ * The live turnout: the topic's roll entries, counted with the caller's read (their keys are
+ * `<topicId>:…`, so the count walks `_id`, no other index). A roll entry whose ballot never went
+ * in (a crash between the two writes, see vote.ts) is counted here, not in the sealed tally.
+ */
+export const rollCount = (topicId: string): Join => ({
+  as: 'rollCount',
+  from: 'deliberationVotes',
+  pipeline: [{ $match: rollOf(topicId) }, { $count: 'n' }],
+})
+
+/** The roll entries of a topic: `_id` from `<topicId>:` to just before `<topicId>;`. */
+export const rollOf = (topicId: string) => ({ _id: { $gte: `${topicId}:`, $lt: `${topicId};` } })
+
+/** What `rollCount` found (a count of nothing is no row, or a row of 0). */
+export const joinedRollCount = (joined: Record<string, Doc[]>): number =>
+  Number(joined.rollCount?.[0]?.n ?? 0)
 
 export const joinedTopic = (joined: Record<string, Doc[]>): TopicDoc | null =>
   (joined.topic?.[0] as unknown as TopicDoc | undefined) ?? null
@@ -320,17 +342,19 @@ export function shuffled<T>(xs: T[]): T[] {
 
 /**
  * Puts ballots into one of the topic's bins, chosen at random, at a random place: drawn
- * uniformly over the bin's length as estimated from the turnout, so each bin stays a uniformly
- * random order of its ballots (an online Fisher-Yates; a place past the end appends). One write.
- * A bin found missing (its creation failed when voting opened) is made then, and tried again.
+ * uniformly over the bin's length as estimated from the live turnout, so each bin stays a
+ * uniformly random order of its ballots (an online Fisher-Yates; a place past the end appends).
+ * One write. A bin found missing (its creation failed when voting opened) is made then, and
+ * tried again.
  */
 export async function binBallots(
-  t: Pick<TopicDoc, '_id' | 'bins' | 'turnout'>,
+  t: Pick<TopicDoc, '_id' | 'bins'>,
+  turnout: number,
   ballots: Ballot[]
 ): Promise<boolean> {
   const count = Math.max(1, t.bins ?? 1)
   const k = randomInt(count)
-  const position = randomInt(Math.floor((t.turnout ?? 0) / count) + 1)
+  const position = randomInt(Math.floor(turnout / count) + 1)
   const _ = db().command
   const push = () =>
     bins()

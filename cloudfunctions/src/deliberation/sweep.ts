@@ -2,14 +2,15 @@ import { db } from '../lib/cloud'
 import { auditMany } from '../lib/audit'
 import { closeOf, openVotingOf } from './phases'
 import { rollPage } from './roll'
-import { topics, type TopicDoc } from './store'
+import { topics, votes, type TopicDoc } from './store'
 import { tellResultPublished, tellVotingOpened } from './notify'
 
 // The `deliberation` timer (every 10 minutes): discussion → voting at `discussionEndsAt` (the
 // roll frozen then), voting → closed at `votingEndsAt` (the tally sealed), and the subscribe
 // messages of both, sent to the roll from here rather than in the request that moved the topic
 // (a roll may hold thousands). Each step is one conditional write per topic, so a request and
-// the timer racing move a topic once.
+// the timer racing move a topic once. It also counts each voting topic's roll into its `turnout`
+// (what lists show; a vote writes only the roll and a bin, an action on one topic counts live).
 
 const BATCH = 50
 const PAGE = 1000
@@ -82,10 +83,37 @@ async function announce(): Promise<number> {
   return sent
 }
 
-/** The timer: phases first, then the messages they call for. */
+/** Each voting topic's roll counted (by `_id`, see store `rollCount`) into its `turnout`. */
+async function countTurnout(): Promise<number> {
+  const _ = db().command
+  let counted = 0
+  for (let skip = 0; ; skip += BATCH) {
+    const { data } = await topics()
+      .where({ phase: 'voting' })
+      .orderBy('votingEndsAt', 'asc')
+      .skip(skip)
+      .limit(BATCH)
+      .get()
+    for (const t of data) {
+      const { total } = await votes()
+        .where({ _id: _.and(_.gte(`${t._id}:`), _.lt(`${t._id};`)) })
+        .count()
+      if (total === t.turnout) continue
+      // Only while voting: the sealed turnout of a topic closed meanwhile stays.
+      await topics()
+        .where({ _id: t._id, phase: 'voting' })
+        .update({ data: { turnout: total } })
+      counted++
+    }
+    if (data.length < BATCH) return counted
+  }
+}
+
+/** The timer: phases first, then the messages they call for, then the turnouts lists show. */
 export async function sweep() {
   const opened = await openDue()
   const closed = await closeDue()
   const messages = await announce()
-  return { opened, closed, messages }
+  const turnouts = await countTurnout()
+  return { opened, closed, messages, turnouts }
 }

@@ -2,7 +2,8 @@ import type { MyVote, Topic, TopicComment, TopicResult } from '@/contract/delibe
 import type { Actor } from '../lib/actor'
 import { iso } from '../lib/time'
 import { canOf, commentCan, onRoll, staffOf, type VoteState } from './policy'
-import type { CommentDoc, RollDoc, TopicDoc } from './store'
+import type { Doc } from '../lib/cloud'
+import { joinedRollCount, type CommentDoc, type RollDoc, type TopicDoc } from './store'
 
 /** What anyone who may not see a topic is told, whether or not it exists. */
 export const NOT_SEEN = '议题不存在或您无权查看'
@@ -72,6 +73,10 @@ export function topicView(actor: Actor, t: TopicDoc, v: VoterState = { roll: nul
     can: canOf(actor, t, voteState(v)),
   }
 }
+
+/** The topic with the live turnout while voting (the roll counted by `rollCount`); else as stored. */
+export const withLiveTurnout = (t: TopicDoc, joined: Record<string, Doc[]>): TopicDoc =>
+  t.phase === 'voting' ? { ...t, turnout: joinedRollCount(joined) } : t
 
 /** Ballots needed to meet the quorum: quorum percent of the roll, rounded up. */
 export const quorumNeeded = (t: Pick<TopicDoc, 'quorum' | 'eligibleCount'>): number =>

@@ -1,15 +1,15 @@
 import { VoteInput, type VoteResult } from '@/contract/deliberation'
 import { action } from '../lib/router'
 import { fail, ok, refuse } from '../lib/result'
-import { db } from '../lib/cloud'
 import { denial } from './policy'
 import {
   binBallots,
   castFor,
+  joinedRollCount,
   joinedTopic,
+  rollCount,
   storeRoll,
   topicById,
-  topics,
   unstoreRoll,
 } from './store'
 import { NOT_SEEN, topicView } from './view'
@@ -23,10 +23,10 @@ const BOX_UNAVAILABLE = '投票箱暂时无法写入，您的投票未计入，�
  * A resident on the roll casts their ballot, once (per household on a household topic), final.
  * First the roll entry (who): its unique key decides, so exactly one vote goes in however many
  * requests race. Then the ballot (option, receipt) at a random place in a random bin, apart
- * from the roll; if that fails the roll entry is taken back. Then the live turnout. A crash
- * between the roll entry and the ballot leaves a roll entry without a ballot: that resident
- * cannot vote again, the turnout (counted after the ballot) and the sealed tally do not count
- * them. The receipt goes back in this answer only: it is stored with nobody, not even in the
+ * from the roll; if that fails the roll entry is taken back. The live turnout is the roll's size,
+ * counted with the caller's read (the topic document is not written). A crash between the roll
+ * entry and the ballot leaves a roll entry without a ballot: that resident cannot vote again, the
+ * live turnout counts them, the sealed tally (ballots counted) does not. The receipt goes back in this answer only: it is stored with nobody, not even in the
  * request's record (a repeated requestId answers `receipt: null`; the app keeps the first
  * answer's).
  */
@@ -49,24 +49,21 @@ export const vote = action(
     const cast = castFor(t, actor.user!, input.optionIndex, 'online')
     const [stored] = await storeRoll([cast.roll])
     if (!stored) return fail('CONFLICT', household ? HOUSEHOLD_VOTED : VOTED)
-    const binned = await binBallots(t, [cast.ballot]).catch(() => false)
+    const turnout = joinedRollCount(joined)
+    const binned = await binBallots(t, turnout, [cast.ballot]).catch(() => false)
     if (!binned) {
       await unstoreRoll([cast.roll])
       return fail('CONFLICT', BOX_UNAVAILABLE)
     }
-    // The live turnout: counted once the ballot is in.
-    await topics()
-      .where({ _id: t._id })
-      .update({ data: { turnout: db().command.inc(1) } })
     // The audit entry says who voted on which topic: never how.
     audit('deliberation.vote', t._id, {})
-    const now = { ...t, turnout: (t.turnout ?? 0) + 1 }
+    const now = { ...t, turnout: turnout + 1 }
     const receipt = cast.ballot.receipt
     return ok<VoteResult>({ receipt, topic: topicView(actor, now, { roll: cast.roll, receipt }) })
   },
   {
     gate: 'verified',
-    load: (input) => [topicById(input.id)],
+    load: (input) => [topicById(input.id), rollCount(input.id)],
     replay: (r) => ({
       receipt: null as unknown as string,
       topic: { ...r.topic, myVote: { ...r.topic.myVote, receipt: undefined } },

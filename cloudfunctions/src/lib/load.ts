@@ -11,12 +11,21 @@ import type { UserDoc } from './actor'
  * - `targetField`: documents of `from` whose `field` equals the target's own `targetField` (the
  *   committee of the matter's community); only with a target, and empty when it is missing.
  *
+ * - `pipeline`: what an uncorrelated sub-pipeline of `from` answers (`db.command.aggregate
+ *   .pipeline()…done()`), e.g. a count: the same whoever and whatever the target is. Empty when
+ *   neither the caller nor the target exists.
+ * - `let` with `pipeline`: a sub-pipeline correlated with the target, its variables the target's
+ *   fields (`{g: '$gridId'}`), tied to `from`'s fields by equalities (`$expr: {$eq: ['$gridId',
+ *   '$$g']}`) so that an index serves them; only with a target, and empty when it is missing.
+ *
  * The first join on `_id` with one value is the action's target (a wish, a grid, a user): the read
  * starts from it, so a caller without a profile yet still costs one read.
  */
-export type Join = { as: string; from: string; field: string } & (
-  { equals: string | string[] } | { actorField: keyof UserDoc } | { targetField: string }
-)
+export type Join =
+  | ({ as: string; from: string; field: string } & (
+      { equals: string | string[] } | { actorField: keyof UserDoc } | { targetField: string }
+    ))
+  | { as: string; from: string; pipeline: unknown[]; let?: Record<string, string> }
 
 export interface Loaded {
   user: UserDoc | null
@@ -33,8 +42,8 @@ export interface RequestRecord {
 
 const ACTOR = '__actor'
 const RECORD = '__record'
-const isTarget = (j: Join): j is Join & { equals: string } =>
-  j.field === '_id' && 'equals' in j && typeof j.equals === 'string'
+const isTarget = (j: Join): j is Join & { field: string; equals: string } =>
+  'field' in j && j.field === '_id' && 'equals' in j && typeof j.equals === 'string'
 
 interface Lookup {
   as: string
@@ -43,6 +52,9 @@ interface Lookup {
   /** The base's field to match: a literal added under this name, or the base's own field. */
   local: string
   value?: unknown
+  /** A sub-pipeline (then `field` and `local` are unused), correlated by `let` if given. */
+  pipeline?: unknown[]
+  let?: Record<string, string>
 }
 
 /** One aggregate: `base` by `_id`, with every other join as a `$lookup` on a literal or own field. */
@@ -58,7 +70,12 @@ async function joinedRead(
   let agg = db().collection(base.from).aggregate().match({ _id: base.id }).limit(1)
   if (Object.keys(literals).length) agg = agg.addFields(literals)
   for (const l of lookups) {
-    agg = agg.lookup({ from: l.from, localField: l.local, foreignField: l.field, as: l.as })
+    if (l.pipeline) {
+      const sub = { from: l.from, pipeline: l.pipeline, as: l.as, ...(l.let ? { let: l.let } : {}) }
+      agg = agg.lookup(sub)
+    } else {
+      agg = agg.lookup({ from: l.from, localField: l.local, foreignField: l.field, as: l.as })
+    }
   }
   const { list } = await agg.end()
   return (list[0] as Doc | undefined) ?? null
@@ -88,17 +105,19 @@ export async function loadContext(
   joins: Join[]
 ): Promise<Loaded> {
   const target = joins.find(isTarget)
-  const onTarget = joins.filter((j) => 'targetField' in j)
-  const rest = joins.filter((j) => j !== target && !('targetField' in j))
+  const onTarget = joins.filter((j) => 'targetField' in j || 'let' in j)
+  const rest = joins.filter((j) => j !== target && !onTarget.includes(j))
   const lookups: Lookup[] = rest.map((j, i) =>
-    'equals' in j
-      ? { as: `__${j.as}`, from: j.from, field: j.field, local: `__j${i}`, value: j.equals }
-      : {
-          as: `__${j.as}`,
-          from: j.from,
-          field: j.field,
-          local: 'actorField' in j ? String(j.actorField) : '',
-        }
+    'pipeline' in j
+      ? { as: `__${j.as}`, from: j.from, field: '', local: '', pipeline: j.pipeline }
+      : 'equals' in j
+        ? { as: `__${j.as}`, from: j.from, field: j.field, local: `__j${i}`, value: j.equals }
+        : {
+            as: `__${j.as}`,
+            from: j.from,
+            field: j.field,
+            local: 'actorField' in j ? String(j.actorField) : '',
+          }
   )
   if (recordId)
     lookups.push({ as: RECORD, from: 'audit', field: '_id', local: '__r', value: recordId })
@@ -106,15 +125,19 @@ export async function loadContext(
     recordId ? ((docs(row, RECORD)[0] as RequestRecord | undefined) ?? null) : null
 
   if (target) {
-    const ofTarget: Lookup[] = onTarget.map((j) => ({
-      as: `__${j.as}`,
-      from: j.from,
-      field: j.field,
-      local: 'targetField' in j ? j.targetField : '',
-    }))
+    const ofTarget: Lookup[] = onTarget.map((j) =>
+      'pipeline' in j
+        ? { as: `__${j.as}`, from: j.from, field: '', local: '', pipeline: j.pipeline, let: j.let }
+        : {
+            as: `__${j.as}`,
+            from: j.from,
+            field: j.field,
+            local: 'targetField' in j ? j.targetField : '',
+          }
+    )
     const withActor: Lookup[] = [
       { as: ACTOR, from: 'users', field: '_id', local: '__a', value: openid },
-      ...lookups.filter((l) => l.value !== undefined),
+      ...lookups.filter((l) => l.value !== undefined || l.pipeline),
       ...ofTarget,
     ]
     const row = await joinedRead({ from: target.from, id: target.equals }, withActor)

@@ -33,6 +33,12 @@ describe('deliberation.result before close', () => {
     data(await call(emu(), 'deliberation', CM, 'openVoting', { id: t.id }))
     await flow().voted(R1, t.id, 0)
     await flow().voted(R2, t.id, 0)
+    // Lists show the turnout the timer last counted; the topic page the live one.
+    const before = (await flow().listAll(CM, 'open')).find((x) => x.id === t.id)
+    expect(before).toMatchObject({ turnout: 0 })
+    expect(await emu().fireTimer('deliberation')).toMatchObject([
+      { result: { data: { turnouts: 1 } } },
+    ])
     for (const who of [CM, GW, R1]) {
       expectError(await call(emu(), 'deliberation', who, 'result', { id: t.id }), 'CONFLICT')
       const seen = data(await flow().get(who, t.id))

@@ -52,7 +52,7 @@ describe('the demo topics', () => {
     expect(await emu().fireTimer('deliberation')).toEqual([
       {
         name: 'deliberation',
-        result: { ok: true, data: { opened: 0, closed: 0, messages: 0 } },
+        result: { ok: true, data: { opened: 0, closed: 0, messages: 0, turnouts: 0 } },
       },
     ])
   })

@@ -8,6 +8,7 @@ import {
   HOUR,
   jamBins,
   MINUTE,
+  newC2Resident,
   newResident,
   R1,
   R2,
@@ -50,6 +51,25 @@ describe('deliberation.openVoting', () => {
     const roll = await rollOf(emu(), { type: 'community', id: 'c1' })
     expect(t.eligibleCount).toBe(roll.households)
     expect(roll.households).toBeLessThan(roll.residents.length)
+  })
+
+  it('the roll counted with the topic, for each scope and unit, as the users hold it', async () => {
+    await newC2Resident(emu()) // another community's resident counts on neither
+    for (const scope of [
+      { type: 'grid', id: 'g1' },
+      { type: 'community', id: 'c1' },
+    ] as const) {
+      const roll = await rollOf(emu(), scope)
+      for (const unit of ['resident', 'household'] as const) {
+        const t = await flow().voting(CM, { unit, scope })
+        const want = unit === 'household' ? roll.households : roll.residents.length
+        expect({ scope: scope.type, unit, eligible: t.eligibleCount }).toEqual({
+          scope: scope.type,
+          unit,
+          eligible: want,
+        })
+      }
+    }
   })
 
   it('the creator (a grid worker) may open voting; a resident may not; twice is CONFLICT', async () => {
