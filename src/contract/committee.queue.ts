@@ -1,3 +1,5 @@
+import type { CountKey } from './viewer'
+
 // The part of the `committee` domain (docs/contract.md §4.5) the main package reads: the viewer's
 // abilities and the work queue's kinds and labels (首页's 待办). Apart from committee.rules.ts so the
 // dashboard's and the ledgers' rules stay in their subpackage. Plain data, no zod.
@@ -49,6 +51,17 @@ export const QUEUE_LABELS: Record<QueueKind, string> = {
   resident: '待认证的居民',
   wish: '待审核的微心愿',
   volunteer: '待审核的志愿者申请',
+}
+
+/** The count of `user.counts` each queue shares its number with: a queue is served when that count is. */
+export const QUEUE_COUNT_KEYS: Record<QueueKind, CountKey> = {
+  errandOverdue: 'errand.overdue',
+  errandEscalated: 'errand.escalated',
+  matter: 'matter.queue',
+  comment: 'deliberation.reported',
+  resident: 'user.toVerify',
+  wish: 'wish.toReview',
+  volunteer: 'volunteer.toReview',
 }
 
 /** How many of each queue's first items `moderationQueue` answers (oldest / most urgent first). */

@@ -5,10 +5,10 @@ import {
   DASHBOARD_MAX_MONTHS,
   DASHBOARD_RANGE_MESSAGES,
   GOOD_RATING,
+  shanghaiMonth,
   type DashboardFigure,
   type DashboardFigures,
 } from '@/contract/committee'
-import { shanghaiDate } from '../lib/time'
 
 // The dashboard's figures from the raw documents, per month (Asia/Shanghai) and grid, each event
 // in the month it happened (see DASHBOARD_FIGURES). Pure: the timer and the demo seed use it, and
@@ -33,8 +33,8 @@ export const emptyBucket = (): Bucket => ({
 
 const SHANGHAI_MS = 8 * 3600_000
 
-/** 'YYYY-MM' of an instant in Asia/Shanghai. */
-export const monthOf = (at: Date): string => shanghaiDate(at).slice(0, 7)
+/** 'YYYY-MM' of an instant in Asia/Shanghai (the contract's `shanghaiMonth`, for a Date). */
+export const monthOf = (at: Date): string => shanghaiMonth(at.getTime())
 
 /** The first month the dashboard may show (DASHBOARD_MAX_MONTHS back, the current one included). */
 export const oldestMonth = (now = new Date()) => addMonths(monthOf(now), 1 - DASHBOARD_MAX_MONTHS)

@@ -1,5 +1,6 @@
 import { EmptyInput } from '@/contract/common'
 import {
+  QUEUE_COUNT_KEYS,
   QUEUE_KINDS,
   type QueueKind,
   type QueueSection,
@@ -11,7 +12,7 @@ import { db, type Doc } from '../lib/cloud'
 import { isStaff } from '../lib/policy'
 import type { CounterDoc } from '../lib/counters'
 import { countsLoads, countsOf } from '../lib/counts'
-import { areaOf, QUEUE_COUNT_KEYS, queueItem, queueLookup, queueQuery } from './queue'
+import { areaOf, queueItem, queueLookup, queueQuery } from './queue'
 
 const ALL_COUNTERS = '__counters'
 

@@ -2,26 +2,15 @@ import { QUEUE_FIRST_ITEMS, type QueueItem, type QueueKind } from '@/contract/co
 import { ERRAND_TYPE_LABELS } from '@/contract/errand'
 import { MATTER_CATEGORY_LABELS } from '@/contract/matter'
 import { maskName } from '@/contract/mask'
-import type { ViewerCounts } from '@/contract/viewer'
 import type { Actor } from '../lib/actor'
 import { db, type Doc } from '../lib/cloud'
 import { iso } from '../lib/time'
 
-// The work queue's parts: which `user.counts` count each queue shares, the query of each queue's
+// The work queue's parts (the `user.counts` count each queue shares is the contract's
+// QUEUE_COUNT_KEYS): the query of each queue's
 // first items for the persona (served by the domain's indexes, most urgent first), and the item's
 // view (personal data masked: 张*, the building without the room, never a phone). Pure but for
 // the command builder.
-
-/** The count of `user.counts` each queue answers: a queue is served when that count is. */
-export const QUEUE_COUNT_KEYS: Record<QueueKind, keyof ViewerCounts['counts']> = {
-  errandOverdue: 'errand.overdue',
-  errandEscalated: 'errand.escalated',
-  matter: 'matter.queue',
-  comment: 'deliberation.reported',
-  resident: 'user.toVerify',
-  wish: 'wish.toReview',
-  volunteer: 'volunteer.toReview',
-}
 
 /**
  * Where the caller works, as `user.counts` reads their counters: an admin everything, the

@@ -1,4 +1,3 @@
-import type { QueueKind } from '@/contract/committee'
 import type { Json, TestEmulator } from '../../helpers/emulator'
 import { PERSONAS } from '../helpers'
 
@@ -47,17 +46,6 @@ export const ms = (d: unknown): number => (d ? new Date(d as string).getTime() :
 /** 'YYYY-MM' of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
 export const shanghaiMonth = (at: unknown): string =>
   new Date(ms(at) + 8 * 3_600_000).toISOString().slice(0, 7)
-
-/** The `user.counts` key each queue shares its number with (docs/contract.md §4.5). */
-export const QUEUE_COUNT_KEYS: Record<QueueKind, string> = {
-  errandOverdue: 'errand.overdue',
-  errandEscalated: 'errand.escalated',
-  matter: 'matter.queue',
-  comment: 'deliberation.reported',
-  resident: 'user.toVerify',
-  wish: 'wish.toReview',
-  volunteer: 'volunteer.toReview',
-}
 
 /** Eleven digits in a row: a full mobile number. */
 export const FULL_PHONE = /(?<!\d)1\d{10}(?!\d)/

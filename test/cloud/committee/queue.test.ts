@@ -1,4 +1,5 @@
 import {
+  QUEUE_COUNT_KEYS,
   QUEUE_FIRST_ITEMS,
   QUEUE_KINDS,
   type QueueItem,
@@ -25,7 +26,6 @@ import {
   newC2Resident,
   newResident,
   P,
-  QUEUE_COUNT_KEYS,
   R1,
   R2,
   R3,

@@ -1,7 +1,7 @@
-import { QUEUE_KINDS } from '@/contract/committee'
+import { QUEUE_COUNT_KEYS, QUEUE_KINDS } from '@/contract/committee'
 import { MATTER_CATEGORIES, MATTER_CATEGORY_LABELS } from '@/contract/matter'
 import { actorFrom, type UserDoc } from '../../../cloudfunctions/src/lib/actor'
-import { areaOf, QUEUE_COUNT_KEYS, queueItem } from '../../../cloudfunctions/src/committee/queue'
+import { areaOf, queueItem } from '../../../cloudfunctions/src/committee/queue'
 import { demoData } from '../../../emulator/seed'
 
 // The work queue's pure parts: every queue shares a count of `user.counts`, each persona works
